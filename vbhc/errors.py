@@ -1,0 +1,58 @@
+"""Errors vbhc raises on bad input. Each names the field it is about."""
+
+from __future__ import annotations
+
+
+class VbhcError(Exception):
+    """Base class of every error vbhc raises on purpose."""
+
+
+class FieldError(VbhcError, ValueError):
+    """A value that does not fit its field: ``path`` says where, ``expected`` what would fit.
+
+    ``path`` starts as the attribute name; loaders prefix it with the enclosing fields so the message
+    reads ``body[3].children[1].text: expected ..., found ...``.
+    """
+
+    def __init__(self, path: str, expected: str, found: str | None = None) -> None:
+        self.path = path
+        self.expected = expected
+        self.found = found
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        found = f"; found {self.found}" if self.found is not None else ""
+        return f"{self.path}: expected {self.expected}{found}"
+
+    def __str__(self) -> str:
+        return self.message
+
+    def at(self, prefix: str) -> FieldError:
+        """The same error with ``prefix`` put before its path."""
+        joined = prefix if not self.path else (
+            f"{prefix}{self.path}" if self.path.startswith("[") else f"{prefix}.{self.path}"
+        )
+        return FieldError(joined, self.expected, self.found)
+
+
+class SpecError(VbhcError):
+    """A spec file that cannot be loaded: unreadable, malformed, or with invalid fields.
+
+    ``errors`` holds every field error found, so a user can fix them all in one pass.
+    """
+
+    def __init__(self, source: str, errors: list[FieldError] | None = None, message: str = "") -> None:
+        self.source = source
+        self.errors = errors or []
+        self.detail = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if self.detail:
+            return f"{self.source}: {self.detail}"
+        return "\n".join(f"{self.source}: {e}" for e in self.errors)
+
+
+class TemplateError(VbhcError):
+    """A Word template that vbhc cannot use (missing, unreadable, or outside the decree's ranges)."""
