@@ -70,17 +70,49 @@ def _nfc_tuple(value: Iterable[str] | str) -> tuple[str, ...]:
     return tuple(nfc(v) for v in value)
 
 
+def _enum(cls: type, name: str) -> Callable[[Any], Any]:
+    """A converter to ``cls`` that names the field and the choices when the value is not one."""
+
+    def convert(value: Any) -> Any:
+        try:
+            return cls(value)
+        except ValueError:
+            options = ", ".join(m.value for m in cls)  # type: ignore[attr-defined]
+            raise FieldError(name, f"one of {options}", repr(value)) from None
+
+    return convert
+
+
 def _one_or_many(value: Any, cls: type) -> tuple[Any, ...]:
     return (value,) if isinstance(value, cls) else tuple(value)
 
 
-def _text_or_none(value: object) -> Text | None:
-    return None if value is None else Text.of(value)
+def _to_text(value: object, attribute: attrs.Attribute) -> Text:
+    try:
+        return Text.of(value)
+    except FieldError as exc:  # a bad character in one span: report it against this field
+        raise FieldError(attribute.name, exc.expected, exc.found) from None
+
+
+def _to_text_or_none(value: object, attribute: attrs.Attribute) -> Text | None:
+    return None if value is None else _to_text(value, attribute)
+
+
+def _to_texts(value: object, attribute: attrs.Attribute) -> tuple[Text, ...]:
+    items = (value,) if isinstance(value, (str, Text)) else tuple(value)  # type: ignore[arg-type]
+    out = []
+    for i, item in enumerate(items):
+        try:
+            out.append(Text.of(item))
+        except FieldError as exc:
+            raise FieldError(f"{attribute.name}[{i}]", exc.expected, exc.found) from None
+    return tuple(out)
 
 
 def text_field(**kwargs: Any) -> Any:
     """A required rich-text field: accepts a string with markup, spans, or Text."""
-    return field(converter=Text.of, validator=_nonempty_text, **kwargs)
+    return field(converter=attrs.Converter(_to_text, takes_field=True), validator=_nonempty_text,
+                 **kwargs)
 
 
 def _positive(_: Any, attribute: attrs.Attribute, value: int | None) -> None:
@@ -157,8 +189,10 @@ class Item:
     """
 
     kind: ClassVar[str] = "item"
-    title: Text | None = field(default=None, converter=_text_or_none, validator=_optional_text)
-    text: Text | None = field(default=None, converter=_text_or_none, validator=_optional_text)
+    title: Text | None = field(default=None, converter=attrs.Converter(_to_text_or_none, takes_field=True),
+                               validator=_optional_text)
+    text: Text | None = field(default=None, converter=attrs.Converter(_to_text_or_none, takes_field=True),
+                               validator=_optional_text)
     children: tuple[Point | Dash | Plus | Paragraph, ...] = _children(
         lambda: (Point, Dash, Plus, Paragraph))
 
@@ -272,7 +306,7 @@ class IssueDate:
 class Mandate:
     """One line of quyền hạn: ``TM.`` + collective, ``KT.``/``Q.``/``TL.``/``TUQ.`` + head's title."""
 
-    authority: SigningAuthority = field(converter=SigningAuthority)
+    authority: SigningAuthority = field(converter=_enum(SigningAuthority, "authority"))
     of: str = field(converter=nfc, validator=_line)
 
 
@@ -338,19 +372,20 @@ class Document:
     Nơi nhận, case and the closing "./." are applied when the document is laid out.
     """
 
-    type: DocumentType = field(converter=DocumentType)
+    type: DocumentType = field(converter=_enum(DocumentType, "type"))
     issuer: Issuer
     place: str = field(converter=nfc, validator=_line)
     date: IssueDate = field(validator=_check_date)
     summary: Text = text_field()
     number: int | None = field(default=None, validator=_positive)
     unit: str | None = field(default=None, converter=_nfc_or_none, validator=_optional_line)
-    secrecy: Secrecy | None = field(default=None, converter=attrs.converters.optional(Secrecy))
-    urgency: Urgency | None = field(default=None, converter=attrs.converters.optional(Urgency))
+    secrecy: Secrecy | None = field(
+        default=None, converter=attrs.converters.optional(_enum(Secrecy, "secrecy")))
+    urgency: Urgency | None = field(
+        default=None, converter=attrs.converters.optional(_enum(Urgency, "urgency")))
     addressees: tuple[str, ...] = field(converter=_nfc_tuple, validator=_lines, factory=tuple)
-    legal_bases: tuple[Text, ...] = field(
-        converter=lambda v: tuple(Text.of(x) for x in ((v,) if isinstance(v, str) else v)),
-        factory=tuple)
+    legal_bases: tuple[Text, ...] = field(converter=attrs.Converter(_to_texts, takes_field=True),
+                                          factory=tuple)
     preamble: tuple[Block, ...] = _children(lambda: (Paragraph,))
     body: tuple[Block, ...] = _children(lambda: TOP_LEVEL_BLOCKS)
     signatures: tuple[Signature, ...] = field(converter=lambda v: _one_or_many(v, Signature))

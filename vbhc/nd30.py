@@ -191,6 +191,14 @@ class SigningAuthority(enum.Enum):
     TL = "TL."  # thừa lệnh: by order of the head
     TUQ = "TUQ."  # thừa ủy quyền: by written authorisation of the head
 
+    @classmethod
+    def _missing_(cls, value: object) -> SigningAuthority | None:
+        """Accept the abbreviation without its full stop or in lower case: "KT", "tm."."""
+        if isinstance(value, str):
+            wanted = value.strip().rstrip(".").upper()
+            return next((m for m in cls if m.value.rstrip(".").upper() == wanted), None)
+        return None
+
 
 # PL I, II.7.đ: authority and position in hoa, 13-14, đứng, đậm. Mục V: 14.
 SIGNATURE_TITLE = Typography(Range(13, 14), 14, True, False, Case.UPPER, Align.CENTER, "PL I, II.7.đ")

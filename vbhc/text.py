@@ -42,7 +42,7 @@ def _check_span_text(instance: object, attribute: object, value: str) -> None:
 
     bad = forbidden_character(value)
     if bad:
-        raise FieldError("text", "text without control characters or line breaks", bad)
+        raise FieldError("", "text without control characters or line breaks", bad)
 
 
 @frozen

@@ -1,0 +1,109 @@
+"""The ``vbhc`` command line.
+
+Exit status: 0 on success, 2 on bad input (spec, template, arguments), 1 on an unexpected failure.
+Bad input is reported in one line per problem, without a traceback, and no output file is created
+or changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+
+from vbhc import __version__
+from vbhc.errors import FieldError, SpecError, TemplateError, VbhcError
+from vbhc.formatting import Formatting
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+def _error(message: str) -> None:
+    print(f"vbhc: error: {message}", file=sys.stderr)
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from vbhc.docx.writer import render
+    from vbhc.spec import load
+
+    document = load(args.spec)
+    output = Path(args.output) if args.output else Path(args.spec).with_suffix(".docx")
+    if output.suffix.lower() != ".docx":
+        raise SpecError(str(output), message="the output file must end in .docx")
+    if output.resolve() == Path(args.spec).resolve():
+        raise SpecError(str(output), message="the output would overwrite the spec")
+    if not output.parent.is_dir():
+        raise SpecError(str(output), message=f"the folder {output.parent} does not exist")
+    render(document, output, template=args.template)
+    print(output)
+    return EXIT_OK
+
+
+_FORMATTING_OPTIONS = [a.name for a in attrs.fields(Formatting)]
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    from vbhc.docx.template import build_template
+
+    values = {name: getattr(args, name) for name in _FORMATTING_OPTIONS
+              if getattr(args, name) is not None}
+    try:
+        fmt = Formatting(**values)
+    except FieldError as exc:
+        raise SpecError("--" + exc.path.replace("_", "-"), message=f"expected {exc.expected}; "
+                                                                  f"found {exc.found}") from None
+    output = Path(args.output)
+    data = build_template(fmt)
+    tmp = output.with_name(f".{output.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(output)
+    print(output)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vbhc", description="Vietnamese administrative documents under Decree 30/2020/NĐ-CP.")
+    parser.add_argument("--version", action="version", version=f"vbhc {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    render = sub.add_parser("render", help="render a spec (.json, .yaml, .py) to .docx")
+    render.add_argument("spec", help="the spec file")
+    render.add_argument("-o", "--output", help="the .docx to write (default: the spec's name)")
+    render.add_argument("--template", help="a Word template made by `vbhc template` (default: built in)")
+    render.set_defaults(run=_cmd_render)
+
+    template = sub.add_parser(
+        "template", help="write a Word template with your office's choices within the decree's ranges")
+    template.add_argument("-o", "--output", required=True, help="the .docx template to write")
+    defaults = Formatting()
+    for name in _FORMATTING_OPTIONS:
+        template.add_argument("--" + name.replace("_", "-"), type=float, dest=name,
+                              help=f"default {getattr(defaults, name):g}")
+    template.set_defaults(run=_cmd_template)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except SpecError as exc:
+        for line in str(exc).splitlines():
+            _error(line)
+        return EXIT_BAD_INPUT
+    except (TemplateError, FieldError, VbhcError) as exc:
+        _error(str(exc))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
