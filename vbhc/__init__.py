@@ -1,5 +1,8 @@
 """vbhc: Vietnamese administrative documents (văn bản hành chính) under Decree 30/2020/NĐ-CP."""
 
+import os
+from typing import IO
+
 from vbhc.model import (
     Appendix,
     Archive,
@@ -28,8 +31,31 @@ from vbhc.model import (
 
 __version__ = "0.1.0"
 
+
+def load(path: str | os.PathLike[str]) -> Document:
+    """Load and validate a spec file (.json, .yaml, .yml or .py) into a Document."""
+    from vbhc.spec import load as _load
+
+    return _load(path)
+
+
+def render(document: Document, target: str | os.PathLike[str] | IO[bytes],
+           template: str | os.PathLike[str] | None = None) -> None:
+    """Render ``document`` to a .docx path (written atomically) or a binary stream."""
+    from vbhc.docx.writer import render as _render
+
+    _render(document, target, template)
+
+
+def render_bytes(document: Document) -> bytes:
+    """The .docx bytes of ``document`` with the built-in template."""
+    from vbhc.docx.writer import render_bytes as _render_bytes
+
+    return _render_bytes(document)
+
 __all__ = [
     "Appendix", "Archive", "Article", "Chapter", "Dash", "Document", "DocumentType", "IssueDate",
     "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient", "Secrecy",
-    "Section", "Signature", "SigningAuthority", "Span", "Text", "Urgency",
+    "Section", "Signature", "SigningAuthority", "Span", "Text", "Urgency", "load", "render",
+    "render_bytes",
 ]
