@@ -1,0 +1,1 @@
+"""Decree 30 conformance checks of .docx files (issue: vbhc check)."""
