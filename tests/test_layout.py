@@ -133,3 +133,18 @@ def test_signature_lines_stack_mandates_over_the_position() -> None:
     lines = lay_out(make(signatures=sig)).signatures[0]
     assert [x.plain for x in lines.titles] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     assert lines.name.plain == "Trần B"
+
+
+def test_decisions_name_their_enacting_authority_and_open_with_quyet_dinh() -> None:
+    doc = make(type="quyet-dinh", enacting_authority="Chủ tịch Ủy ban nhân dân xã Hoàng Kim",
+               legal_bases=["Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;"],
+               body=[Article("Hiệu lực", ["Quyết định này có hiệu lực kể từ ngày ký."])])
+    layout = lay_out(doc)
+    assert layout.enacting_authority is not None
+    assert layout.enacting_authority.plain == "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HOÀNG KIM"
+    assert layout.enactment is not None and layout.enactment.plain == "QUYẾT ĐỊNH:"
+    order = [x.role for x in layout.all_lines()]
+    assert order.index(Role.ENACTING_AUTHORITY) < order.index(Role.LEGAL_BASIS) < order.index(
+        Role.ENACTMENT) < order.index(Role.ARTICLE)
+    assert lay_out(make(type="nghi-quyet")).enactment.plain == "QUYẾT NGHỊ:"  # type: ignore[union-attr]
+    assert lay_out(make()).enactment is None

@@ -53,6 +53,7 @@ class Formatting:
     letter_summary_pt: float = _size(nd30.LETTER_SUMMARY)
     body_pt: float = _size(nd30.BODY, nd30.LEGAL_BASIS, nd30.HEADING, nd30.ITEM_TITLE, nd30.ARTICLE,
                            nd30.DIVISION_LABEL, nd30.DIVISION_TITLE, nd30.ADDRESSEES,
+                           nd30.ENACTING_AUTHORITY, nd30.ENACTMENT,
                            nd30.APPENDIX_TITLE, nd30.APPENDIX_NOTE)
     signature_pt: float = _size(nd30.SIGNATURE_TITLE, nd30.SIGNER_NAME)
     mark_pt: float = _size(nd30.MARK)
@@ -96,5 +97,6 @@ _ROLE_SIZE_FIELD: dict[Role, str] = {
     **{role: "body_pt" for role in (
         Role.PARAGRAPH, Role.ITEM, Role.POINT, Role.DASH, Role.PLUS, Role.LEGAL_BASIS, Role.HEADING,
         Role.ITEM_TITLE, Role.ARTICLE, Role.DIVISION_LABEL, Role.DIVISION_TITLE, Role.ADDRESSEES,
+        Role.ENACTING_AUTHORITY, Role.ENACTMENT,
         Role.APPENDIX_TITLE, Role.APPENDIX_NOTE)},
 }

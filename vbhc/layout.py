@@ -55,6 +55,8 @@ class Role(enum.Enum):
     PLACE_DATE = ("place-date", nd30.PLACE_DATE)
     DOCUMENT_TYPE_NAME = ("document-type-name", nd30.DOCUMENT_TYPE_NAME)
     SUMMARY = ("summary", nd30.SUMMARY)
+    ENACTING_AUTHORITY = ("enacting-authority", nd30.ENACTING_AUTHORITY)
+    ENACTMENT = ("enactment", nd30.ENACTMENT)
     ADDRESSEES = ("addressees", nd30.ADDRESSEES)
     LEGAL_BASIS = ("legal-basis", nd30.LEGAL_BASIS)
     PARAGRAPH = ("paragraph", nd30.BODY)
@@ -119,11 +121,13 @@ class Layout:
     marks: tuple[Line, ...]
     national_title: Line
     motto: Line
-    place_date: Line
+    place_date: Line | None
     type_name: Line | None
     summary: Line | None
     addressees: tuple[Line, ...]
+    enacting_authority: Line | None
     legal_bases: tuple[Line, ...]
+    enactment: Line | None
     body: tuple[Line, ...]
     signatures: tuple[SignatureLines, ...]
     recipients: tuple[Line, ...]
@@ -135,9 +139,13 @@ class Layout:
         out: list[Line] = [*self.parent_body, *self.issuer, self.number]
         if self.letter_summary:
             out.append(self.letter_summary)
-        out += [*self.marks, self.national_title, self.motto, self.place_date]
-        out += [x for x in (self.type_name, self.summary) if x]
-        out += [*self.addressees, *self.legal_bases, *self.body]
+        out += [*self.marks, self.national_title, self.motto]
+        out += [x for x in (self.place_date, self.type_name, self.summary) if x]
+        out += [*self.addressees]
+        out += [x for x in (self.enacting_authority,) if x]
+        out += [*self.legal_bases]
+        out += [x for x in (self.enactment,) if x]
+        out += [*self.body]
         for sig in self.signatures:
             out += [*sig.titles, sig.name]
         out += self.recipients
@@ -346,11 +354,16 @@ def lay_out(document: Document) -> Layout:
         marks=marks,
         national_title=Line(Role.NATIONAL_TITLE, literal(nd30.NATIONAL_TITLE_TEXT)),
         motto=Line(Role.MOTTO, literal(nd30.MOTTO_TEXT)),
-        place_date=Line(Role.PLACE_DATE, literal(place_date_text(document))),
+        place_date=(Line(Role.PLACE_DATE, literal(place_date_text(document)))
+                    if document.type not in nd30.TYPES_WITHOUT_PLACE_DATE else None),
         type_name=(Line(Role.DOCUMENT_TYPE_NAME, literal(document.type.type_name.upper()))
                    if has_type_line else None),
         summary=Line(Role.SUMMARY, document.summary) if has_type_line else None,
         addressees=tuple(addressee_lines(document.addressees)),
+        enacting_authority=(Line(Role.ENACTING_AUTHORITY, literal(document.enacting_authority.upper()))
+                            if document.enacting_authority else None),
+        enactment=(Line(Role.ENACTMENT, literal(nd30.ENACTING_WORDS[document.type]))
+                   if document.type in nd30.ENACTING_WORDS else None),
         legal_bases=tuple(Line(Role.LEGAL_BASIS, b) for b in document.legal_bases),
         body=tuple(body),
         signatures=tuple(signature_lines(s) for s in document.signatures),

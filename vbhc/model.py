@@ -367,9 +367,11 @@ def _check_date(_: Any, attribute: attrs.Attribute, value: Any) -> None:
 class Document:
     """A Decree 30 administrative document (văn bản hành chính).
 
-    Required: ``type``, ``issuer``, ``place``, ``date``, ``summary`` (except for nothing: even công
-    văn has a V/v summary), ``signatures``. The body is a tree of blocks; numbering, punctuation of
-    Nơi nhận, case and the closing "./." are applied when the document is laid out.
+    Required: ``type``, ``issuer``, ``place``, ``date``, ``summary`` (a công văn's is its "V/v"
+    line), ``signatures``. The body is a tree of blocks; numbering, punctuation of Nơi nhận, case,
+    the "QUYẾT ĐỊNH:" line of a decision and the closing "./." are applied when it is laid out.
+    ``enacting_authority`` is the thẩm quyền ban hành line of a quyết định or nghị quyết (PL III,
+    Mẫu 1.2): the head's title or the collective, e.g. ``Chủ tịch Ủy ban nhân dân xã Hoàng Kim``.
     """
 
     type: DocumentType = field(converter=_enum(DocumentType, "type"))
@@ -384,6 +386,8 @@ class Document:
     urgency: Urgency | None = field(
         default=None, converter=attrs.converters.optional(_enum(Urgency, "urgency")))
     addressees: tuple[str, ...] = field(converter=_nfc_tuple, validator=_lines, factory=tuple)
+    enacting_authority: str | None = field(default=None, converter=_nfc_or_none,
+                                           validator=_optional_line)
     legal_bases: tuple[Text, ...] = field(converter=attrs.Converter(_to_texts, takes_field=True),
                                           factory=tuple)
     preamble: tuple[Block, ...] = _children(lambda: (Paragraph,))

@@ -147,6 +147,14 @@ PARAGRAPH_SPACING_PT = 6
 LINE_SPACING_RANGE = Range(1.0, 1.5)  # PL I, II.6.e: tối thiểu dòng đơn, tối đa 1,5 lines
 LINE_SPACING = 1.15
 
+# PL III, Mẫu 1.1 and 1.2: a nghị quyết or quyết định names who enacts it (the head's title, or the
+# collective or body) on a centred line in capitals between the trích yếu and the căn cứ, and opens
+# its articles with "QUYẾT NGHỊ:" or "QUYẾT ĐỊNH:" on a centred line. Sizes follow the body (PL I,
+# II.6.e); bold as in the samples.
+ENACTING_AUTHORITY = Typography(Range(13, 14), 14, True, False, Case.UPPER, Align.CENTER,
+                                "PL III, Mẫu 1.2")
+ENACTMENT = Typography(Range(13, 14), 14, True, False, Case.UPPER, Align.CENTER, "PL III, Mẫu 1.1-1.2")
+
 # PL I, II.6.a: căn cứ in thường, nghiêng, 13-14; each on its own line ending ";", the last ".".
 LEGAL_BASIS = Typography(Range(13, 14), 14, False, True, Case.AS_TYPED, Align.JUSTIFY, "PL I, II.6.a")
 LEGAL_BASIS_LINE_END = ";"  # PL I, II.6.a
@@ -314,6 +322,16 @@ class DocumentType(enum.Enum):
     CONG_VAN = ("cong-van", "Công văn", None, False)
     THU_CONG = ("thu-cong", "Thư công", None)
 
+
+# PL III, Mẫu 1.1 and 1.2: the words that open the articles of these types.
+ENACTING_WORDS: dict[DocumentType, str] = {
+    DocumentType.NGHI_QUYET: "QUYẾT NGHỊ:",
+    DocumentType.QUYET_DINH: "QUYẾT ĐỊNH:",
+}
+
+# PL III, Mẫu 1.9: a biên bản has no place-and-date line under the Quốc hiệu; its date and place
+# are in its text (thời gian, địa điểm).
+TYPES_WITHOUT_PLACE_DATE = frozenset({DocumentType.BIEN_BAN})
 
 # PL III, Mục I: abbreviations of the three kinds of copy.
 COPY_ABBREVIATIONS = {"sao-y": "SY", "trich-sao": "TrS", "sao-luc": "SL"}

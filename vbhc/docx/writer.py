@@ -41,6 +41,8 @@ HEADER_LEFT_FRACTION = 0.4
 HEADER_FIT_MARGIN_MM = 2  # slack left beside the Quốc hiệu so a renderer's rounding cannot wrap it
 ADDRESSEES_INDENT_CM = 4.0  # "Kính gửi:" starts about a quarter of the way in (PL III, Mẫu 1.5)
 MAX_SIGNATURES = 2
+SPACE_AFTER_TITLE_PT = 6
+SPACE_BEFORE_RECIPIENTS_PT = 12  # Nơi nhận under two signatures  # between the line under the trích yếu and what follows it
 
 
 def _twips_from_pt(pt: float) -> int:
@@ -73,10 +75,10 @@ class _Writer:
         look = self.t.look(line.role)
         return _twips_from_pt(text_width_pt(line.plain, look.size_pt, bold=look.bold, italic=look.italic))
 
-    def rule(self, length: int, within: int) -> Element:
+    def rule(self, length: int, within: int, after_pt: float | None = None) -> Element:
         """A solid line ``length`` twips long, centred in a column ``within`` twips wide."""
         side = max(0, (within - length) // 2)
-        return el("p", None, ppr(style=RULE_STYLE, left=side, right=side))
+        return el("p", None, ppr(style=RULE_STYLE, after_pt=after_pt, left=side, right=side))
 
     # ---- tables --------------------------------------------------------------------------
 
@@ -127,14 +129,16 @@ class _Writer:
         if layout.letter_summary:
             below_left.append(self.para(layout.letter_summary))
         below_left += [self.para(m) for m in layout.marks]
-        return self.table((left_w, right_w), [[left, right], [below_left, [self.para(layout.place_date)]]])
+        place_date = [self.para(layout.place_date)] if layout.place_date else []
+        return self.table((left_w, right_w), [[left, right], [below_left, place_date]])
 
     def title(self, layout: Layout) -> list[Element]:
         if layout.type_name is None or layout.summary is None:
             return []
         summary_w = min(self.width_twips(layout.summary), self.t.text_width)
-        return [self.para(layout.type_name), self.para(layout.summary),
-                self.rule(round(summary_w * nd30.SUMMARY_RULE_FRACTION), self.t.text_width)]
+        rule = self.rule(round(summary_w * nd30.SUMMARY_RULE_FRACTION), self.t.text_width,
+                         after_pt=SPACE_AFTER_TITLE_PT)
+        return [self.para(layout.type_name), self.para(layout.summary), rule]
 
     def addressees(self, lines: Sequence[Line]) -> list[Element]:
         if not lines:
@@ -158,10 +162,13 @@ class _Writer:
         gap = el("p", None, ppr(style="VbhcBody", keep_next=True))
         if len(sigs) == 1:
             return [gap, self.table(widths, [[recipients, self.signature_cell(sigs[0])]])]
+        # Two signers side by side (PL III, Mẫu 1.9: THƯ KÝ left, CHỦ TỌA right), Nơi nhận below.
         half = self.t.text_width // 2
+        below = [self.para(x, before_pt=SPACE_BEFORE_RECIPIENTS_PT if i == 0 else None)
+                 for i, x in enumerate(layout.recipients)]
         return [gap, self.table((half, self.t.text_width - half),
                                 [[self.signature_cell(sigs[0]), self.signature_cell(sigs[1])],
-                                 [recipients, []]])]
+                                 [below, []]])]
 
     def section_break(self, page_number_start: int | None) -> Element:
         sect = self.section(page_number_start)
@@ -187,7 +194,8 @@ class _Writer:
     def body(self, layout: Layout) -> list[Element]:
         out: list[Element] = [self.header(layout), *self.title(layout),
                               *self.addressees(layout.addressees)]
-        out += [self.para(x) for x in (*layout.legal_bases, *layout.body)]
+        out += [self.para(x) for x in (layout.enacting_authority, *layout.legal_bases,
+                                       layout.enactment, *layout.body) if x is not None]
         out += self.closing(layout)
         for app in layout.appendices:
             out.append(self.section_break(None if app is layout.appendices[0] else 1))
