@@ -41,8 +41,8 @@ HEADER_LEFT_FRACTION = 0.4
 HEADER_FIT_MARGIN_MM = 2  # slack left beside the Quốc hiệu so a renderer's rounding cannot wrap it
 ADDRESSEES_INDENT_CM = 4.0  # "Kính gửi:" starts about a quarter of the way in (PL III, Mẫu 1.5)
 MAX_SIGNATURES = 2
-SPACE_AFTER_TITLE_PT = 6
-SPACE_BEFORE_RECIPIENTS_PT = 12  # Nơi nhận under two signatures  # between the line under the trích yếu and what follows it
+SPACE_AFTER_TITLE_PT = 6  # between the line under the trích yếu and what follows it
+SPACE_BEFORE_RECIPIENTS_PT = 12  # Nơi nhận under two signatures
 
 
 def _twips_from_pt(pt: float) -> int:
