@@ -1,8 +1,9 @@
 """Automatic numbering labels (ECMA-376 Part 1 §17.9), computed the way Word shows them.
 
-A ``w:num`` points to a ``w:abstractNum``; paragraphs whose ``w:num`` has no ``w:startOverride`` share the
-abstract list's counters across the whole part, while a ``w:num`` with start overrides is its own list
-instance. Counting a level resets the deeper levels (unless their ``w:lvlRestart`` says otherwise).
+A ``w:num`` points to a ``w:abstractNum``; paragraphs whose ``w:num`` has no ``w:lvlOverride`` share the
+abstract list's counters across the whole part, while a ``w:num`` with overrides (a restart, typically
+``w:startOverride``) is its own list instance. Counting a level resets the deeper levels (unless their
+``w:lvlRestart`` says otherwise).
 """
 
 from __future__ import annotations
@@ -185,7 +186,8 @@ class NumberingDefinitions:
                 if ilvl is not None and 0 <= ilvl < MAX_LEVELS and ilvl not in levels:
                     levels[ilvl] = _parse_level(el, ilvl)
             overrides: dict[int, int] = {}
-            for override in self._nums[num_id].findall(w("lvlOverride")):
+            level_overrides = self._nums[num_id].findall(w("lvlOverride"))
+            for override in level_overrides:
                 ilvl = integer(override.get(w("ilvl")))
                 if ilvl is None or not 0 <= ilvl < MAX_LEVELS:
                     continue
@@ -195,7 +197,7 @@ class NumberingDefinitions:
                 start = override.find(w("startOverride"))
                 if start is not None and integer(start.get(VAL)) is not None:
                     overrides[ilvl] = integer(start.get(VAL))  # type: ignore[assignment]
-            key = ("num", num_id) if overrides else ("abstract", aid)
+            key = ("num", num_id) if level_overrides else ("abstract", aid)
             result = ListInstance(key, levels, overrides)
         self._cache[num_id] = result
         return result
