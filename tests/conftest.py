@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from vbhc.docx.writer import render_bytes
-from vbhc.model import Document
+from vbhc.model import Document, IssueDate, Issuer, Paragraph, Signature
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -38,3 +38,16 @@ def part(docx: bytes, name: str) -> etree._Element:
 def paragraph_texts(root: etree._Element) -> list[str]:
     """Text of every w:p in document order (table cells included)."""
     return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p")]
+
+
+COMMUNE = Issuer(name=["Ủy ban nhân dân", "xã Hoàng Kim"], abbreviation="UBND")
+
+
+def make_document(**overrides: object) -> Document:
+    """A small valid plan; keyword arguments replace its fields."""
+    fields: dict[str, object] = dict(
+        type="ke-hoach", issuer=COMMUNE, place="Hoàng Kim", date=IssueDate(2024, 3, 5),
+        summary="Tóm tắt", body=[Paragraph("Nội dung.")],
+        signatures=Signature(position="Chủ tịch", name="Lê Văn A"))
+    fields.update(overrides)
+    return Document(**fields)  # type: ignore[arg-type]

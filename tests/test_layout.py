@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.conftest import make_document
 from vbhc import (
     Archive,
     Article,
@@ -12,7 +13,6 @@ from vbhc import (
     Issuer,
     Item,
     Mandate,
-    Paragraph,
     Part,
     Point,
     Recipient,
@@ -26,12 +26,7 @@ ISSUER = Issuer(name=["Ủy ban nhân dân", "xã Hoàng Kim"], abbreviation="UB
 
 
 def make(**overrides: object) -> Document:
-    fields: dict[str, object] = dict(
-        type="ke-hoach", issuer=ISSUER, place="Hoàng Kim", date=IssueDate(2024, 3, 5),
-        summary="Tóm tắt", body=[Paragraph("Nội dung.")],
-        signatures=Signature(position="Chủ tịch", name="Lê Văn A"))
-    fields.update(overrides)
-    return Document(**fields)  # type: ignore[arg-type]
+    return make_document(issuer=ISSUER, **overrides)
 
 
 def test_plan_part_iv_is_numbered_one_to_six(plan: Document) -> None:

@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+from tests.conftest import make_document
 from vbhc import (
     Archive,
     Dash,
@@ -18,7 +19,6 @@ from vbhc import (
     Plus,
     Point,
     Recipient,
-    Signature,
     Span,
     Text,
 )
@@ -28,12 +28,7 @@ ISSUER = Issuer(name=["Ủy ban nhân dân", "xã Hoàng Kim"], abbreviation="UB
 
 
 def make(**overrides: object) -> Document:
-    fields: dict[str, object] = dict(
-        type="ke-hoach", issuer=ISSUER, place="Hoàng Kim", date=IssueDate(2024, 3, 5),
-        summary="Tóm tắt", body=[Paragraph("Nội dung.")],
-        signatures=Signature(position="Chủ tịch", name="Lê Văn A"))
-    fields.update(overrides)
-    return Document(**fields)  # type: ignore[arg-type]
+    return make_document(issuer=ISSUER, **overrides)
 
 
 def test_text_is_normalised_to_nfc() -> None:
