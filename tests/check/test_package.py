@@ -283,3 +283,32 @@ def test_headers_and_parts_are_located_through_relationships() -> None:
     assert pkg.numbering is not None and pkg.settings is not None and pkg.theme is None
     assert pkg.part("word/header1.xml") is pkg.headers["rIdH"][1]
     assert pkg.part("word/missing.xml") is None
+
+
+def test_deeply_nested_tables_and_content_controls_resolve() -> None:
+    inner = para("deep")
+    grid = '<w:tblGrid><w:gridCol w:w="100"/></w:tblGrid>'
+    for _ in range(70):  # 3 XML levels each: within libxml2's depth limit of 256
+        inner = f"<w:tbl>{grid}<w:tr><w:tc>{inner}</w:tc></w:tr></w:tbl>"
+    for _ in range(5):
+        inner = f"<w:sdt><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+    doc = read_document(build_docx(inner))
+    assert len(doc.tables) == 70 and doc.paragraphs[0].table == (69, 0, 0)
+    assert doc.tables[69].parent == 68
+
+
+def test_excessive_xml_depth_is_refused_by_the_parser_limits() -> None:
+    inner = para("deep")
+    for _ in range(400):
+        inner = f"<w:sdt><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+    with pytest.raises(DocxReadError, match="exceeds the XML parser's safety limits: Excessive depth"):
+        open_docx(build_docx(inner))
+
+
+def test_strict_ooxml_namespaces_are_read() -> None:
+    document = (
+        '<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body>'
+        '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>strict</w:t></w:r></w:p></w:body></w:document>'
+    )
+    (p,) = read_document(build_docx(document=document)).paragraphs
+    assert p.text == "strict" and p.runs[0].bold

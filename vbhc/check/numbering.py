@@ -106,9 +106,10 @@ def _parse_level(el: etree._Element, ilvl: int) -> Level:
         found = branch.find(w("numFmt")) if branch is not None else None
         fmt = found.get(VAL) if found is not None else None
     legal = el.find(w("isLgl"))
+    start = integer(val("start"))
     return Level(
         ilvl=ilvl,
-        start=integer(val("start")) if integer(val("start")) is not None else 1,  # type: ignore[arg-type]
+        start=start if start is not None else 1,
         fmt=fmt or "decimal",
         text=val("lvlText"),
         restart=integer(val("lvlRestart")),
@@ -194,9 +195,10 @@ class NumberingDefinitions:
                 lvl = override.find(w("lvl"))
                 if lvl is not None:
                     levels[ilvl] = _parse_level(lvl, ilvl)
-                start = override.find(w("startOverride"))
-                if start is not None and integer(start.get(VAL)) is not None:
-                    overrides[ilvl] = integer(start.get(VAL))  # type: ignore[assignment]
+                start_el = override.find(w("startOverride"))
+                start = integer(start_el.get(VAL)) if start_el is not None else None
+                if start is not None:
+                    overrides[ilvl] = start
             key = ("num", num_id) if level_overrides else ("abstract", aid)
             result = ListInstance(key, levels, overrides)
         self._cache[num_id] = result
@@ -249,10 +251,11 @@ class NumberingCounters:
         def fill(match: re.Match[str]) -> str:
             k = int(match.group(1)) - 1
             ref = inst.levels.get(k)
-            value = counters[k] if counters[k] is not None else inst.start(k)
+            counted = counters[k]
+            value = counted if counted is not None else inst.start(k)
             fmt = ref.fmt if ref is not None else "decimal"
             if level.is_legal and fmt != "none":
                 fmt = "decimal"
-            return format_number(value, fmt)  # type: ignore[arg-type]
+            return format_number(value, fmt)
 
         return _PLACEHOLDER.sub(fill, level.text)

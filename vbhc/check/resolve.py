@@ -280,13 +280,27 @@ class ResolvedDocument:
         return "\n".join(p.text for p in self.paragraphs)
 
 
+class _Field:
+    """One open complex field: its instruction pieces, whether its result has started, whether recorded."""
+
+    __slots__ = ("in_result", "pieces", "recorded")
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.in_result = False
+        self.recorded = False
+
+
 class _FieldState:
-    """Complex-field bookkeeping (``w:fldChar``) that may span runs and paragraphs of one part."""
+    """Complex-field bookkeeping (``w:fldChar``) that may span runs and paragraphs of one part.
+
+    ``instr_depth`` counts open fields still in their instruction part: text there is not shown.
+    """
 
     __slots__ = ("instr_depth", "stack")
 
     def __init__(self) -> None:
-        self.stack: list[list[Any]] = []  # [instruction pieces, in_result, recorded]
+        self.stack: list[_Field] = []
         self.instr_depth = 0
 
 
@@ -447,7 +461,7 @@ class _PartResolver:
                     pieces.append(child.text)
             elif tag == _INSTR_TEXT:
                 if state.stack and child.text:
-                    state.stack[-1][0].append(child.text)
+                    state.stack[-1].pieces.append(child.text)
             elif tag == _FLD_CHAR:
                 _field_char(state, child.get(w("fldCharType")), fields)
             elif state.instr_depth:
@@ -472,15 +486,15 @@ def _field_char(state: _FieldState, kind: str | None, fields: list[str]) -> None
     """Advance complex-field state on a ``w:fldChar``; record the instruction at separate/end."""
     stack = state.stack
     if kind == "begin":
-        stack.append([[], False, False])
+        stack.append(_Field())
         state.instr_depth += 1
     elif kind in ("separate", "end") and stack:
         top = stack[-1]
-        if not top[2]:
-            fields.append(" ".join("".join(top[0]).split()))
-            top[2] = True
-        if not top[1]:
-            top[1] = True
+        if not top.recorded:
+            fields.append(" ".join("".join(top.pieces).split()))
+            top.recorded = True
+        if not top.in_result:
+            top.in_result = True
             state.instr_depth -= 1
         if kind == "end":
             stack.pop()
@@ -570,7 +584,7 @@ def _make_paragraph(
         index=index,
         table=table_pos,
         section_index=section_index,
-        has_page_field=any(f.split()[:1] == ["PAGE"] for f in (x.upper() for x in fields)),
+        has_page_field=any(f.split()[:1] == ["PAGE"] for f in (field.upper() for field in fields)),
         fields=tuple(fields),
     )
 
