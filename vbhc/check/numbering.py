@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from vbhc import nd30
 from vbhc.check._xml import MC_ALTERNATE, VAL, integer, pick_alternate, w
 from vbhc.check.styles import Props, StyleSheet, parse_ppr, parse_rpr
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 # Symbol/Wingdings private-use bullets and what they look like.
 _BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "\uf0e8": "➔",
             "\uf06e": "■", "\uf071": "❑", "\uf0a8": "◆", "\uf0de": "⇒", "\uf02d": "-", "\uf0be": "—"}
@@ -26,14 +25,10 @@ MAX_LEVELS = 9
 
 
 def roman(number: int) -> str:
-    """Lower-case Roman numeral (Word shows plain digits for 0 and below)."""
+    """Lower-case Roman numeral, from :func:`vbhc.nd30.roman` (Word shows plain digits for 0 and below)."""
     if number <= 0:
         return str(number)
-    out = []
-    for value, letters in _ROMAN:
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)
+    return nd30.roman(number).lower()
 
 
 def letters(number: int) -> str:
