@@ -90,12 +90,16 @@ LANGUAGE_TAG = "vi-VN"
 # PL I, I.7: page numbers 13-14 pt, upright, centred in the top margin, none on page 1.
 PAGE_NUMBER = Typography(Range(13, 14), 14, False, False, Case.AS_TYPED, Align.CENTER, "PL I, I.7")
 PAGE_NUMBER_ON_FIRST_PAGE = False  # PL I, I.7: "không hiển thị số trang thứ nhất"
+PAGE_NUMBER_IN_TOP_MARGIN = True  # PL I, I.7: "trong phần lề trên của văn bản" (the header, not the footer)
 
 # --------------------------------------------------------------------------------------------
 # Header components (PL I, Phần I, Mục II.1-II.5)
 
 NATIONAL_TITLE_TEXT = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # PL I, II.1.a
 MOTTO_TEXT = "Độc lập - Tự do - Hạnh phúc"  # PL I, II.1.b: hyphen with a space on each side
+# PL I, Mục V (and the decree's own header) spell the Quốc hiệu "CỘNG HOÀ"; PL I, II.1.a spells it
+# "CỘNG HÒA". Both placements of the tone mark are the Quốc hiệu (RULES.md §5).
+NATIONAL_TITLE_SPELLINGS = frozenset({NATIONAL_TITLE_TEXT, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"})
 
 # PL I, II.1.a: Quốc hiệu in hoa, 12-13, đứng, đậm. Default 12 as in PL I, Mục V.
 NATIONAL_TITLE = Typography(Range(12, 13), 12, True, False, Case.UPPER, Align.CENTER, "PL I, II.1.a")
@@ -208,6 +212,11 @@ class SigningAuthority(enum.Enum):
         return None
 
 
+# PL I, II.7.b: "ký thay mặt tập thể thì phải ghi chữ viết tắt "TM." vào trước tên tập thể lãnh đạo".
+# The collective bodies the decree's own examples sign for (PL I, Mục V: "TM. ỦY BAN NHÂN DÂN"; the
+# decree: "TM. CHÍNH PHỦ"), with the People's Councils, which are collectives too (Art. 13.2). As the
+# words open an issuer's name, in capitals; the abbreviations are the ones PL I, II.2.b allows.
+COLLECTIVE_ISSUER_WORDS = ("ỦY BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG NHÂN DÂN", "HĐND", "CHÍNH PHỦ")
 # PL I, II.7.đ: authority and position in hoa, 13-14, đứng, đậm. Mục V: 14.
 SIGNATURE_TITLE = Typography(Range(13, 14), 14, True, False, Case.UPPER, Align.CENTER, "PL I, II.7.đ")
 # PL I, II.7.đ: signer's name in thường, 13-14, đứng, đậm, centred under the position.
