@@ -390,7 +390,7 @@ class Document:
                                            validator=_optional_line)
     legal_bases: tuple[Text, ...] = field(converter=attrs.Converter(_to_texts, takes_field=True),
                                           factory=tuple)
-    preamble: tuple[Block, ...] = _children(lambda: (Paragraph,))
+    preamble: tuple[Paragraph, ...] = _children(lambda: (Paragraph,))
     body: tuple[Block, ...] = _children(lambda: TOP_LEVEL_BLOCKS)
     signatures: tuple[Signature, ...] = field(converter=lambda v: _one_or_many(v, Signature))
     recipients: tuple[Recipient, ...] = field(converter=tuple, factory=tuple)
