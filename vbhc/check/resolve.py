@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -44,6 +44,7 @@ from vbhc.check._xml import (
     twips_to_mm,
     w,
 )
+from vbhc.check.drawing import drawn_lines
 from vbhc.check.numbering import NumberingCounters, NumberingDefinitions
 from vbhc.check.package import DEFAULT_LIMITS, DocxPackage, Limits, open_docx
 from vbhc.check.styles import (
@@ -73,6 +74,9 @@ DEFAULT_SIZE_PT = 10.0  # §17.3.2.38: text is 10 pt when no level of the hierar
 _TAB, _PTAB, _BR, _CR = w("tab"), w("ptab"), w("br"), w("cr")
 _NO_BREAK_HYPHEN, _SOFT_HYPHEN, _SYM = w("noBreakHyphen"), w("softHyphen"), w("sym")
 _FLD_CHAR, _INSTR_TEXT, _FLD_SIMPLE = w("fldChar"), w("instrText"), w("fldSimple")
+_DRAWINGS = frozenset({w("drawing"), w("pict"), MC_ALTERNATE})
+# Word's built-in "Normal Table" cell margins (0.19 cm left and right) where no style or table sets them.
+DEFAULT_CELL_MARGIN_TWIPS = 108
 # Inline wrappers whose runs are shown (w:del and w:moveFrom are not).
 _INLINE_WRAPPERS = frozenset({
     w("hyperlink"), w("smartTag"), w("ins"), w("moveTo"), w("dir"), w("bdo"), CUSTOM_XML, _FLD_SIMPLE,
@@ -152,7 +156,8 @@ class ResolvedParagraph:
     ``table`` is (table index in :attr:`ResolvedDocument.tables`, row, cell) of the innermost table.
     ``line_spacing`` is a multiple when ``line_spacing_rule`` is "auto", else points ("exact"/"atLeast").
     ``first_line_cm`` is negative for a hanging indent. ``borders`` maps a side to (style, eighths of a
-    point, colour). ``section_index`` is None outside the body.
+    point, colour). ``section_index`` is None outside the body. ``drawn_lines`` are the lengths (pt) of
+    horizontal line shapes anchored in the paragraph. ``element`` is the ``w:p`` itself (for ``--fix``).
     """
 
     text: str
@@ -183,6 +188,8 @@ class ResolvedParagraph:
     section_index: int | None
     has_page_field: bool
     fields: tuple[str, ...]
+    drawn_lines: tuple[float, ...] = ()
+    element: etree._Element | None = field(default=None, compare=False, repr=False)
 
     @property
     def visible_runs(self) -> tuple[ResolvedRun, ...]:
@@ -235,18 +242,24 @@ class ResolvedSection:
 
 @dataclass(frozen=True, slots=True)
 class ResolvedCell:
-    """One ``w:tc``: preferred width (cm when given in twips), spans, and whether it sets visible borders."""
+    """One ``w:tc``: preferred width (cm when given in twips), spans, whether it sets visible borders, and
+    its own left/right margins (``w:tcMar``, cm; None where the table's apply)."""
 
     width_cm: float | None
     width_type: str | None
     grid_span: int
     v_merge: str | None
     has_borders: bool
+    margins_cm: tuple[float | None, float | None] = (None, None)
 
 
 @dataclass(frozen=True, slots=True)
 class ResolvedTable:
-    """One ``w:tbl``: grid, cell widths, layout and borders (table style under direct ``w:tblBorders``)."""
+    """One ``w:tbl``: grid, cell widths, layout and borders (table style under direct ``w:tblBorders``).
+
+    ``cell_margins_cm`` is the (left, right) default cell margin: direct ``w:tblCellMar`` over the table
+    style's, else Word's built-in 0.19 cm.
+    """
 
     index: int
     location: str
@@ -260,6 +273,30 @@ class ResolvedTable:
     alignment: str | None
     borders: dict[str, tuple[str, int, str | None]]
     has_borders: bool
+    cell_margins_cm: tuple[float, float] = (0.0, 0.0)
+
+    def cell_width_cm(self, row: int, cell: int) -> float | None:
+        """Width of one cell: the grid columns it spans, else its ``w:tcW``; None when neither is known."""
+        cells = self.rows[row] if 0 <= row < len(self.rows) else ()
+        if not 0 <= cell < len(cells):
+            return None
+        start = sum(c.grid_span for c in cells[:cell])
+        span = cells[cell].grid_span
+        if self.grid_cm and start + span <= len(self.grid_cm):
+            width = sum(self.grid_cm[start:start + span])
+            if width > 0:
+                return width
+        return cells[cell].width_cm
+
+    def cell_text_width_cm(self, row: int, cell: int) -> float | None:
+        """Width available to a cell's paragraphs: the cell's width less its left and right margins."""
+        width = self.cell_width_cm(row, cell)
+        if width is None:
+            return None
+        own_left, own_right = self.rows[row][cell].margins_cm
+        left = own_left if own_left is not None else self.cell_margins_cm[0]
+        right = own_right if own_right is not None else self.cell_margins_cm[1]
+        return max(width - left - right, 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,13 +395,16 @@ class _PartResolver:
                 value = measure(col.get(w("w")), 20.0)
                 grid.append(round(twips_to_cm(value), 4) if value is not None else 0.0)
         borders: Props = {}
+        margins: dict[str, float] = {}
         for style in self.sheet.chain(style_id):
             if style.tblpr is not None:
                 borders.update(parse_borders(style.tblpr.find(w("tblBorders")), ""))
+                margins.update(_cell_margins(style.tblpr.find(w("tblCellMar"))))
         layout = "autofit"
         width_cm = width_type = alignment = None
         if tblpr is not None:
             borders.update(parse_borders(tblpr.find(w("tblBorders")), ""))
+            margins.update(_cell_margins(tblpr.find(w("tblCellMar"))))
             layout_el = tblpr.find(w("tblLayout"))
             if layout_el is not None and (layout_el.get(w("type")) or "autofit") == "fixed":
                 layout = "fixed"
@@ -378,6 +418,10 @@ class _PartResolver:
             index=index, location=self.location, parent=parent, style_id=style_id, grid_cm=tuple(grid),
             rows=rows, layout=layout, width_cm=width_cm, width_type=width_type, alignment=alignment,
             borders=visible, has_borders=has_borders,
+            cell_margins_cm=(
+                round(twips_to_cm(margins.get("left", DEFAULT_CELL_MARGIN_TWIPS)), 4),
+                round(twips_to_cm(margins.get("right", DEFAULT_CELL_MARGIN_TWIPS)), 4),
+            ),
         )
 
     def _paragraph(
@@ -413,7 +457,8 @@ class _PartResolver:
 
         fields: list[str] = []
         runs: list[ResolvedRun] = []
-        self._inline(p, table_style, style_id, runs, fields)
+        lines: list[float] = []
+        self._inline(p, table_style, style_id, runs, fields, lines)
         style = sheet.get(style_id)
         section_index: int | None = None
         if self.track_sections:
@@ -424,33 +469,33 @@ class _PartResolver:
                 self.section_index += 1
         self.paragraphs.append(_make_paragraph(
             props, runs, fields, style_id, style.name if style is not None else None, label, num_id, ilvl,
-            self.location, len(self.paragraphs), table_pos, section_index,
+            self.location, len(self.paragraphs), table_pos, section_index, lines, p,
         ))
 
     def _inline(
         self, container: etree._Element, table_style: str | None, style_id: str | None,
-        runs: list[ResolvedRun], fields: list[str],
+        runs: list[ResolvedRun], fields: list[str], lines: list[float],
     ) -> None:
         for child in container:
             tag = child.tag
             if tag == R:
-                self._run(child, table_style, style_id, runs, fields)
+                self._run(child, table_style, style_id, runs, fields, lines)
             elif tag in _INLINE_WRAPPERS:
                 if tag == _FLD_SIMPLE:
                     fields.append(" ".join((child.get(w("instr")) or "").split()))
-                self._inline(child, table_style, style_id, runs, fields)
+                self._inline(child, table_style, style_id, runs, fields, lines)
             elif tag == SDT:
                 content = child.find(SDT_CONTENT)
                 if content is not None:
-                    self._inline(content, table_style, style_id, runs, fields)
+                    self._inline(content, table_style, style_id, runs, fields, lines)
             elif tag == MC_ALTERNATE:
                 branch = pick_alternate(child)
                 if branch is not None:
-                    self._inline(branch, table_style, style_id, runs, fields)
+                    self._inline(branch, table_style, style_id, runs, fields, lines)
 
     def _run(
         self, r: etree._Element, table_style: str | None, style_id: str | None,
-        runs: list[ResolvedRun], fields: list[str],
+        runs: list[ResolvedRun], fields: list[str], lines: list[float],
     ) -> None:
         state = self.fields
         pieces: list[str] = []
@@ -474,6 +519,8 @@ class _PartResolver:
                 pieces.append("-")
             elif tag == _SYM:
                 pieces.append(_sym_char(child))
+            elif tag in _DRAWINGS:
+                lines.extend(drawn_lines(child))
         text = "".join(pieces)
         if not text:
             return
@@ -525,6 +572,20 @@ def _width(el: etree._Element | None) -> tuple[float | None, str | None]:
     return None, kind
 
 
+def _cell_margins(el: etree._Element | None) -> dict[str, float]:
+    """Left/right twips of a ``w:tblCellMar``/``w:tcMar`` (only "dxa" widths; start/end as left/right)."""
+    out: dict[str, float] = {}
+    if el is None:
+        return out
+    for name, side in (("left", "left"), ("start", "left"), ("right", "right"), ("end", "right")):
+        side_el = el.find(w(name))
+        if side_el is not None and (side_el.get(w("type")) or "dxa") == "dxa":
+            value = measure(side_el.get(w("w")), 20.0)
+            if value is not None:
+                out[side] = value
+    return out
+
+
 def _cell(tcpr: etree._Element | None) -> ResolvedCell:
     if tcpr is None:
         return ResolvedCell(None, None, 1, None, False)
@@ -535,13 +596,16 @@ def _cell(tcpr: etree._Element | None) -> ResolvedCell:
     v_merge = (merge_el.get(VAL) or "continue") if merge_el is not None else None
     borders = parse_borders(tcpr.find(w("tcBorders")), "")
     has_borders = any(v is not None for v in borders.values())
-    return ResolvedCell(width_cm, width_type, span or 1, v_merge, has_borders)
+    own = _cell_margins(tcpr.find(w("tcMar")))
+    left, right = (round(twips_to_cm(own[s]), 4) if s in own else None for s in ("left", "right"))
+    return ResolvedCell(width_cm, width_type, span or 1, v_merge, has_borders, (left, right))
 
 
 def _make_paragraph(
     props: Props, runs: list[ResolvedRun], fields: list[str], style_id: str | None, style_name: str | None,
     label: str | None, num_id: str | None, ilvl: int | None, location: str, index: int,
-    table_pos: tuple[int, int, int] | None, section_index: int | None,
+    table_pos: tuple[int, int, int] | None, section_index: int | None, lines: list[float],
+    element: etree._Element,
 ) -> ResolvedParagraph:
     jc = props.get("jc") or "left"
     before = 14.0 if props.get("spacing.beforeAutospacing") else props.get("spacing.before", 0.0) / 20.0
@@ -586,6 +650,8 @@ def _make_paragraph(
         section_index=section_index,
         has_page_field=any(f.split()[:1] == ["PAGE"] for f in (field.upper() for field in fields)),
         fields=tuple(fields),
+        drawn_lines=tuple(round(x, 3) for x in lines),
+        element=element,
     )
 
 
