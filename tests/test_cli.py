@@ -121,7 +121,7 @@ def test_python_spec_errors_are_one_line(tmp_path: Path) -> None:
     spec.write_text("x = 1 / 0\n", encoding="utf-8")
     result = vbhc("render", str(spec), "-o", str(tmp_path / "o.docx"))
     assert result.returncode == 2
-    assert "line 1: ZeroDivisionError" in result.stderr
+    assert "spec.py:1: ZeroDivisionError" in result.stderr
     spec.write_text("document = 5\n", encoding="utf-8")
     assert "a vbhc.Document named `document`" in vbhc("render", str(spec)).stderr
 

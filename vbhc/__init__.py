@@ -3,6 +3,7 @@
 import os
 from typing import IO
 
+from vbhc.diagnostics import Diagnostic
 from vbhc.model import (
     Appendix,
     Archive,
@@ -32,11 +33,26 @@ from vbhc.model import (
 __version__ = "0.1.0"
 
 
-def load(path: str | os.PathLike[str]) -> Document:
-    """Load and validate a spec file (.json, .yaml, .yml or .py) into a Document."""
+def load(path: str | os.PathLike[str], profile: str | os.PathLike[str] | None = None) -> Document:
+    """Load and validate a spec file (.json, .yaml, .yml or .py) into a Document.
+
+    ``profile`` (a commune profile file) overrides the spec's own ``profile`` key. Raises
+    :class:`vbhc.errors.SpecError` listing every error (``.errors``); warnings are not raised.
+    """
     from vbhc.spec import load as _load
 
-    return _load(path)
+    return _load(path, profile)
+
+
+def validate(path: str | os.PathLike[str], profile: str | os.PathLike[str] | None = None
+             ) -> tuple[Document | None, list[Diagnostic], list[Diagnostic]]:
+    """``(document or None, errors, warnings)`` for a spec file, without raising on bad input.
+
+    Each diagnostic prints as ``file:line: field.path: expected ...; found ...``.
+    """
+    from vbhc.spec import validate as _validate
+
+    return _validate(path, profile)
 
 
 def render(document: Document, target: str | os.PathLike[str] | IO[bytes],
@@ -57,5 +73,5 @@ __all__ = [
     "Appendix", "Archive", "Article", "Chapter", "Dash", "Document", "DocumentType", "IssueDate",
     "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient", "Secrecy",
     "Section", "Signature", "SigningAuthority", "Span", "Text", "Urgency", "load", "render",
-    "render_bytes",
+    "render_bytes", "validate",
 ]

@@ -1,8 +1,9 @@
 """The ``vbhc`` command line.
 
-Exit status: 0 on success, 2 on bad input (spec, template, arguments), 1 on an unexpected failure.
-Bad input is reported in one line per problem, without a traceback, and no output file is created
-or changed.
+Exit status: 0 on success, 2 on bad input (spec, profile, template, arguments), 1 on an unexpected
+failure. Bad input is reported in one line per problem (``file:line: field: expected ...; found
+...``), without a traceback, and no output file is created or changed. Warnings go to stderr too,
+prefixed ``vbhc: warning:``; they never change the exit status.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import attrs
 
 from vbhc import __version__
+from vbhc.diagnostics import Diagnostic
 from vbhc.errors import FieldError, SpecError, TemplateError, VbhcError
 from vbhc.formatting import Formatting
 
@@ -27,11 +29,21 @@ def _error(message: str) -> None:
     print(f"vbhc: error: {message}", file=sys.stderr)
 
 
+def _warning(message: str) -> None:
+    print(f"vbhc: warning: {message}", file=sys.stderr)
+
+
+def _report(errors: Sequence[Diagnostic], warnings: Sequence[Diagnostic]) -> None:
+    for e in errors:
+        _error(str(e))
+    for w in warnings:
+        _warning(str(w))
+
+
 def _cmd_render(args: argparse.Namespace) -> int:
     from vbhc.docx.writer import render
-    from vbhc.spec import load
+    from vbhc.spec import read
 
-    document = load(args.spec)
     output = Path(args.output) if args.output else Path(args.spec).with_suffix(".docx")
     if output.suffix.lower() != ".docx":
         raise SpecError(str(output), message="the output file must end in .docx")
@@ -39,8 +51,24 @@ def _cmd_render(args: argparse.Namespace) -> int:
         raise SpecError(str(output), message="the output would overwrite the spec")
     if not output.parent.is_dir():
         raise SpecError(str(output), message=f"the folder {output.parent} does not exist")
-    render(document, output, template=args.template)
+    result = read(args.spec, profile=args.profile)
+    _report(result.errors, result.warnings)
+    if result.document is None:
+        return EXIT_BAD_INPUT
+    render(result.document, output, template=args.template or result.template)
     print(output)
+    return EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from vbhc.spec import read
+
+    result = read(args.spec, profile=args.profile)
+    _report(result.errors, result.warnings)
+    if result.document is None:
+        return EXIT_BAD_INPUT
+    count = len(result.warnings)
+    print(f"{args.spec}: valid" + (f" ({count} warning{'s' if count > 1 else ''})" if count else ""))
     return EXIT_OK
 
 
@@ -75,8 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
     render = sub.add_parser("render", help="render a spec (.json, .yaml, .py) to .docx")
     render.add_argument("spec", help="the spec file")
     render.add_argument("-o", "--output", help="the .docx to write (default: the spec's name)")
-    render.add_argument("--template", help="a Word template made by `vbhc template` (default: built in)")
+    render.add_argument("--profile", help="a commune profile (.yaml, .json); overrides the spec's own")
+    render.add_argument("--template", help="a Word template made by `vbhc template` (default: the "
+                                           "profile's, else built in)")
     render.set_defaults(run=_cmd_render)
+
+    validate = sub.add_parser("validate", help="check a spec without rendering it (exit 0 if valid)")
+    validate.add_argument("spec", help="the spec file")
+    validate.add_argument("--profile", help="a commune profile (.yaml, .json); overrides the spec's own")
+    validate.set_defaults(run=_cmd_validate)
 
     template = sub.add_parser(
         "template", help="write a Word template with your office's choices within the decree's ranges")

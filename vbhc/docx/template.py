@@ -336,8 +336,119 @@ def _style_looks(styles: Element) -> dict[str, StyleLook]:
     return looks
 
 
+def _resolve_attr(styles: Element, style_id: str, element: str, attr: str) -> str | None:
+    """An attribute of ``w:pPr`` or ``w:rPr`` child ``element`` (e.g. ``pPr/spacing``, ``line``) as
+    the style has it, following ``basedOn`` and then the document defaults."""
+    by_id = {s.get(w("styleId")): s for s in styles.iter(w("style"))}
+    seen: set[str] = set()
+    current: str | None = style_id
+    group, tag = element.split("/")
+    while current is not None and current in by_id and current not in seen:
+        seen.add(current)
+        node = by_id[current].find(f"{w(group)}/{w(tag)}")
+        if node is not None and node.get(w(attr)) is not None:
+            return node.get(w(attr))
+        based = by_id[current].find(w("basedOn"))
+        current = based.get(w("val")) if based is not None else None
+    default = styles.find(f"{w('docDefaults')}/{w(group + 'Default')}/{w(group)}/{w(tag)}")
+    return default.get(w(attr)) if default is not None else None
+
+
+def _twips_range(r: nd30.Range, unit: str) -> tuple[int, int]:
+    convert = twips_from_mm if unit == "mm" else (lambda pt: round(pt * 20))
+    return convert(r.low), convert(r.high)
+
+
+def decree_problems(styles: Element, section: Element | None) -> list[str]:
+    """Where a template's styles or page set-up leave Decree 30's ranges, one message each.
+
+    The ranges are :mod:`vbhc.nd30`'s (the ones :class:`~vbhc.formatting.Formatting` enforces when a
+    template is built), so a template edited in Word is held to the same rules.
+    """
+    problems: list[str] = []
+    looks = _style_looks(styles)
+    names = {s.get(w("styleId")): s.find(w("name")) for s in styles.iter(w("style"))}
+    for spec in STYLES:
+        if spec.style_id not in looks:
+            continue
+        shown = spec.style_id
+        name = names.get(spec.style_id)
+        if name is not None and name.get(w("val")):
+            shown = f"{spec.style_id} ({name.get(w('val'))})"
+        look = looks[spec.style_id]
+        t = spec.roles[0].typography
+        if any(look.size_pt not in role.typography.size for role in spec.roles):
+            problems.append(f"style {shown}: font size {look.size_pt:g} pt is outside {t.size} pt "
+                            f"(Decree 30, {t.clause})")
+        if look.bold != t.bold or look.italic != t.italic:
+            want = ", ".join(x for x in ("bold" if t.bold else "not bold",
+                                          "italic" if t.italic else "upright"))
+            got = ", ".join(x for x in ("bold" if look.bold else "not bold",
+                                         "italic" if look.italic else "upright"))
+            problems.append(f"style {shown}: {got}; Decree 30 wants {want} ({t.clause})")
+        for attr in ("ascii", "hAnsi"):
+            font = _resolve_attr(styles, spec.style_id, "rPr/rFonts", attr)
+            if font is not None and font != nd30.FONT_NAME:
+                problems.append(f"style {shown}: font {font}; Decree 30 wants {nd30.FONT_NAME} (PL I, I.4)")
+                break
+        if not spec.body_spacing:
+            continue
+        line = _resolve_attr(styles, spec.style_id, "pPr/spacing", "line")
+        rule = _resolve_attr(styles, spec.style_id, "pPr/spacing", "lineRule") or "auto"
+        if rule != "auto":
+            problems.append(f"style {shown}: line spacing is a fixed height ({rule}); Decree 30 wants "
+                            f"{nd30.LINE_SPACING_RANGE} lines (PL I, II.6.e)")
+        else:
+            lines = int(line or 240) / 240
+            low, high = (round(v * 240) for v in (nd30.LINE_SPACING_RANGE.low,
+                                                  nd30.LINE_SPACING_RANGE.high))
+            if not low <= int(line or 240) <= high:
+                problems.append(f"style {shown}: line spacing {lines:g} lines is outside "
+                                f"{nd30.LINE_SPACING_RANGE} lines (PL I, II.6.e)")
+        first = _resolve_attr(styles, spec.style_id, "pPr/ind", "firstLine")
+        allowed = {twips_from_cm(c) for c in nd30.FIRST_LINE_INDENT_CHOICES_CM}
+        if int(first or 0) not in allowed:
+            cm = int(first or 0) * 2.54 / 1440
+            choices = " or ".join(f"{c:g}" for c in nd30.FIRST_LINE_INDENT_CHOICES_CM)
+            problems.append(f"style {shown}: first-line indent {cm:.2f} cm; Decree 30 wants {choices} cm "
+                            "(PL I, II.6.e)")
+        before = int(_resolve_attr(styles, spec.style_id, "pPr/spacing", "before") or 0)
+        after = int(_resolve_attr(styles, spec.style_id, "pPr/spacing", "after") or 0)
+        if before + after < round(nd30.PARAGRAPH_SPACING_MIN_PT * 20):
+            problems.append(f"style {shown}: {(before + after) / 20:g} pt between paragraphs; Decree 30 "
+                            f"wants at least {nd30.PARAGRAPH_SPACING_MIN_PT:g} pt (PL I, II.6.e)")
+    if section is not None:
+        problems += _page_problems(section)
+    return problems
+
+
+def _page_problems(section: Element) -> list[str]:
+    problems: list[str] = []
+    size, margins = section.find(w("pgSz")), section.find(w("pgMar"))
+    if size is not None:
+        want = (twips_from_mm(nd30.PAPER_WIDTH_MM), twips_from_mm(nd30.PAPER_HEIGHT_MM))
+        got = (int(size.get(w("w"), 0)), int(size.get(w("h"), 0)))
+        if any(abs(a - b) > 2 for a, b in zip(got, want, strict=True)):
+            problems.append(f"page size {got[0] * 25.4 / 1440:.0f} x {got[1] * 25.4 / 1440:.0f} mm; "
+                            f"Decree 30 wants A4 portrait, {nd30.PAPER_WIDTH_MM} x "
+                            f"{nd30.PAPER_HEIGHT_MM} mm (PL I, I.1-I.2)")
+    if margins is not None:
+        for side, allowed in (("top", nd30.MARGIN_TOP_RANGE), ("bottom", nd30.MARGIN_BOTTOM_RANGE),
+                              ("left", nd30.MARGIN_LEFT_RANGE), ("right", nd30.MARGIN_RIGHT_RANGE)):
+            value = int(margins.get(w(side), 0))
+            low, high = _twips_range(allowed, "mm")
+            if not low <= value <= high:
+                problems.append(f"{side} margin {value * 25.4 / 1440:.1f} mm is outside {allowed} mm "
+                                "(Decree 30, PL I, I.3)")
+    return problems
+
+
 class Template:
-    """A loaded template: its parts, its section properties and the look of its styles."""
+    """A loaded template: its parts, its section properties and the look of its styles.
+
+    A template whose styles or page set-up leave the decree's ranges is refused, with every problem
+    named (:func:`decree_problems`).
+    """
 
     def __init__(self, data: bytes, source: str = "template") -> None:
         self.source = source
@@ -368,6 +479,9 @@ class Template:
             raise TemplateError(f"{source}: page size or margins are missing")
         self.text_width = (int(size.get(w("w"))) - int(margins.get(w("left")))
                            - int(margins.get(w("right"))))
+        problems = decree_problems(styles, sect)
+        if problems:
+            raise TemplateError("\n".join(f"{source}: {p}" for p in problems))
 
     def look(self, role: Role) -> StyleLook:
         return self.looks[ROLE_STYLE[role]]
@@ -399,4 +513,5 @@ def default_template() -> Template:
     return Template.from_path(path)
 
 
-__all__ = ["ROLE_STYLE", "STYLES", "W_NS", "Template", "build_template", "default_template"]
+__all__ = ["ROLE_STYLE", "STYLES", "W_NS", "Template", "build_template", "decree_problems",
+           "default_template"]
