@@ -9,6 +9,7 @@ prefixed ``vbhc: warning:``; they never change the exit status.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -72,6 +73,42 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from vbhc.schema import profile_schema, spec_schema
+
+    schema = profile_schema() if args.profile else spec_schema()
+    text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        _write_text(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from vbhc.starters import StarterError, starter
+
+    try:
+        text = starter(args.type, schema=args.schema)
+    except StarterError as exc:
+        _error(str(exc))
+        return EXIT_BAD_INPUT
+    if args.output:
+        _write_text(Path(args.output), text)
+        print(args.output)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _write_text(output: Path, text: str) -> None:
+    if not output.parent.is_dir():
+        raise SpecError(str(output), message=f"the folder {output.parent} does not exist")
+    tmp = output.with_name(f".{output.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(output)
+
+
 _FORMATTING_OPTIONS = [a.name for a in attrs.fields(Formatting)]
 
 
@@ -112,6 +149,17 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("spec", help="the spec file")
     validate.add_argument("--profile", help="a commune profile (.yaml, .json); overrides the spec's own")
     validate.set_defaults(run=_cmd_validate)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of specs (for editors)")
+    schema.add_argument("--profile", action="store_true", help="the schema of profiles instead")
+    schema.add_argument("-o", "--output", help="write it to this file instead of printing it")
+    schema.set_defaults(run=_cmd_schema)
+
+    new = sub.add_parser("new", help="print a commented starter spec (YAML) for a document type")
+    new.add_argument("type", help="ke-hoach, bao-cao, cong-van, quyet-dinh, ...")
+    new.add_argument("-o", "--output", help="write it to this file instead of printing it")
+    new.add_argument("--schema", help="the path or URL of vbhc.schema.json, for the editor's link")
+    new.set_defaults(run=_cmd_new)
 
     template = sub.add_parser(
         "template", help="write a Word template with your office's choices within the decree's ranges")

@@ -1,0 +1,55 @@
+"""`vbhc new TYPE`: a commented starter spec for each common type, that renders as it is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vbhc.cli import main
+from vbhc.spec import read
+from vbhc.starters import available, starter
+
+
+def test_the_common_types_have_starters() -> None:
+    assert {"ke-hoach", "bao-cao", "cong-van", "quyet-dinh"} <= set(available())
+
+
+@pytest.mark.parametrize("kind", available())
+def test_every_starter_loads_and_renders(kind: str, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", kind]) == 0
+    text = capsys.readouterr().out
+    assert text == starter(kind) and text.startswith("# ")
+    spec = tmp_path / f"{kind}.yaml"
+    spec.write_text(text, encoding="utf-8")
+    result = read(spec)
+    assert result.errors == [] and result.warnings == []
+    assert result.document is not None and result.document.type.value == kind
+    assert main(["render", str(spec), "-o", str(tmp_path / "out.docx")]) == 0
+    assert (tmp_path / "out.docx").read_bytes()[:2] == b"PK"
+    assert capsys.readouterr().err == ""
+
+
+def test_names_and_codes_pick_a_starter_and_the_schema_link_is_added() -> None:
+    assert starter("Kế hoạch") == starter("KH") == starter("ke-hoach")
+    assert starter("bao-cao", schema="../vbhc.schema.json").splitlines()[0] == (
+        "# yaml-language-server: $schema=../vbhc.schema.json")
+
+
+@pytest.mark.parametrize(("kind", "message"), [
+    ("ke-hoch", "no starter for 'ke-hoch'; starters: "),
+    ("giay-moi", "no starter yet for 'giay-moi'; starters: "),
+])
+def test_unknown_type_exits_2_with_the_list(kind: str, message: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", kind]) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err and "ke-hoach" in captured.err and "bao-cao" in captured.err
+    assert captured.out == ""
+
+
+def test_new_writes_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "plan.yaml"
+    assert main(["new", "ke-hoach", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == starter("ke-hoach")
