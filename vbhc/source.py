@@ -206,7 +206,8 @@ class _NoAliasLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise SpecError("", message=f"{event.start_mark.line + 1}: YAML aliases (*name) are not "
-                                        "accepted in specs; write the value out")
+                                        "accepted in specs; write the value out (and quote text that "
+                                        "starts with '*')")
         return super().compose_node(parent, index)
 
 
