@@ -11,6 +11,7 @@ month, cross-field rules) is left to ``vbhc validate``.
 
 from __future__ import annotations
 
+import enum
 import inspect
 import re
 from collections.abc import Callable, Iterator
@@ -125,6 +126,10 @@ class _Generator:
             return {"type": "boolean"}
         if tp in (DocumentType, SigningAuthority, Secrecy, Urgency):
             return self.enum(tp)
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):  # a field added later: its values
+            return {"enum": [m.value for m in tp], "description": _doc(tp)}
+        if tp is float:
+            return {"type": "number"}
         raise TypeError(f"no schema for {tp!r}")
 
     def text(self, a: attrs.Attribute | None) -> dict[str, Any]:

@@ -221,7 +221,7 @@ def _yaml_hint(exc: yaml.MarkedYAMLError) -> str:
     if "could not determine a constructor" in problem:
         return " (YAML tags such as !!python/... are not accepted: a spec is data)"
     if "mapping values are not allowed" in problem:
-        return " (text that contains ': ' must be in quotes)"
+        return " (check the indentation, or quote text that contains ': ')"
     return ""
 
 
