@@ -179,7 +179,9 @@ def _date_from_text(value: str) -> IssueDate | None:
 # --------------------------------------------------------------------------------------------
 # The converter: the registry of scalar hooks
 
-converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+# Objects are structured field by field by Structurer (so that every error is found); the converter
+# structures the leaves, strictly.
+converter = cattrs.Converter()
 converter.register_structure_hook(str, _strict_str)
 converter.register_structure_hook(int, _strict_int)
 converter.register_structure_hook(bool, _strict_bool)
