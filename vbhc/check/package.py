@@ -52,6 +52,7 @@ class Limits:
     max_ratio: float = 200.0
     ratio_min_bytes: int = 1 * MB
     max_archive_bytes: int = 256 * MB
+    max_paragraph_chars: int = 200_000  # the checker refuses longer paragraphs (no real document has one)
 
 
 DEFAULT_LIMITS = Limits()

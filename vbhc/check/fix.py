@@ -1,0 +1,456 @@
+"""``vbhc check --fix``: a corrected copy for what can be fixed without touching a word.
+
+Fixed: the page size and orientation, margins (moved to the nearest end of the decree's range), Times
+New Roman in all four font slots (document defaults, styles, runs), black text, the size, weight and
+slant of recognised components, and page numbers (a centred PAGE field in the header, none on page 1).
+Everything else (wording, numbering, punctuation, lines typed as underscores, column widths) is left
+for a person and listed. No text node is ever changed. The copy is written atomically, and the same
+input always gives the same bytes (members keep their order; timestamps are fixed).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import posixpath
+import tempfile
+import zipfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from vbhc import nd30
+from vbhc.check._xml import CT_NS, PR_NS, R_NS, W_NS, w
+from vbhc.check.package import DocxPackage, DocxReadError, rels_part_name
+from vbhc.check.report import Finding, Report
+from vbhc.check.resolve import ResolvedDocument, ResolvedParagraph
+from vbhc.check.rules import PAGE_NUMBER_ID, RULES
+from vbhc.docx.ooxml import write_package
+from vbhc.layout import Role
+
+TWIPS_PER_MM = 1440 / 25.4
+_THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
+_SYMBOL_FONTS = frozenset({"symbol", "wingdings", "wingdings 2", "wingdings 3", "webdings"})
+_SECT_AFTER_TITLE_PG = ("textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
+_SECT_AFTER_PGMAR = ("paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign",
+                     "noEndnote", "titlePg", *_SECT_AFTER_TITLE_PG)
+_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_HEADER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+_ROLES = {role.value: role for role in Role}
+FIXABLE = frozenset({"page.size", "page.orientation", "page.margins", "font.family", "font.slots",
+                     "font.color", "page-number.present", "page-number.first-page"}
+                    | {f"{c}.{p}" for c in (*_ROLES, PAGE_NUMBER_ID) for p in ("size", "bold", "italic")})
+
+
+@dataclass
+class FixResult:
+    """The fixed package's bytes, what was changed (in words) and the rule ids left for a person."""
+
+    data: bytes
+    changed: list[str] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)
+
+
+def _twips(mm: float) -> int:
+    return round(mm * TWIPS_PER_MM)
+
+
+def _serialize(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _child(parent: etree._Element, local: str, before: Iterable[str] = ()) -> etree._Element:
+    """``parent``'s child ``w:local``, created (before the first of ``before`` present) when missing."""
+    found = parent.find(w(local))
+    if found is not None:
+        return found
+    node = etree.Element(w(local))
+    for name in before:
+        anchor = parent.find(w(name))
+        if anchor is not None:
+            anchor.addprevious(node)
+            return node
+    parent.append(node)
+    return node
+
+
+def _runs(p: etree._Element) -> Iterator[etree._Element]:
+    """The ``w:r`` of a paragraph, not those of text boxes or deleted text inside it."""
+    skip = {w("txbxContent"), w("del"), w("moveFrom")}
+    stack = list(p)[::-1]
+    while stack:
+        node = stack.pop()
+        if node.tag == w("r"):
+            yield node
+        elif node.tag not in skip and node.tag != w("p"):
+            stack.extend(list(node)[::-1])
+
+
+def _rpr(run: etree._Element) -> etree._Element:
+    rpr = run.find(w("rPr"))
+    if rpr is None:
+        rpr = etree.Element(w("rPr"))
+        run.insert(0, rpr)
+    return rpr
+
+
+# Children of w:rPr in schema order (ECMA-376 CT_RPr), so inserted ones land where Word expects them.
+_RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+              "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
+              "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr",
+              "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish",
+              "oMath")
+
+
+def _set_rpr(rpr: etree._Element, local: str, **attrs: str) -> None:
+    node = rpr.find(w(local))
+    if node is None:
+        node = etree.Element(w(local))
+        later = _RPR_ORDER[_RPR_ORDER.index(local) + 1:]
+        anchor = next((rpr.find(w(x)) for x in later if rpr.find(w(x)) is not None), None)
+        if anchor is not None:
+            anchor.addprevious(node)
+        else:
+            rpr.append(node)
+    for key in list(node.attrib):
+        del node.attrib[key]
+    for key, value in attrs.items():
+        node.set(w(key), value)
+
+
+def _times_new_roman(fonts: etree._Element) -> None:
+    for attr in _THEME_ATTRS:
+        fonts.attrib.pop(w(attr), None)
+    for slot in _SLOTS:
+        fonts.set(w(slot), nd30.FONT_NAME)
+
+
+class _Fixer:
+    def __init__(self, pkg: DocxPackage, doc: ResolvedDocument, report: Report) -> None:
+        self.pkg = pkg
+        self.doc = doc
+        self.report = report
+        self.touched: dict[str, etree._Element] = {}
+        self.new_parts: list[tuple[str, bytes]] = []
+        self.changed: list[str] = []
+        self.fired = report.rule_ids()
+
+    def touch(self, name: str) -> etree._Element:
+        tree = self.pkg.part(name)
+        if tree is None:
+            raise DocxReadError(f"{name} cannot be read back for fixing")
+        self.touched[name] = tree
+        return tree
+
+    def xml_parts(self) -> list[str]:
+        """The main document, styles, headers, footers and numbering: where run properties live."""
+        names = [self.pkg.main_part]
+        for kind in ("styles", "numbering"):
+            names += [r.target for r in self.pkg.related(self.pkg.main_part, kind)]
+        names += [name for name, _ in (*self.pkg.headers.values(), *self.pkg.footers.values())]
+        return [n for n in dict.fromkeys(names) if self.pkg.part(n) is not None]
+
+    # ---- page set-up --------------------------------------------------------------------------
+
+    def sections(self) -> list[etree._Element]:
+        return [s for s in self.pkg.document.iter(w("sectPr")) if s.getparent().tag != w("sectPrChange")]
+
+    def page(self) -> None:
+        fix_size = bool({"page.size", "page.orientation"} & self.fired)
+        fix_margins = "page.margins" in self.fired
+        if not fix_size and not fix_margins:
+            return
+        self.touch(self.pkg.main_part)
+        width, height = _twips(nd30.PAPER_WIDTH_MM), _twips(nd30.PAPER_HEIGHT_MM)
+        margins = RULES["page.margins"].allowed
+        sizes = margin_moves = 0
+        for n, sect in enumerate(self.sections()):
+            if fix_size:
+                size = _child(sect, "pgSz", before=("pgMar", *_SECT_AFTER_PGMAR))
+                landscape = n > 0 and (size.get(w("orient")) == "landscape" or
+                                       int(size.get(w("w")) or 0) > int(size.get(w("h")) or 1))
+                size.attrib.clear()
+                size.set(w("w"), str(height if landscape else width))
+                size.set(w("h"), str(width if landscape else height))
+                if landscape:
+                    size.set(w("orient"), "landscape")
+                sizes += 1
+            if fix_margins:
+                mar = _child(sect, "pgMar", before=_SECT_AFTER_PGMAR)
+                for side, allowed in margins.items():
+                    raw = mar.get(w(side))
+                    mm = int(raw) / TWIPS_PER_MM if raw and raw.lstrip("-").isdigit() else None
+                    if mm is None or mm < allowed.low - 0.1 or mm > allowed.high + 0.1:
+                        target = allowed.low if mm is None or mm < allowed.low else allowed.high
+                        mar.set(w(side), str(_twips(target)))
+                        margin_moves += 1
+                for attr, default in (("header", 567), ("footer", 567), ("gutter", 0)):
+                    if mar.get(w(attr)) is None:
+                        mar.set(w(attr), str(default))
+        if sizes:
+            self.changed.append(f"page size: A4 {nd30.PAPER_WIDTH_MM} × {nd30.PAPER_HEIGHT_MM} mm in {sizes} "
+                                "section(s), portrait on the first")
+        if margin_moves:
+            self.changed.append(f"margins: {margin_moves} margin(s) moved to the nearest end of the decree's "
+                                f"range ({RULES['page.margins'].expected})")
+
+    # ---- fonts -------------------------------------------------------------------------------
+
+    def fonts(self) -> None:
+        if not {"font.family", "font.slots"} & self.fired:
+            return
+        count = 0
+        styles = self.pkg.styles
+        if styles is not None:
+            name = next(r.target for r in self.pkg.related(self.pkg.main_part, "styles"))
+            self.touch(name)
+            defaults = styles.find(w("docDefaults"))
+            if defaults is None:
+                defaults = etree.Element(w("docDefaults"))
+                styles.insert(0, defaults)
+            rpr_default = _child(defaults, "rPrDefault", before=("pPrDefault",))
+            rpr = _child(rpr_default, "rPr")
+            _set_rpr(rpr, "rFonts")
+            _times_new_roman(rpr.find(w("rFonts")))
+            count += 1
+        for name in self.xml_parts():
+            tree = self.pkg.part(name)
+            assert tree is not None
+            touched = False
+            for fonts in tree.iter(w("rFonts")):
+                lvl = next((a for a in fonts.iterancestors(w("lvl"))), None)
+                if lvl is not None:
+                    fmt = lvl.find(w("numFmt"))
+                    faces = {(fonts.get(w(s)) or "").lower() for s in _SLOTS}
+                    if (fmt is not None and fmt.get(w("val")) == "bullet") or faces & _SYMBOL_FONTS:
+                        continue  # a bullet drawn from a symbol font
+                _times_new_roman(fonts)
+                touched = True
+                count += 1
+            if touched:
+                self.touch(name)
+        settings = count - 1 if styles is not None else count
+        self.changed.append(f"fonts: {nd30.FONT_NAME} in all four slots (ascii, hAnsi, eastAsia, cs) of the "
+                            f"document defaults and {settings} other font settings")
+
+    def colors(self) -> None:
+        if "font.color" not in self.fired:
+            return
+        count = 0
+        for name in self.xml_parts():
+            tree = self.pkg.part(name)
+            assert tree is not None
+            for color in tree.iter(w("color")):
+                if color.getparent().tag != w("rPr"):
+                    continue
+                value = (color.get(w("val")) or "").upper()
+                if value in ("AUTO", nd30.FONT_COLOR) and color.get(w("themeColor")) is None:
+                    continue
+                color.attrib.clear()
+                color.set(w("val"), nd30.FONT_COLOR)
+                count += 1
+                self.touch(name)
+        if count:
+            self.changed.append(f"colour: {count} coloured text setting(s) set to black")
+
+    # ---- typography of recognised components ---------------------------------------------------
+
+    def paragraph(self, location: str, number: int) -> ResolvedParagraph | None:
+        if location == "body":
+            return self.doc.paragraphs[number - 1] if 0 < number <= len(self.doc.paragraphs) else None
+        for part_name, paras in (*self.doc.headers.items(), *self.doc.footers.items()):
+            if posixpath.basename(part_name) == location and 0 < number <= len(paras):
+                self.touch(part_name)
+                return paras[number - 1]
+        return None
+
+    def typography(self) -> None:
+        done: Counter[str] = Counter()
+        for finding in self.report.findings:
+            component, _, prop = finding.rule.id.rpartition(".")
+            if prop not in ("size", "bold", "italic") or component not in (*_ROLES, PAGE_NUMBER_ID):
+                continue
+            typography = nd30.PAGE_NUMBER if component == PAGE_NUMBER_ID else _ROLES[component].typography
+            for ref in finding.paragraphs:
+                para = self.paragraph(ref.location, ref.number)
+                if para is None or para.element is None:
+                    continue
+                if ref.location == "body":
+                    self.touch(self.pkg.main_part)
+                self.apply(para, prop, typography, component)
+                done[finding.rule.id] += 1
+        for rule_id, n in sorted(done.items()):
+            self.changed.append(f"{rule_id}: {RULES[rule_id].expected} in {n} paragraph(s)")
+
+    def apply(self, para: ResolvedParagraph, prop: str, t: nd30.Typography, component: str) -> None:
+        assert para.element is not None
+        runs = list(_runs(para.element))
+        if prop == "size":
+            weights: Counter[float] = Counter()
+            for run in para.visible_runs:
+                weights[run.size_pt] += len(run.text)
+            common = weights.most_common(1)[0][0] if weights else t.default_size
+            target = min(max(common, t.size.low), t.size.high)
+            half = str(round(target * 2))
+            for run in runs:
+                rpr = _rpr(run)
+                _set_rpr(rpr, "sz", val=half)
+                _set_rpr(rpr, "szCs", val=half)
+            return
+        wanted: bool = getattr(t, prop)
+        tag = "b" if prop == "bold" else "i"
+        targets = runs
+        if wanted and component == Role.ARTICLE.value:
+            label_len = len(para.text) - len(para.text.lstrip()) + len(para.text.lstrip().split(".")[0]) + 1
+            targets, at = [], 0
+            for run in runs:
+                if at >= label_len:
+                    break
+                targets.append(run)
+                at += sum(len(t.text or "") for t in run.iter(w("t")))
+        for run in targets:
+            rpr = _rpr(run)
+            if wanted:
+                _set_rpr(rpr, tag)
+                _set_rpr(rpr, tag + "Cs")
+            else:
+                _set_rpr(rpr, tag, val="0")
+                _set_rpr(rpr, tag + "Cs", val="0")
+
+    # ---- page numbers ------------------------------------------------------------------------
+
+    def _free_name(self, stem: str) -> str:
+        n = 1
+        taken = {name.lower() for name in self.pkg.names} | {name.lower() for name, _ in self.new_parts}
+        while f"word/{stem}{n}.xml" in taken:
+            n += 1
+        return f"word/{stem}{n}.xml"
+
+    def _header_part(self, with_number: bool) -> str:
+        """Add a header part (a centred PAGE field, or empty) and its relationship; return the rId."""
+        name = self._free_name("header")
+        run_props = (f'<w:rPr><w:rFonts w:ascii="{nd30.FONT_NAME}" w:hAnsi="{nd30.FONT_NAME}" '
+                     f'w:eastAsia="{nd30.FONT_NAME}" w:cs="{nd30.FONT_NAME}"/>'
+                     f'<w:sz w:val="{round(nd30.PAGE_NUMBER.default_size * 2)}"/>'
+                     f'<w:szCs w:val="{round(nd30.PAGE_NUMBER.default_size * 2)}"/></w:rPr>')
+        field_runs = (f'<w:r>{run_props}<w:fldChar w:fldCharType="begin"/></w:r>'
+                      f'<w:r>{run_props}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+                      f'<w:r>{run_props}<w:fldChar w:fldCharType="separate"/></w:r>'
+                      f'<w:r>{run_props}<w:t>2</w:t></w:r>'
+                      f'<w:r>{run_props}<w:fldChar w:fldCharType="end"/></w:r>') if with_number else ""
+        xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr xmlns:w="{W_NS}" '
+               f'xmlns:r="{R_NS}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>{field_runs}</w:p></w:hdr>')
+        self.new_parts.append((name, xml.encode()))
+        rels_name = rels_part_name(self.pkg.main_part)
+        rels = self.pkg.part(rels_name)
+        if rels is None:
+            rels = etree.Element(f"{{{PR_NS}}}Relationships", nsmap={None: PR_NS})
+            self.pkg._trees[rels_name] = rels
+            self.pkg._names[rels_name.lower()] = rels_name
+        self.touched[rels_name] = rels
+        ids = {r.get("Id") for r in rels}
+        rid = "rIdVbhcHeader1"
+        n = 1
+        while rid in ids:
+            n += 1
+            rid = f"rIdVbhcHeader{n}"
+        target = posixpath.relpath(name, posixpath.dirname(self.pkg.main_part) or ".")
+        etree.SubElement(rels, f"{{{PR_NS}}}Relationship", Id=rid, Type=_OFFICE + "header", Target=target)
+        types = self.pkg.part("[Content_Types].xml")
+        assert types is not None
+        self.touched[next(n for n in self.pkg.names if n.lower() == "[content_types].xml")] = types
+        etree.SubElement(types, f"{{{CT_NS}}}Override", PartName="/" + name, ContentType=_HEADER_CT)
+        return rid
+
+    def _reference(self, sect: etree._Element, kind: str, rid: str) -> None:
+        for old in sect.findall(w("headerReference")):
+            if (old.get(w("type")) or "default") == kind:
+                sect.remove(old)
+        ref = etree.Element(w("headerReference"))
+        ref.set(w("type"), kind)
+        ref.set(f"{{{R_NS}}}id", rid)
+        sect.insert(0, ref)
+
+    def _title_page(self, sect: etree._Element) -> None:
+        node = _child(sect, "titlePg", before=_SECT_AFTER_TITLE_PG)
+        node.attrib.pop(w("val"), None)
+
+    def page_numbers(self) -> str | None:
+        """Add the page-number header; return why it was left alone, if it was."""
+        present = "page-number.present" in self.fired
+        first_page = "page-number.first-page" in self.fired
+        if not present and not first_page:
+            return None
+        sections = self.sections()
+        if not sections:
+            return "the document has no section properties"
+        first = self.doc.sections[0] if self.doc.sections else None
+        if present and first is not None and first.headers.get("default"):
+            existing = self.doc.headers.get(first.headers["default"], [])
+            if any(p.text.strip() for p in existing):
+                return "the first section's header already holds text; add the page number by hand"
+        self.touch(self.pkg.main_part)
+        sect = sections[0]  # the first section's: a w:pPr/w:sectPr, or the body's when there is one
+        if present:
+            self._reference(sect, "default", self._header_part(with_number=True))
+        self._reference(sect, "first", self._header_part(with_number=False))
+        self._title_page(sect)
+        what = "a centred PAGE field in the header, " if present else ""
+        self.changed.append(f"page numbers: {what}none on page 1 (different first page, empty first header)")
+        return None
+
+    # ---- output ------------------------------------------------------------------------------
+
+    def run(self, source: bytes) -> FixResult:
+        self.page()
+        self.fonts()
+        self.colors()
+        self.typography()
+        left_reason = self.page_numbers()
+        modified = {name: _serialize(tree) for name, tree in self.touched.items()}
+        parts: list[tuple[str, bytes]] = []
+        with zipfile.ZipFile(io.BytesIO(source)) as zf:
+            for info in zf.infolist():
+                if info.is_dir():
+                    continue
+                name = info.filename.lstrip("/")
+                parts.append((info.filename, modified.pop(name, None) or zf.read(info)))
+        parts += [(name, data) for name, data in modified.items()]  # a .rels part that was missing
+        parts += self.new_parts
+        out = io.BytesIO()
+        write_package(parts, out)
+        left = sorted({f.rule.id for f in self.report.findings if f.rule.id not in FIXABLE})
+        if left_reason is not None:
+            left = sorted({*left, *(r for r in ("page-number.present", "page-number.first-page")
+                                    if r in self.fired)})
+        return FixResult(out.getvalue(), self.changed, left)
+
+
+def fixable(finding: Finding) -> bool:
+    """Whether ``--fix`` corrects this finding."""
+    return finding.rule.id in FIXABLE
+
+
+def fix_package(pkg: DocxPackage, doc: ResolvedDocument, report: Report, source: bytes) -> FixResult:
+    """The corrected copy of a package already read (``doc`` resolved from ``pkg``, ``report`` its check)."""
+    if any(b"http://purl.oclc.org/ooxml/" in (pkg.raw(n) or b"") for n in pkg.names if n.endswith(".xml")):
+        raise DocxReadError("--fix does not write Strict OOXML files; save the file as a Word document first")
+    return _Fixer(pkg, doc, report).run(source)
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (a temporary file, then a rename)."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
