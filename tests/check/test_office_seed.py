@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 import vbhc
-
 from tests.fixtures.office_seed import build_office_seed
 from vbhc.check import Report, check
 from vbhc.check.rules import Severity
