@@ -598,6 +598,11 @@ def check_body(ctx: Context) -> None:
                         ctx.add("body.spacing", f"{_pt(gap)} pt", [p])
                     ctx.ok("body.spacing")
             previous = item
+    for rule_id, reason in (("body.spacing", "no two body paragraphs follow each other"),
+                            ("body.first-line-indent", "no body paragraph recognised"),
+                            ("body.line-spacing", "no body paragraph recognised")):
+        if rule_id not in ctx.ran:
+            ctx.skip(rule_id, reason)
     body = ctx.rec.body
     if body:
         last = body[-1]
@@ -675,7 +680,8 @@ def check_numbering(ctx: Context) -> None:
             expected_n = seq.count.get(kind, 0) + 1
             expected = _expected_label(kind, expected_n, item)
             found_label = " ".join(item.label.split())
-            if item.value != expected_n or (kind in ("part", "item", "article") and found_label != expected):
+            wrong_form = kind in ("part", "item", "article") and found_label.casefold() != expected.casefold()
+            if item.value != expected_n or wrong_form:  # the word's case is article.case's business
                 ctx.add("numbering.sequence", f'"{found_label}"', [item.paragraph], expected=f'"{expected}"',
                         merge=False)
             seq.count[kind] = item.value

@@ -39,7 +39,8 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": 
 _UNDERSCORES = re.compile(r"^[_\-–—=─.·…]{3,}$")
 _NUMBER = re.compile(r"^số\b", re.IGNORECASE)
 _LETTER_SUMMARY = re.compile(r"^v\s*/\s*v\b", re.IGNORECASE)
-_DATE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE)
+_DATE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b|,\s*ngày\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}",
+                   re.IGNORECASE)
 _AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.", re.IGNORECASE)
 _NOTE = re.compile(r"^\(.*\)$")
 _LEGAL_PREFIXES = ("căn cứ", "theo đề nghị", "xét đề nghị", "xét tờ trình", "theo đề xuất")
@@ -448,12 +449,12 @@ class _Recogniser:
         """(parent body, issuer) from the header's upper-case left lines."""
         if len(lines) < 2:
             return [], lines
+        starts = [n for n, i in enumerate(lines) if n == 0 or _key(self.texts[i]).startswith(AGENCY_WORDS)]
         bold = [_fully_bold(self.paras[i]) for i in lines]
         if any(bold) and not all(bold):
             k = bold.index(True)
-            if all(bold[k:]):
+            if all(bold[k:]) and k in starts:  # a plain block over a bold one that opens a new agency
                 return lines[:k], lines[k:]
-        starts = [n for n, i in enumerate(lines) if n == 0 or _key(self.texts[i]).startswith(AGENCY_WORDS)]
         if len(starts) > 1:
             return lines[:starts[-1]], lines[starts[-1]:]
         return [], lines
