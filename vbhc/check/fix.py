@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import posixpath
+import re
 import tempfile
 import zipfile
 from collections import Counter
@@ -41,6 +42,7 @@ _SECT_AFTER_PGMAR = ("paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", 
 _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _HEADER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
 _ROLES = {role.value: role for role in Role}
+_ARTICLE_LABEL = re.compile(rf"^\s*{nd30.ARTICLE_WORD}\s+\d+\s*[.:]?", re.IGNORECASE)
 FIXABLE = frozenset({"page.size", "page.orientation", "page.margins", "font.family", "font.slots",
                      "font.color", "page-number.present", "page-number.first-page"}
                     | {f"{c}.{p}" for c in (*_ROLES, PAGE_NUMBER_ID) for p in ("size", "bold", "italic")})
@@ -304,8 +306,10 @@ class _Fixer:
         wanted: bool = getattr(t, prop)
         tag = "b" if prop == "bold" else "i"
         targets = runs
-        if wanted and component == Role.ARTICLE.value:
-            label_len = len(para.text) - len(para.text.lstrip()) + len(para.text.lstrip().split(".")[0]) + 1
+        label = _ARTICLE_LABEL.match(para.text)
+        content = label is not None and para.text[label.end():].rstrip().endswith((".", ";", ":"))
+        if wanted and component == Role.ARTICLE.value and label is not None and content:
+            label_len = label.end()  # an article with content: only "Điều N." must be bold
             targets, at = [], 0
             for run in runs:
                 if at >= label_len:
