@@ -402,10 +402,12 @@ class _Recogniser:
             end = region[-1] + 1
             left_cells = {(p.table[1], p.table[2]) for p in paras if p.table is not None
                           and p.table[0] == table and p.table[2] < qp.table[2]}
-        else:
-            stop = min(len(paras), q + 12)
-            date_at = next((i for i in range(q + 1, stop) if _DATE.search(texts[i])), None)
-            end = (date_at + 1) if date_at is not None else min(len(paras), q + 3)
+        else:  # no header table: the paragraphs up to the Quốc hiệu, then header-like lines after it
+            end = q + 1
+            for i in range(q + 1, min(len(paras), q + 12)):
+                if texts[i] and not self.header_like(i):
+                    break
+                end = i + 1
             region = list(range(0, end))
             left_cells = set()
         issuer_candidates: list[int] = []
@@ -444,6 +446,13 @@ class _Recogniser:
         if r.motto is not None:
             r.motto_line = line_under(self.doc, paras, r.motto.paragraph)
         return end
+
+    def header_like(self, i: int) -> bool:
+        """Whether a paragraph is one of the header's lines (Tiêu ngữ, Số, V/v, date, marks, a line)."""
+        text = self.texts[i]
+        key = _key(text)
+        return bool(key.startswith(_MOTTO_PREFIX) or _NUMBER.match(text) or _DATE.search(text)
+                    or _LETTER_SUMMARY.match(text) or key in _MARKS or is_line_paragraph(self.paras[i]))
 
     def split_bodies(self, lines: list[int]) -> tuple[list[int], list[int]]:
         """(parent body, issuer) from the header's upper-case left lines."""
