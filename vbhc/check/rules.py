@@ -166,7 +166,7 @@ def _build() -> dict[str, Rule]:
              nd30.FONT_NAME),
         Rule("font.slots", "PL I, I.4", E, "font",
              "every font slot of a run (East Asian and complex-script too: Word's font box sets only two)",
-             nd30.FONT_NAME, f"{nd30.FONT_NAME} in the eastAsia and cs slots"),
+             nd30.FONT_NAME, f"{nd30.FONT_NAME} in all four slots (ascii, hAnsi, eastAsia, cs)"),
         Rule("font.color", "PL I, I.4", E, "font", "text colour", nd30.FONT_COLOR,
              f"black (#{nd30.FONT_COLOR} or automatic)"),
         Rule("text.nfc", "PL I, I.4 (Unicode TCVN 6909:2001)", W, "text",

@@ -1,0 +1,65 @@
+"""Regenerate the generated parts of docs/check.md: the office seed's report and the rule table.
+
+Run ``python tests/check/update_docs.py`` from the repository root after changing the checker;
+``tests/check/test_docs.py`` fails while docs/check.md is out of date.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DOC = ROOT / "docs" / "check.md"
+sys.path.insert(0, str(ROOT))
+
+from tests.fixtures.office_seed import build_office_seed  # noqa: E402
+from vbhc.check import RULES, check  # noqa: E402
+from vbhc.check.rules import COMPONENTS  # noqa: E402
+
+
+def report_block() -> str:
+    report = check(build_office_seed(), name="office-seed.docx")
+    command = "$ vbhc check office-seed.docx\n"
+    return f"```text\n{command}{report.to_text()}$ echo $?\n{report.exit_code}\n```"
+
+
+def rules_block() -> str:
+    lines = ["| rule | severity | clause | what it checks | allowed |", "|---|---|---|---|---|"]
+    for rule in RULES.values():
+        expected = rule.expected.replace("|", "\\|")
+        lines.append(f"| `{rule.id}` | {rule.severity.value} | {rule.clause} | {rule.description} "
+                     f"| {expected} |")
+    counts = {c: sum(1 for r in RULES.values() if r.component == c) for c in COMPONENTS}
+    groups = "; ".join(f"{COMPONENTS[c]} {n}" for c, n in counts.items() if n)
+    return f"{len(RULES)} rules ({groups}).\n\n" + "\n".join(lines)
+
+
+def json_block() -> str:
+    """The seed's JSON report, abridged to the numbering finding and one rule of each other list."""
+    data = check(build_office_seed(), name="office-seed.docx").as_dict()
+    data["findings"] = [f for f in data["findings"] if f["rule"] == "numbering.sequence"]
+    data["not_evaluated"] = data["not_evaluated"][:1]
+    data["not_applicable"] = data["not_applicable"][:1]
+    return "```json\n" + json.dumps(data, ensure_ascii=False, indent=2) + "\n```"
+
+
+BLOCKS = {"report": report_block, "rules": rules_block, "json": json_block}
+
+
+def render(text: str) -> str:
+    """``text`` with every generated block replaced by its current content."""
+    for name, make in BLOCKS.items():
+        pattern = re.compile(rf"(<!-- generated:{name} -->\n).*?(<!-- /generated:{name} -->)", re.DOTALL)
+        if not pattern.search(text):
+            raise ValueError(f"docs/check.md has no generated:{name} block")
+        content = make() + "\n"
+        text = pattern.sub(lambda m, c=content: m.group(1) + c + m.group(2), text)
+    return text
+
+
+if __name__ == "__main__":
+    DOC.write_text(render(DOC.read_text(encoding="utf-8")), encoding="utf-8")
+    print(DOC)
