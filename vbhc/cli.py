@@ -169,6 +169,10 @@ def build_parser() -> argparse.ArgumentParser:
         template.add_argument("--" + name.replace("_", "-"), type=float, dest=name,
                               help=f"default {getattr(defaults, name):g}")
     template.set_defaults(run=_cmd_template)
+
+    from vbhc.check.cli import register as register_check
+
+    register_check(sub)
     return parser
 
 
