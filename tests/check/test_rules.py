@@ -177,6 +177,11 @@ def _drop_end_mark(d: Docx) -> None:
     replace_text(last, nd30.BODY_END_MARK, ".")
 
 
+def _end_mark_after(d: Docx, punctuation: str) -> None:
+    last = [p for p in d.paragraphs() if text(p).endswith(nd30.BODY_END_MARK)][-1]
+    replace_text(last, nd30.BODY_END_MARK, punctuation + nd30.BODY_END_MARK)
+
+
 def _drop_header_refs(d: Docx) -> None:
     for sect in d.tree().iter(w("sectPr")):
         for ref in sect.findall(w("headerReference")):
@@ -224,6 +229,7 @@ CASES = [
     Case("body.line-spacing", "plan",
          lambda d: set_ppr(_first_body(d), "spacing", line="480", lineRule="auto")),
     Case("body.end-mark", "plan", _drop_end_mark),
+    Case("body.end-mark", "plan", lambda d: _end_mark_after(d, ";")),
     Case("numbering.sequence", "plan", edit("2. Bảo đảm", "2.", "3.")),
     Case("legal-basis.punctuation", "decision", edit("Căn cứ Luật", "2015;", "2015")),
     Case("addressees.punctuation", "letter", edit("- Trạm Y tế xã", "xã;", "xã")),

@@ -606,8 +606,13 @@ def check_body(ctx: Context) -> None:
     body = ctx.rec.body
     if body:
         last = body[-1]
-        if not last.text.rstrip().endswith(RULES["body.end-mark"].allowed):
-            ctx.add("body.end-mark", f'the body ends "…{last.text[-12:]}"', [last.paragraph])
+        mark = RULES["body.end-mark"].allowed
+        text = last.text.rstrip()
+        if not text.endswith(mark):
+            ctx.add("body.end-mark", f'the body ends "…{text[-12:]}"', [last.paragraph])
+        elif text[: -len(mark)].rstrip().endswith((";", ":", ",", ".")):
+            ctx.add("body.end-mark", f'"…{text[-12:]}": the mark after other punctuation', [last.paragraph],
+                    expected=f'"{mark}" in place of the sentence\'s final full stop')
         ctx.ok("body.end-mark")
     else:
         ctx.skip("body.end-mark", "no main body recognised")
