@@ -266,11 +266,8 @@ def _typography(ctx: Context, item: Recognised, component: str, t: nd30.Typograp
         on = [getattr(r, prop) for r in checked]
         if wanted and not all(on):
             ctx.add(rule_id, f"not {prop}" if not any(on) else f"partly {prop}", [p])
-        elif not wanted and any(on):
-            if role in EMPHASIS_ALLOWED and not all(on):
-                pass  # emphasis on some words
-            else:
-                ctx.add(rule_id, prop if all(on) else f"partly {prop}", [p])
+        elif not wanted and any(on) and (all(on) or role not in EMPHASIS_ALLOWED):  # emphasis on a few words
+            ctx.add(rule_id, prop if all(on) else f"partly {prop}", [p])
         ctx.ok(rule_id)
     rule_id = f"{component}.case"
     if rule_id in RULES:

@@ -141,12 +141,16 @@ class RuleLine:
 
 @dataclass(eq=False)
 class SignatureBlock:
+    """One signer's block: the quyền hạn and chức vụ lines (capitals), then the name (None if not found)."""
+
     titles: list[Recognised]
     name: Recognised | None
 
 
 @dataclass(eq=False)
 class AppendixBlock:
+    """One Phụ lục: its label, title, "(Kèm theo ...)" note, the line under them, and its own body."""
+
     label: Recognised
     title: Recognised | None
     note: Recognised | None
@@ -198,12 +202,9 @@ class Recognition:
             found += [x for x in (app.label, app.title, app.note) if x is not None] + app.body
         return sorted(found, key=lambda r: r.paragraph.index)
 
-    def role_of(self, index: int) -> Role | None:
-        """The role of body paragraph ``index`` (0-based), if it was recognised."""
-        for item in self.all():
-            if item.paragraph.index == index:
-                return item.role
-        return None
+    def roles(self) -> dict[int, Role]:
+        """Role of each recognised body paragraph, by its index (0-based)."""
+        return {item.paragraph.index: item.role for item in self.all()}
 
 
 # --------------------------------------------------------------------------------------------
@@ -290,8 +291,8 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("division", re.compile(rf"^(Phần)\s+({_ROMAN}|thứ\s+\S+)\b\.?", re.IGNORECASE)),
     ("article", re.compile(r"^(Điều)\s+(\d+)\s*([.:]?)", re.IGNORECASE)),
     ("part", re.compile(rf"^({_ROMAN})\s*([.)])\s*(?=\S)")),
-    ("subitem", re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s)")),
-    ("item", re.compile(r"^(\d{1,3})\s*([.)])\s*(?=\S)")),
+    ("subitem", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)")),
+    ("item", re.compile(r"^(\d{1,3})\s*([.)])(?!\d)\s*(?=\S)")),  # not "10.000 người" (a thousands dot)
     ("point", re.compile(r"^([a-zđ])\s*([)])\s*(?=\S)")),
     ("point", re.compile(r"^([a-zđ])(\.)\s+(?=\S)")),
     ("dash", re.compile(r"^([-–—•▪◦●∙·➢❖■□✓➔⇒◆])\s*")),

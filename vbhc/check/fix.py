@@ -41,6 +41,7 @@ _SECT_AFTER_PGMAR = ("paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", 
                      "noEndnote", "titlePg", *_SECT_AFTER_TITLE_PG)
 _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _HEADER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+_STYLES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
 _ROLES = {role.value: role for role in Role}
 _ARTICLE_LABEL = re.compile(rf"^\s*{nd30.ARTICLE_WORD}\s+\d+\s*[.:]?", re.IGNORECASE)
 FIXABLE = frozenset({"page.size", "page.orientation", "page.margins", "font.family", "font.slots",
@@ -159,7 +160,12 @@ class _Fixer:
     # ---- page set-up --------------------------------------------------------------------------
 
     def sections(self) -> list[etree._Element]:
-        return [s for s in self.pkg.document.iter(w("sectPr")) if s.getparent().tag != w("sectPrChange")]
+        """Every ``w:sectPr`` in document order; a body without one gets one (Word's defaults apply)."""
+        found = [s for s in self.pkg.document.iter(w("sectPr")) if s.getparent().tag != w("sectPrChange")]
+        body = self.pkg.document.find(w("body"))
+        if body is not None and body.find(w("sectPr")) is None:
+            found.append(etree.SubElement(body, w("sectPr")))
+        return found
 
     def page(self) -> None:
         fix_size = bool({"page.size", "page.orientation"} & self.fired)
@@ -207,7 +213,14 @@ class _Fixer:
             return
         count = 0
         styles = self.pkg.styles
-        if styles is not None:
+        if styles is None:  # no styles part: add one whose document defaults are Times New Roman
+            slots = " ".join(f'w:{slot}="{nd30.FONT_NAME}"' for slot in _SLOTS)
+            xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="{W_NS}">'
+                   f"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts {slots}/></w:rPr></w:rPrDefault>"
+                   "</w:docDefaults></w:styles>")
+            self._add_part(self._free_name("styles"), "styles", _STYLES_CT, xml.encode())
+            count += 1
+        else:
             name = next(r.target for r in self.pkg.related(self.pkg.main_part, "styles"))
             self.touch(name)
             defaults = styles.find(w("docDefaults"))
@@ -235,7 +248,7 @@ class _Fixer:
                 count += 1
             if touched:
                 self.touch(name)
-        settings = count - 1 if styles is not None else count
+        settings = count - 1
         self.changed.append(f"fonts: {nd30.FONT_NAME} in all four slots (ascii, hAnsi, eastAsia, cs) of the "
                             f"document defaults and {settings} other font settings")
 
@@ -328,11 +341,13 @@ class _Fixer:
     # ---- page numbers ------------------------------------------------------------------------
 
     def _free_name(self, stem: str) -> str:
-        n = 1
+        """A part name beside the main document that no member has yet: ``word/header3.xml``."""
+        folder = posixpath.dirname(self.pkg.main_part)
         taken = {name.lower() for name in self.pkg.names} | {name.lower() for name, _ in self.new_parts}
-        while f"word/{stem}{n}.xml" in taken:
+        n = 1
+        while posixpath.join(folder, f"{stem}{n}.xml").lower() in taken:
             n += 1
-        return f"word/{stem}{n}.xml"
+        return posixpath.join(folder, f"{stem}{n}.xml")
 
     def _header_part(self, with_number: bool) -> str:
         """Add a header part (a centred PAGE field, or empty) and its relationship; return the rId."""
@@ -348,7 +363,11 @@ class _Fixer:
                       f'<w:r>{run_props}<w:fldChar w:fldCharType="end"/></w:r>') if with_number else ""
         xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr xmlns:w="{W_NS}" '
                f'xmlns:r="{R_NS}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>{field_runs}</w:p></w:hdr>')
-        self.new_parts.append((name, xml.encode()))
+        return self._add_part(name, "header", _HEADER_CT, xml.encode())
+
+    def _add_part(self, name: str, kind: str, content_type: str, data: bytes) -> str:
+        """Add a part related to the main document (relationship and content type); return its rId."""
+        self.new_parts.append((name, data))
         rels_name = rels_part_name(self.pkg.main_part)
         rels = self.pkg.part(rels_name)
         if rels is None:
@@ -357,17 +376,16 @@ class _Fixer:
             self.pkg._names[rels_name.lower()] = rels_name
         self.touched[rels_name] = rels
         ids = {r.get("Id") for r in rels}
-        rid = "rIdVbhcHeader1"
         n = 1
-        while rid in ids:
+        while f"rIdVbhc{n}" in ids:
             n += 1
-            rid = f"rIdVbhcHeader{n}"
+        rid = f"rIdVbhc{n}"
         target = posixpath.relpath(name, posixpath.dirname(self.pkg.main_part) or ".")
-        etree.SubElement(rels, f"{{{PR_NS}}}Relationship", Id=rid, Type=_OFFICE + "header", Target=target)
+        etree.SubElement(rels, f"{{{PR_NS}}}Relationship", Id=rid, Type=_OFFICE + kind, Target=target)
         types = self.pkg.part("[Content_Types].xml")
         assert types is not None
         self.touched[next(n for n in self.pkg.names if n.lower() == "[content_types].xml")] = types
-        etree.SubElement(types, f"{{{CT_NS}}}Override", PartName="/" + name, ContentType=_HEADER_CT)
+        etree.SubElement(types, f"{{{CT_NS}}}Override", PartName="/" + name, ContentType=content_type)
         return rid
 
     def _reference(self, sect: etree._Element, kind: str, rid: str) -> None:
