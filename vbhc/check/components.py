@@ -41,9 +41,12 @@ _NUMBER = re.compile(r"^số\b", re.IGNORECASE)
 _LETTER_SUMMARY = re.compile(r"^v\s*/\s*v\b", re.IGNORECASE)
 _DATE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b|,\s*ngày\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}",
                    re.IGNORECASE)
-_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.", re.IGNORECASE)
+_AUTHORITY = re.compile(
+    rf"^({'|'.join(re.escape(a.value.rstrip('.')) for a in nd30.SigningAuthority)})\s*\.", re.IGNORECASE)
 _NOTE = re.compile(r"^\(.*\)$")
 _LEGAL_PREFIXES = ("căn cứ", "theo đề nghị", "xét đề nghị", "xét tờ trình", "theo đề xuất")
+_RECIPIENTS = nd30.RECIPIENTS_LABEL.rstrip(":").lower()  # "nơi nhận", with or without its colon
+_ADDRESSEES = nd30.ADDRESSEES_LABEL.rstrip(":").lower()  # "kính gửi"
 _MAX_SUMMARY_LINES = 3
 _MAX_TITLE_WORDS = 12
 _MAX_SIGNATURE_LINES = 8
@@ -497,7 +500,7 @@ class _Recogniser:
             p, t = paras[i], texts[i]
             if is_line_paragraph(p) or (r.summary and (is_upper(t) or p.alignment != "center")):
                 break
-            if t.lower().startswith((*_LEGAL_PREFIXES, "kính gửi")) or (
+            if t.lower().startswith((*_LEGAL_PREFIXES, _ADDRESSEES)) or (
                     r.summary and classify(p, t).role is not Role.PARAGRAPH):
                 break
             if not r.summary and p.alignment != "center" and p.first_line_cm > 0:
@@ -521,7 +524,7 @@ class _Recogniser:
         while n < len(flow):
             i = flow[n]
             text, low = texts[i], texts[i].lower()
-            if low.startswith("kính gửi") and not r.addressees:
+            if low.startswith(_ADDRESSEES) and not r.addressees:
                 r.addressees.append(self.rec(i, Role.ADDRESSEES))
                 while n + 1 < len(flow) and texts[flow[n + 1]].startswith(("-", "–", "+")) \
                         and not texts[r.addressees[-1].paragraph.index].endswith("."):
@@ -554,7 +557,7 @@ class _Recogniser:
             r.closing_table = closing_table
             candidates.append(next(i for i, p in enumerate(paras) if p.table and p.table[0] == closing_table))
         flow = [i for i in self.flow_after(body_start) if i < limit]
-        heading = next((i for i in flow if texts[i].lower().startswith("nơi nhận")), None)
+        heading = next((i for i in flow if texts[i].lower().startswith(_RECIPIENTS)), None)
         if heading is not None:
             candidates.append(heading)
         authority = next((i for i in flow if _AUTHORITY.match(texts[i]) and is_upper(texts[i])
@@ -583,7 +586,7 @@ class _Recogniser:
                 cells.setdefault(p.table[0], {}).setdefault((p.table[1], p.table[2]), []).append(i)
         signed: int | None = None
         for table, members in cells.items():
-            if any(self.texts[k].lower().startswith("nơi nhận") for ks in members.values() for k in ks):
+            if any(self.texts[k].lower().startswith(_RECIPIENTS) for ks in members.values() for k in ks):
                 return table
             for ks in members.values():
                 block = self.signature(ks)
@@ -602,7 +605,7 @@ class _Recogniser:
             text = self.texts[i]
             if not text or _NOTE.match(text):
                 continue
-            if text.lower().startswith("nơi nhận") or text.startswith(("-", "–", "+")):
+            if text.lower().startswith(_RECIPIENTS) or text.startswith(("-", "–", "+")):
                 break
             lines.append(i)
         if not lines or len(lines) > _MAX_SIGNATURE_LINES:
@@ -622,7 +625,7 @@ class _Recogniser:
     def recipients(self, indices: Sequence[int]) -> None:
         r = self.r
         for n, i in enumerate(indices):
-            if self.texts[i].lower().startswith("nơi nhận"):
+            if self.texts[i].lower().startswith(_RECIPIENTS):
                 r.recipients_heading = self.rec(i, Role.RECIPIENTS_HEADING)
                 for k in indices[n + 1:]:
                     if not self.texts[k]:
@@ -642,7 +645,7 @@ class _Recogniser:
                     cells.setdefault((p.table[1], p.table[2]), []).append(i)
             for key in sorted(cells):
                 members = cells[key]
-                if any(self.texts[i].lower().startswith("nơi nhận") for i in members):
+                if any(self.texts[i].lower().startswith(_RECIPIENTS) for i in members):
                     self.recipients(members)
                 else:
                     block = self.signature(members)
