@@ -70,7 +70,7 @@ def test_body_ends_with_the_closing_mark_once() -> None:
     assert lay_out(make(body=["Kết thúc."])).body[-1].plain == "Kết thúc./."
     assert lay_out(make(body=["Kết thúc./."])).body[-1].plain == "Kết thúc./."
     assert lay_out(make(body=["Kết thúc"])).body[-1].plain == "Kết thúc./."
-    assert lay_out(make(body=[Dash("cuối;")])).body[-1].plain == "- cuối;./."
+    assert lay_out(make(body=[Dash("cuối;")])).body[-1].plain == "- cuối./."
 
 
 def test_number_and_date_have_their_leading_zeros() -> None:
@@ -143,3 +143,16 @@ def test_decisions_name_their_enacting_authority_and_open_with_quyet_dinh() -> N
         Role.ENACTMENT) < order.index(Role.ARTICLE)
     assert lay_out(make(type="nghi-quyet")).enactment.plain == "QUYẾT NGHỊ:"  # type: ignore[union-attr]
     assert lay_out(make()).enactment is None
+
+
+def test_legal_bases_get_their_semicolons_and_final_full_stop() -> None:
+    doc = make(legal_bases=["Căn cứ Luật A", "Căn cứ Luật B.", "Căn cứ Nghị định C v.v...",
+                            "Theo đề nghị của Văn phòng;"])
+    assert [x.plain for x in lay_out(doc).legal_bases] == [
+        "Căn cứ Luật A;", "Căn cứ Luật B;", "Căn cứ Nghị định C v.v...;", "Theo đề nghị của Văn phòng."]
+
+
+def test_a_body_ending_with_a_list_ends_with_the_closing_mark_alone() -> None:
+    assert lay_out(make(body=[Point("Kiểm tra;")])).body[-1].plain == "a) Kiểm tra./."
+    assert lay_out(make(body=["Như sau:"])).body[-1].plain == "Như sau./."
+    assert lay_out(make(body=["Và v.v..."])).body[-1].plain == "Và v.v..../."

@@ -8,6 +8,7 @@ a role looks on the page, from its template; a checker can compare a file's line
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -248,20 +249,37 @@ class _Counter:
         raise TypeError(f"cannot lay out {type(block).__name__}")
 
 
+# A closing punctuation mark that vbhc replaces with the one the decree asks for. An ellipsis ("...")
+# and the ";" of something that reads like an entity ("&lt;") are text, and the mark goes after them.
+_FINAL_MARK = re.compile(r"(?:[;:,]|(?<!\.)\.)$")
+_ENTITY_END = re.compile(r"&#?\w+;$")
+
+
+def end_with(text: Text, end: str) -> Text:
+    """``text`` ending with ``end``: a final ";", ":", "," or single "." is replaced, never doubled."""
+    text = text.rstrip()
+    if not text.spans or text.plain.endswith(end):
+        return text
+    spans = list(text.spans)
+    tail = spans[-1]
+    if not _ENTITY_END.search(tail.text):
+        spans[-1] = Span(_FINAL_MARK.sub("", tail.text), tail.bold, tail.italic)
+    return Text((*spans, Span(end, bold=tail.bold, italic=tail.italic)))
+
+
 def _with_end_mark(lines: list[Line]) -> list[Line]:
-    """End the last line with "./." (PL III samples), replacing a final "." and never doubling it."""
+    """End the last line of the body with "./." (PL III samples)."""
     if not lines:
         return lines
     last = lines[-1]
-    text = last.text.rstrip()
-    if text.plain.endswith(nd30.BODY_END_MARK):
-        return lines
-    spans = list(text.spans)
-    tail = spans[-1]
-    if tail.text.endswith("."):
-        spans[-1] = Span(tail.text[:-1], tail.bold, tail.italic)
-    end = Span(nd30.BODY_END_MARK, bold=tail.bold)
-    return [*lines[:-1], Line(last.role, Text((*spans, end)), last.label)]
+    return [*lines[:-1], Line(last.role, end_with(last.text, nd30.BODY_END_MARK), last.label)]
+
+
+def legal_basis_lines(bases: Sequence[Text]) -> list[Line]:
+    """Căn cứ lines, each ending with ";" and the last with "." (PL I, II.6.a)."""
+    return [Line(Role.LEGAL_BASIS, end_with(basis, nd30.LEGAL_BASIS_LAST_END if i == len(bases) - 1
+                                            else nd30.LEGAL_BASIS_LINE_END))
+            for i, basis in enumerate(bases)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -364,7 +382,7 @@ def lay_out(document: Document) -> Layout:
                             if document.enacting_authority else None),
         enactment=(Line(Role.ENACTMENT, literal(nd30.ENACTING_WORDS[document.type]))
                    if document.type in nd30.ENACTING_WORDS else None),
-        legal_bases=tuple(Line(Role.LEGAL_BASIS, b) for b in document.legal_bases),
+        legal_bases=tuple(legal_basis_lines(document.legal_bases)),
         body=tuple(body),
         signatures=tuple(signature_lines(s) for s in document.signatures),
         recipients=tuple(recipient_lines(document)),

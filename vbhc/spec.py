@@ -558,7 +558,7 @@ def document_warnings(document: Document, warn: Callable[[Path, str], None]) -> 
         if not plain.endswith(end):
             which = "the last căn cứ" if end == LEGAL_BASIS_LAST_END else "a căn cứ other than the last"
             warn(("legal_bases", i), f'{which} ends with "{end}" (PL I, II.6.a); this one ends with '
-                                     f'"{plain[-1:]}"')
+                                     f'"{plain[-1:]}", and vbhc prints "{end}" instead')
 
 
 # --------------------------------------------------------------------------------------------

@@ -71,9 +71,6 @@ def test_the_bundled_example_is_clean_but_for_its_blanks() -> None:
 # Where the renderer, not the checker, is wrong: reported to the lead; the tests stay until it is fixed.
 
 
-@pytest.mark.xfail(strict=True, reason="renderer: vbhc.layout prints căn cứ as typed; it does not add the "
-                                       "';' after each and '.' after the last (PL I, II.6.a), as it does "
-                                       "for Nơi nhận (PL I, II.9.d)")
 def test_legal_bases_typed_without_punctuation_render_clean() -> None:
     document = BUILDERS["decision"]()
     bases = ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
@@ -82,8 +79,6 @@ def test_legal_bases_typed_without_punctuation_render_clean() -> None:
     assert report.findings == [], report.to_text()
 
 
-@pytest.mark.xfail(strict=True, reason="renderer: vbhc.layout._with_end_mark appends './.' after a final ';' "
-                                       "or ':' ('b) hai;./.'); it replaces only a final '.'")
 def test_a_body_ending_with_a_list_renders_clean() -> None:
     document = attrs.evolve(BUILDERS["plan"](), appendices=(), body=[
         Item(text="Các nhiệm vụ sau:", children=[Point("Tuyên truyền;"), Point("Kiểm tra;")])])
