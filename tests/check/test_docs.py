@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from update_docs import DOC, render
+import pytest
+from update_docs import DOC, PAGES, render
 
 
-def test_docs_check_md_is_up_to_date() -> None:
-    text = DOC.read_text(encoding="utf-8")
-    assert render(text) == text, "docs/check.md is stale: run `python tests/check/update_docs.py`"
+@pytest.mark.parametrize("page", list(PAGES), ids=lambda p: p.name)
+def test_generated_blocks_are_up_to_date(page) -> None:
+    text = page.read_text(encoding="utf-8")
+    assert render(text, PAGES[page]) == text, f"{page.name} is stale: run `python tests/check/update_docs.py`"
 
 
 def test_the_example_in_the_docs_is_the_office_seed_with_its_gap() -> None:

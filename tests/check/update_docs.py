@@ -1,7 +1,8 @@
-"""Regenerate the generated parts of docs/check.md: the office seed's report and the rule table.
+"""Regenerate the generated parts of docs/check.md (the office seed's report, the rule table, a
+JSON example) and of README.md (the same report).
 
 Run ``python tests/check/update_docs.py`` from the repository root after changing the checker;
-``tests/check/test_docs.py`` fails while docs/check.md is out of date.
+``tests/check/test_docs.py`` fails while either is out of date.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "check.md"
+README = ROOT / "README.md"
 sys.path.insert(0, str(ROOT))
 
 from tests.fixtures.office_seed import build_office_seed  # noqa: E402
@@ -47,19 +49,23 @@ def json_block() -> str:
 
 
 BLOCKS = {"report": report_block, "rules": rules_block, "json": json_block}
+# Which generated blocks each page carries.
+PAGES = {DOC: ("report", "rules", "json"), README: ("report",)}
 
 
-def render(text: str) -> str:
-    """``text`` with every generated block replaced by its current content."""
-    for name, make in BLOCKS.items():
+def render(text: str, names: tuple[str, ...] = PAGES[DOC]) -> str:
+    """``text`` with every generated block in ``names`` replaced by its current content."""
+    for name in names:
+        make = BLOCKS[name]
         pattern = re.compile(rf"(<!-- generated:{name} -->\n).*?(<!-- /generated:{name} -->)", re.DOTALL)
         if not pattern.search(text):
-            raise ValueError(f"docs/check.md has no generated:{name} block")
+            raise ValueError(f"no generated:{name} block")
         content = make() + "\n"
         text = pattern.sub(lambda m, c=content: m.group(1) + c + m.group(2), text)
     return text
 
 
 if __name__ == "__main__":
-    DOC.write_text(render(DOC.read_text(encoding="utf-8")), encoding="utf-8")
-    print(DOC)
+    for page, names in PAGES.items():
+        page.write_text(render(page.read_text(encoding="utf-8"), names), encoding="utf-8")
+        print(page)
