@@ -19,6 +19,7 @@ import attrs
 from vbhc import __version__
 from vbhc.diagnostics import Diagnostic
 from vbhc.errors import FieldError, SpecError, TemplateError, VbhcError
+from vbhc.fileio import write_atomically
 from vbhc.formatting import Formatting
 
 EXIT_OK = 0
@@ -104,9 +105,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 def _write_text(output: Path, text: str) -> None:
     if not output.parent.is_dir():
         raise SpecError(str(output), message=f"the folder {output.parent} does not exist")
-    tmp = output.with_name(f".{output.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)
+    write_atomically(output, text.encode("utf-8"))
 
 
 _FORMATTING_OPTIONS = [a.name for a in attrs.fields(Formatting)]
@@ -124,9 +123,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
                                                                   f"found {exc.found}") from None
     output = Path(args.output)
     data = build_template(fmt)
-    tmp = output.with_name(f".{output.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(output)
+    write_atomically(output, data)
     print(output)
     return EXIT_OK
 

@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from vbhc.check.checks import check, check_document, guard
-from vbhc.check.fix import fix_package, write_atomically
+from vbhc.check.fix import fix_package
 from vbhc.check.package import DEFAULT_LIMITS, MB, DocxReadError, open_docx
 from vbhc.check.report import FixSummary
 from vbhc.check.resolve import read_document
+from vbhc.fileio import write_atomically
 
 EXIT_CLEAN = 0
 EXIT_ERRORS = 1

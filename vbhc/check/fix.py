@@ -11,15 +11,12 @@ input always gives the same bytes (members keep their order; timestamps are fixe
 from __future__ import annotations
 
 import io
-import os
 import posixpath
 import re
-import tempfile
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from lxml import etree
 
@@ -462,17 +459,3 @@ def fix_package(pkg: DocxPackage, doc: ResolvedDocument, report: Report, source:
     if any(b"http://purl.oclc.org/ooxml/" in (pkg.raw(n) or b"") for n in pkg.names if n.endswith(".xml")):
         raise DocxReadError("--fix does not write Strict OOXML files; save the file as a Word document first")
     return _Fixer(pkg, doc, report).run(source)
-
-
-def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all (a temporary file, then a rename)."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

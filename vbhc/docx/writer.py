@@ -10,9 +10,7 @@ from __future__ import annotations
 import copy
 import io
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import IO
 
 from vbhc import nd30
@@ -30,6 +28,7 @@ from vbhc.docx.ooxml import (
 )
 from vbhc.docx.template import ROLE_STYLE, RULE_STYLE, Template, core_properties, default_template
 from vbhc.errors import VbhcError
+from vbhc.fileio import write_atomically
 from vbhc.layout import Layout, Line, Role, SignatureLines, lay_out
 from vbhc.metrics import text_width_pt
 from vbhc.model import Document
@@ -250,13 +249,4 @@ def render(document: Document, target: str | os.PathLike[str] | IO[bytes],
     if hasattr(target, "write"):
         target.write(data)  # type: ignore[union-attr]
         return
-    path = Path(target)  # type: ignore[arg-type]
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(target, data)  # type: ignore[arg-type]
