@@ -215,7 +215,9 @@ class _Failed:
 
 FAILED: Any = _Failed()
 _RECIPIENT_NOTE = re.compile(r"^(?P<name>.*\S)\s*\((?P<note>[^()]{1,20})\)\s*$")
-MANDATE_TEXT = r"^\s*(TM|KT|Q|TL|TUQ)\.?\s+(\S.*)$"  # "TM. Ủy ban nhân dân", "KT. Chủ tịch"
+# "TM. Ủy ban nhân dân", "KT. Chủ tịch": an abbreviation of nd30.SigningAuthority, then whom it names.
+_AUTHORITIES = "|".join(re.escape(m.value.rstrip(".")) for m in SigningAuthority)
+MANDATE_TEXT = rf"^\s*({_AUTHORITIES})\.?\s+(\S.*)$"
 _MANDATE_TEXT = re.compile(MANDATE_TEXT)
 
 
