@@ -188,6 +188,30 @@ def reference_text(document: Document) -> str:
 # Body: numbering computed from the tree (PL I, II.6.đ)
 
 
+def numeral(kind: type, n: int) -> str:
+    """The n-th number of a block kind: Roman for parts and chapters, letters for points (PL I, II.6.đ)."""
+    if kind in (Part, Chapter):
+        return nd30.roman(n)
+    if kind is Point:
+        return nd30.point_letter(n)
+    return str(n)
+
+
+def label_of(kind: type, number: str) -> str:
+    """How a numbered block prints its number: "I.", "1.", "a)", "Điều 3.", "Chương II", "Mục 2"."""
+    return {
+        Chapter: f"{nd30.CHAPTER_WORD} {number}",
+        Section: f"{nd30.SECTION_WORD} {number}",
+        Article: f"{nd30.ARTICLE_WORD} {number}{nd30.NUMBER_SUFFIX}",
+        Part: f"{number}{nd30.NUMBER_SUFFIX}",
+        Item: f"{number}{nd30.NUMBER_SUFFIX}",
+        Point: f"{number}{nd30.POINT_SUFFIX}",
+    }[kind]
+
+
+_NUMBERED = (Chapter, Section, Article, Part, Item, Point)
+
+
 class _Counter:
     """Numbers blocks among their siblings; articles run through the whole document."""
 
@@ -210,24 +234,20 @@ class _Counter:
     def _block(self, block: Any, n: int) -> list[Line]:
         if isinstance(block, Paragraph):
             return [Line(Role.PARAGRAPH, block.text)]
+        label = label_of(type(block), numeral(type(block), n)) if type(block) in _NUMBERED else ""
         if isinstance(block, Chapter):
-            label = f"{nd30.CHAPTER_WORD} {nd30.roman(n)}"
             return [Line(Role.DIVISION_LABEL, literal(label), label),
                     Line(Role.DIVISION_TITLE, block.title.upper()), *self.lines(block.children)]
         if isinstance(block, Section):
-            label = f"{nd30.SECTION_WORD} {n}"
             return [Line(Role.DIVISION_LABEL, literal(label), label),
                     Line(Role.DIVISION_TITLE, block.title.upper()), *self.lines(block.children)]
         if isinstance(block, Article):
-            label = f"{nd30.ARTICLE_WORD} {n}{nd30.NUMBER_SUFFIX}"
             return [Line(Role.ARTICLE, (label + " ") + block.title.styled(bold=True), label),
                     *self.lines(block.children)]
         if isinstance(block, Part):
-            label = f"{nd30.roman(n)}{nd30.NUMBER_SUFFIX}"
             return [Line(Role.HEADING, (label + " ") + block.title.upper(), label),
                     *self.lines(block.children)]
         if isinstance(block, Item):
-            label = f"{n}{nd30.NUMBER_SUFFIX}"
             out = []
             if block.title is not None:
                 out.append(Line(Role.ITEM_TITLE, (label + " ") + block.title.styled(bold=True), label))
@@ -238,7 +258,6 @@ class _Counter:
                 out.append(Line(Role.ITEM, (label + " ") + block.text, label))
             return out + self.lines(block.children)
         if isinstance(block, Point):
-            label = f"{nd30.point_letter(n)}{nd30.POINT_SUFFIX}"
             return [Line(Role.POINT, (label + " ") + block.text, label), *self.lines(block.children)]
         if isinstance(block, Dash):
             return [Line(Role.DASH, (nd30.DASH_MARKER + " ") + block.text, nd30.DASH_MARKER),

@@ -30,6 +30,7 @@ from attrs import define, field, frozen
 from vbhc import nd30
 from vbhc.diagnostics import Path, split_path
 from vbhc.errors import FieldError
+from vbhc.layout import label_of, numeral
 from vbhc.model import (
     BLOCK_TYPES,
     Article,
@@ -52,8 +53,10 @@ RANK: dict[type, int] = {Chapter: 0, Section: 1, Part: 2, Article: 2, Item: 3, P
 # The blocks a plain paragraph line belongs to; the bullets above a paragraph are closed by it.
 PARAGRAPH_HOSTS: tuple[type, ...] = (Chapter, Section, Part, Article, Item)
 # How each kind is shown in messages: the marker an officer types.
-MARKER: dict[type, str] = {Chapter: "Chương", Section: "Mục", Article: "Điều", Part: "I.", Item: "1.",
-                           Point: "a)", Dash: "-", Plus: "+", Paragraph: "a plain line"}
+MARKER: dict[type, str] = {Chapter: nd30.CHAPTER_WORD, Section: nd30.SECTION_WORD,
+                           Article: nd30.ARTICLE_WORD, Part: label_of(Part, "I"), Item: label_of(Item, "1"),
+                           Point: label_of(Point, "a"), Dash: nd30.DASH_MARKER, Plus: nd30.PLUS_MARKER,
+                           Paragraph: "a plain line"}
 FINAL_PUNCTUATION = ".;:!?…,"
 _CLOSERS = ")]\"'”’»*"
 
@@ -134,11 +137,10 @@ def _shown(kind: type) -> str:
 
 
 def _typed_label(kind: type, n: int) -> str:
-    if kind in (Part, Chapter):
-        return nd30.roman(n)
-    if kind is Point:
-        return nd30.point_letter(n) if n <= len(nd30.POINT_LETTERS) else "?"
-    return str(n)
+    """The number a block gets at position ``n`` ("?" past the last point letter)."""
+    if kind is Point and n > len(nd30.POINT_LETTERS):
+        return "?"
+    return numeral(kind, n)
 
 
 # --------------------------------------------------------------------------------------------
@@ -322,11 +324,7 @@ class _Reader:
         else:
             typed_value, expected_value = typed, expected
         if typed_value != expected_value:
-            shown = {Part: f"{typed}.", Item: f"{typed}.", Point: f"{typed})", Article: f"Điều {typed}",
-                     Chapter: f"Chương {typed}", Section: f"Mục {typed}"}[node.kind]
-            right = {Part: f"{expected}.", Item: f"{expected}.", Point: f"{expected})",
-                     Article: f"Điều {expected}", Chapter: f"Chương {expected}",
-                     Section: f"Mục {expected}"}[node.kind]
+            shown, right = label_of(node.kind, typed), label_of(node.kind, expected)
             self.warn(node.line, self.path(node),
                       f'typed "{shown}" but this is {node.kind.kind} {n} here; '  # type: ignore[attr-defined]
                       f'vbhc numbers it "{right}"')

@@ -143,7 +143,7 @@ def test_article_numbers_run_through_the_document() -> None:
     text = "Chương I\nA\nĐiều 1. X\nChương II\nB\nĐiều 2. Y\nĐiều 5. Z"
     result = parse_outline(text)
     assert [(n.line, n.message) for n in result.warnings] == [
-        (7, 'typed "Điều 5" but this is article 3 here; vbhc numbers it "Điều 3"')]
+        (7, 'typed "Điều 5." but this is article 3 here; vbhc numbers it "Điều 3."')]
     assert not parse_outline("Điều 7. Z", count_articles=False).warnings
 
 
