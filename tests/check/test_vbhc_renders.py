@@ -84,3 +84,13 @@ def test_a_body_ending_with_a_list_renders_clean() -> None:
         Item(text="Các nhiệm vụ sau:", children=[Point("Tuyên truyền;"), Point("Kiểm tra;")])])
     report = check(vbhc.render_bytes(document))
     assert report.findings == [], report.to_text()
+
+
+@pytest.mark.parametrize("kind", [t.value for t in vbhc.DocumentType])
+def test_the_starter_of_every_type_renders_without_errors(kind: str, tmp_path: Path) -> None:
+    from vbhc.starters import starter
+
+    spec = tmp_path / f"{kind}.yaml"
+    spec.write_text(starter(kind), encoding="utf-8")
+    report = check(vbhc.render_bytes(vbhc.load(spec)))
+    assert report.errors == 0, report.to_text()

@@ -455,8 +455,9 @@ def check_number(ctx: Context) -> None:
     kind = rec.document_type
     codes = {t.abbreviation: t for t in nd30.DocumentType if t.abbreviation}
     codes.update({code: None for code in nd30.COPY_ABBREVIATIONS.values()})  # type: ignore[misc]
-    if kind is nd30.DocumentType.CONG_VAN:
-        ctx.na("number.symbol", "a công văn's ký hiệu has no type code (issuer and unit abbreviations)")
+    if kind is not None and kind.abbreviation is None:  # công văn, thư công: PL III gives no code
+        ctx.na("number.symbol", f"a {kind.type_name.lower()}'s ký hiệu has no type code (PL III gives "
+                                "none): issuer and unit abbreviations")
     elif kind is not None and kind.abbreviation:
         if groups[0] != kind.abbreviation:
             ctx.add("number.symbol", f'"{sym}"', [p],
