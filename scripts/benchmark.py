@@ -1,7 +1,7 @@
 """Measure rendering speed: the bundled plan, and a large synthetic plan, rendered many times.
 
 Run: python scripts/benchmark.py [--repeat N]. Prints milliseconds per document for each stage
-(load the JSON spec, lay out, write the .docx) so the README's figures can be refreshed.
+(load the JSON spec, lay out, write the .docx, check it) so the README's figures can be refreshed.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import attrs
 
+from vbhc.check import check
 from vbhc.docx.writer import render_bytes
 from vbhc.layout import lay_out
 from vbhc.model import Dash, Document, Item, Part
@@ -49,12 +50,14 @@ def main() -> None:
     args = parser.parse_args()
     plan = load(SPEC)
     big = large(plan)
+    plan_docx = render_bytes(plan)
     print(f"python {platform.python_version()} on {platform.machine()}, median of {args.repeat}")
     rows = [
         ("load JSON spec (plan)", lambda: load(SPEC)),
         ("lay out (plan)", lambda: lay_out(plan)),
         ("render .docx (plan, 8 pages)", lambda: render_bytes(plan)),
         ("render .docx (large, ~110 pages)", lambda: render_bytes(big)),
+        ("vbhc check the rendered plan", lambda: check(plan_docx)),
     ]
     for name, fn in rows:
         ms = timed(fn, args.repeat)
