@@ -36,6 +36,15 @@ THEME = (
 )
 
 
+def zip_members(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A zip of ``members`` (name -> bytes), for packages broken on purpose."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
 def rels_xml(rels: list[tuple[str, str, str]]) -> str:
     """A .rels part from (id, type suffix, target) triples."""
     body = "".join(f'<Relationship Id="{i}" Type="{REL}/{t}" Target="{target}"/>' for i, t, target in rels)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from docx_fixtures import NS, build_docx, para
+from docx_fixtures import NS, build_docx, para, zip_members
 
 import vbhc
 from tests.fixtures.office_seed import build_office_seed
@@ -114,14 +114,6 @@ def test_fix_refuses_bad_targets(files: dict[str, Path], tmp_path: Path, target:
 # Hostile and broken files: exit 2, one clear line, quickly, without the network
 
 
-def _zip(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", method) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
-
-
 def _with_member(data: bytes, name: str, size: int, method: int) -> bytes:
     buf = io.BytesIO(data)
     with zipfile.ZipFile(buf, "a", method) as zf, zf.open(name, "w", force_zip64=True) as fh:
@@ -175,7 +167,7 @@ HOSTILE = {
     "ten-mb-paragraph": (_long_paragraph, "characters (the checker's limit is 200,000)"),
     "no-body": (lambda: _document(f"<w:document {NS}/>"), "has no body"),
     "empty-body": (lambda: build_docx("<w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>"), "has no text"),
-    "not-word": (lambda: _zip({"[Content_Types].xml": EMPTY_TYPES}), "no main document part"),
+    "not-word": (lambda: zip_members({"[Content_Types].xml": EMPTY_TYPES}), "no main document part"),
 }
 
 

@@ -10,21 +10,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from docx_fixtures import NS, build_docx, para, rels_xml
+from docx_fixtures import NS, build_docx, para, rels_xml, zip_members
 
 from vbhc.check.package import DocxReadError, Limits, open_docx
 from vbhc.check.resolve import read_document
 from vbhc.errors import VbhcError
 
 MB = 1024 * 1024
-
-
-def _zip(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", method) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +74,7 @@ def test_xlsx_is_not_a_word_document() -> None:
         '<Override PartName="/xl/workbook.xml" '
         'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'
     )
-    data = _zip({
+    data = zip_members({
         "[Content_Types].xml": ct.encode(),
         "_rels/.rels": rels_xml([("rId1", "officeDocument", "xl/workbook.xml")]).encode(),
         "xl/workbook.xml": b"<workbook/>",
