@@ -23,6 +23,7 @@ from vbhc.docx.ooxml import (
     to_bytes,
     twips_from_cm,
     twips_from_mm,
+    twips_from_pt,
     w,
     write_package,
 )
@@ -42,10 +43,6 @@ ADDRESSEES_INDENT_CM = 4.0  # "Kính gửi:" starts about a quarter of the way i
 MAX_SIGNATURES = 2
 SPACE_AFTER_TITLE_PT = 6  # between the line under the trích yếu and what follows it
 SPACE_BEFORE_RECIPIENTS_PT = 12  # Nơi nhận under two signatures
-
-
-def _twips_from_pt(pt: float) -> int:
-    return round(pt * 20)
 
 
 class _Writer:
@@ -72,7 +69,7 @@ class _Writer:
 
     def width_twips(self, line: Line) -> int:
         look = self.t.look(line.role)
-        return _twips_from_pt(text_width_pt(line.plain, look.size_pt, bold=look.bold, italic=look.italic))
+        return twips_from_pt(text_width_pt(line.plain, look.size_pt, bold=look.bold, italic=look.italic))
 
     def rule(self, length: int, within: int, after_pt: float | None = None) -> Element:
         """A solid line ``length`` twips long, centred in a column ``within`` twips wide."""
