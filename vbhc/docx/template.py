@@ -32,6 +32,7 @@ from vbhc.docx.ooxml import (
     to_bytes,
     twips_from_cm,
     twips_from_mm,
+    twips_from_pt,
     w,
     write_package,
 )
@@ -355,7 +356,7 @@ def _resolve_attr(styles: Element, style_id: str, element: str, attr: str) -> st
 
 
 def _twips_range(r: nd30.Range, unit: str) -> tuple[int, int]:
-    convert = twips_from_mm if unit == "mm" else (lambda pt: round(pt * 20))
+    convert = twips_from_mm if unit == "mm" else twips_from_pt
     return convert(r.low), convert(r.high)
 
 
@@ -414,7 +415,7 @@ def decree_problems(styles: Element, section: Element | None) -> list[str]:
                             "(PL I, II.6.e)")
         before = int(_resolve_attr(styles, spec.style_id, "pPr/spacing", "before") or 0)
         after = int(_resolve_attr(styles, spec.style_id, "pPr/spacing", "after") or 0)
-        if before + after < round(nd30.PARAGRAPH_SPACING_MIN_PT * 20):
+        if before + after < twips_from_pt(nd30.PARAGRAPH_SPACING_MIN_PT):
             problems.append(f"style {shown}: {(before + after) / 20:g} pt between paragraphs; Decree 30 "
                             f"wants at least {nd30.PARAGRAPH_SPACING_MIN_PT:g} pt (PL I, II.6.e)")
     if section is not None:
