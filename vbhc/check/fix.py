@@ -26,10 +26,10 @@ from vbhc.check.package import DocxPackage, DocxReadError, rels_part_name
 from vbhc.check.report import Finding, Report
 from vbhc.check.resolve import ResolvedDocument, ResolvedParagraph
 from vbhc.check.rules import PAGE_NUMBER_ID, RULES
-from vbhc.docx.ooxml import write_package
+from vbhc.docx import ooxml
+from vbhc.docx.ooxml import twips_from_mm, twips_to_mm, write_package
 from vbhc.layout import Role
 
-TWIPS_PER_MM = 1440 / 25.4
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 _SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 _SYMBOL_FONTS = frozenset({"symbol", "wingdings", "wingdings 2", "wingdings 3", "webdings"})
@@ -53,10 +53,6 @@ class FixResult:
     data: bytes
     changed: list[str] = field(default_factory=list)
     left: list[str] = field(default_factory=list)
-
-
-def _twips(mm: float) -> int:
-    return round(mm * TWIPS_PER_MM)
 
 
 def _serialize(root: etree._Element) -> bytes:
@@ -170,7 +166,7 @@ class _Fixer:
         if not fix_size and not fix_margins:
             return
         self.touch(self.pkg.main_part)
-        width, height = _twips(nd30.PAPER_WIDTH_MM), _twips(nd30.PAPER_HEIGHT_MM)
+        width, height = twips_from_mm(nd30.PAPER_WIDTH_MM), twips_from_mm(nd30.PAPER_HEIGHT_MM)
         margins = RULES["page.margins"].allowed
         sizes = margin_moves = 0
         for n, sect in enumerate(self.sections()):
@@ -188,10 +184,10 @@ class _Fixer:
                 mar = _child(sect, "pgMar", before=_SECT_AFTER_PGMAR)
                 for side, allowed in margins.items():
                     raw = mar.get(w(side))
-                    mm = int(raw) / TWIPS_PER_MM if raw and raw.lstrip("-").isdigit() else None
+                    mm = twips_to_mm(int(raw)) if raw and raw.lstrip("-").isdigit() else None
                     if mm is None or mm < allowed.low - 0.1 or mm > allowed.high + 0.1:
                         target = allowed.low if mm is None or mm < allowed.low else allowed.high
-                        mar.set(w(side), str(_twips(target)))
+                        mar.set(w(side), str(twips_from_mm(target)))
                         margin_moves += 1
                 for attr, default in (("header", 567), ("footer", 567), ("gutter", 0)):
                     if mar.get(w(attr)) is None:
@@ -349,18 +345,12 @@ class _Fixer:
     def _header_part(self, with_number: bool) -> str:
         """Add a header part (a centred PAGE field, or empty) and its relationship; return the rId."""
         name = self._free_name("header")
-        run_props = (f'<w:rPr><w:rFonts w:ascii="{nd30.FONT_NAME}" w:hAnsi="{nd30.FONT_NAME}" '
-                     f'w:eastAsia="{nd30.FONT_NAME}" w:cs="{nd30.FONT_NAME}"/>'
-                     f'<w:sz w:val="{round(nd30.PAGE_NUMBER.default_size * 2)}"/>'
-                     f'<w:szCs w:val="{round(nd30.PAGE_NUMBER.default_size * 2)}"/></w:rPr>')
-        field_runs = (f'<w:r>{run_props}<w:fldChar w:fldCharType="begin"/></w:r>'
-                      f'<w:r>{run_props}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
-                      f'<w:r>{run_props}<w:fldChar w:fldCharType="separate"/></w:r>'
-                      f'<w:r>{run_props}<w:t>2</w:t></w:r>'
-                      f'<w:r>{run_props}<w:fldChar w:fldCharType="end"/></w:r>') if with_number else ""
-        xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr xmlns:w="{W_NS}" '
-               f'xmlns:r="{R_NS}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>{field_runs}</w:p></w:hdr>')
-        return self._add_part(name, "header", _HEADER_CT, xml.encode())
+        paragraph = ooxml.el("p", None, ooxml.ppr(jc="center"))
+        if with_number:  # the same PAGE field vbhc renders, in the decree's font and size (PL I, I.7)
+            for run in ooxml.page_field_runs():
+                run.insert(0, ooxml.rpr(fonts=nd30.FONT_NAME, size_pt=nd30.PAGE_NUMBER.default_size))
+                paragraph.append(run)
+        return self._add_part(name, "header", _HEADER_CT, ooxml.to_bytes(ooxml.el("hdr", None, paragraph)))
 
     def _add_part(self, name: str, kind: str, content_type: str, data: bytes) -> str:
         """Add a part related to the main document (relationship and content type); return its rId."""

@@ -55,6 +55,10 @@ def twips_from_cm(cm: float) -> int:
     return twips_from_mm(cm * 10)
 
 
+def twips_to_mm(twips: float) -> float:
+    return twips * 25.4 / 1440
+
+
 def half_points(pt: float) -> int:
     return round(pt * 2)
 
