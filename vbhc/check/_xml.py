@@ -1,4 +1,7 @@
-"""WordprocessingML names and small value parsers shared by the checker modules."""
+"""WordprocessingML names and small value parsers shared by the checker modules.
+
+The namespaces and ``w()`` are the writer's (:mod:`vbhc.docx.ooxml`); the reader adds its own names.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +10,13 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+from vbhc.docx.ooxml import CT_NS as CT_NS  # re-exported for the checker modules
+from vbhc.docx.ooxml import PR_NS as PR_NS
+from vbhc.docx.ooxml import R_NS, W_NS, w
+from vbhc.docx.ooxml import XML_NS as XML_NS
+
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 # ISO/IEC 29500 Strict namespaces, mapped to their Transitional twins before parsing.
 STRICT_NAMESPACES: dict[bytes, bytes] = {
@@ -21,11 +24,6 @@ STRICT_NAMESPACES: dict[bytes, bytes] = {
     b"http://purl.oclc.org/ooxml/officeDocument/relationships": R_NS.encode(),
     b"http://purl.oclc.org/ooxml/drawingml/main": A_NS.encode(),
 }
-
-
-def w(local: str) -> str:
-    """Clark name of a ``w:`` element or attribute."""
-    return f"{{{W_NS}}}{local}"
 
 
 # Element names used in hot loops, built once.
