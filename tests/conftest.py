@@ -15,8 +15,8 @@ from vbhc.model import Document, IssueDate, Issuer, Paragraph, Signature
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seeds" / "ke-hoach-binh-dang-gioi-hoang-kim-2024.txt"
+# The commune plan this project started from (the seed, as the office typed it), kept in tests/data.
+SEED = ROOT / "tests" / "data" / "ke-hoach-binh-dang-gioi-hoang-kim-2024.txt"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

@@ -11,7 +11,8 @@ import re
 
 import pytest
 
-from tests.conftest import SEED, paragraph_texts, part
+from tests.conftest import paragraph_texts, part
+from tests.fixtures.office_seed import seed_paragraphs as office_seed_paragraphs
 
 # Seed numbering that vbhc recomputes: part IV's "8." and "9." are items 5 and 6.
 RENUMBERED = {"8. Đề nghị Ủy ban Mặt trận": "5. Đề nghị Ủy ban Mặt trận",
@@ -25,17 +26,8 @@ def normalise(text: str) -> str:
 
 
 def seed_paragraphs() -> list[str]:
-    if not SEED.exists():
-        pytest.skip(f"seed not available at {SEED}")
-    raw = [p.strip() for p in re.split(r"\n\s*\n", SEED.read_text(encoding="utf-8")) if p.strip()]
-    joined: list[str] = []
-    for p in raw:
-        if joined and p[0].islower():  # a paragraph the text export split at a page break
-            joined[-1] += " " + p
-        else:
-            joined.append(p)
     out = []
-    for p in joined:
+    for p in office_seed_paragraphs():
         for old, new in RENUMBERED.items():
             p = p.replace(old, new)
         out.extend(p.splitlines() if p.startswith("- ") else [p])  # Nơi nhận lines
