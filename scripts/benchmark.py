@@ -16,10 +16,10 @@ from pathlib import Path
 import attrs
 
 from vbhc.check import check
-from vbhc.docx.writer import render_bytes
 from vbhc.layout import lay_out
 from vbhc.model import Dash, Document, Item, Part
-from vbhc.spec import load
+from vbhc.readers.spec.reader import load
+from vbhc.writers.docx.writer import render_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "examples" / "ke-hoach-hoang-kim.json"

@@ -1,4 +1,4 @@
-"""Regenerate vbhc/_metrics.py: advance widths of Times New Roman's metric twin, Liberation Serif.
+"""Regenerate vbhc/layout/_metrics.py: advance widths of Times New Roman's metric twin, Liberation Serif.
 
 Liberation Serif 2.x has the same advance widths as Times New Roman, so widths measured here are the
 widths Word and LibreOffice lay out. vbhc uses them to size the lines under the header texts and to
@@ -17,7 +17,7 @@ FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
 FACES = {"regular": "LiberationSerif-Regular.ttf", "bold": "LiberationSerif-Bold.ttf",
          "italic": "LiberationSerif-Italic.ttf", "bold_italic": "LiberationSerif-BoldItalic.ttf"}
 RANGES = [(0x20, 0x24F), (0x1E00, 0x1EFF), (0x2000, 0x206F), (0x300, 0x36F)]
-OUT = Path(__file__).resolve().parent.parent / "vbhc" / "_metrics.py"
+OUT = Path(__file__).resolve().parent.parent / "vbhc" / "layout" / "_metrics.py"
 
 
 def widths(path: Path) -> tuple[int, dict[int, int]]:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from vbhc.docx.writer import render_bytes
 from vbhc.model import Document, IssueDate, Issuer, Paragraph, Signature
+from vbhc.writers.docx.writer import render_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

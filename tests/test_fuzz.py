@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import make_document
-from vbhc.check.resolve import read_document
-from vbhc.docx.writer import render_bytes
 from vbhc.errors import FieldError
 from vbhc.model import Paragraph, Recipient
-from vbhc.text import Text, forbidden_character, literal
+from vbhc.model.text import Text, forbidden_character, literal
+from vbhc.ooxml.resolve import read_document
+from vbhc.writers.docx.writer import render_bytes
 
 # Characters people paste: Vietnamese, punctuation that means something elsewhere, XML and template
 # syntax, emoji, combining marks, other scripts, and the controls the model must refuse.

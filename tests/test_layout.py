@@ -19,7 +19,8 @@ from vbhc import (
     Section,
     Signature,
 )
-from vbhc.layout import Role, lay_out
+from vbhc.layout import lay_out
+from vbhc.nd30 import Role
 
 ISSUER = Issuer(name=["Ủy ban nhân dân", "xã Hoàng Kim"], abbreviation="UBND",
                 parent=["UBND huyện Hoằng Hóa"])

@@ -1,6 +1,6 @@
 """Properties of the rendered plan, read back from the .docx with Word's inheritance rules.
 
-Formatting is resolved by vbhc.check.resolve (docDefaults -> styles -> direct formatting), so these
+Formatting is resolved by vbhc.ooxml.resolve (docDefaults -> styles -> direct formatting), so these
 tests see what Word shows, not what the writer meant to write.
 """
 
@@ -14,11 +14,11 @@ import pytest
 
 from tests.conftest import W, part
 from vbhc import nd30
-from vbhc.check.resolve import ResolvedDocument, ResolvedParagraph, read_document
-from vbhc.docx.writer import render_bytes
 from vbhc.layout import lay_out
-from vbhc.metrics import text_width_pt
+from vbhc.layout.metrics import text_width_pt
 from vbhc.model import Document, IssueDate, Issuer, Paragraph, Signature
+from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, read_document
+from vbhc.writers.docx.writer import render_bytes
 
 CM_PER_PT = 2.54 / 72
 

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, W, part
-from vbhc.docx.template import ROLE_STYLE, Template, build_template, default_template_path
-from vbhc.docx.writer import render_bytes
 from vbhc.errors import FieldError
-from vbhc.formatting import Formatting
-from vbhc.layout import Role
 from vbhc.model import Document
+from vbhc.model.formatting import Formatting
+from vbhc.nd30 import Role
+from vbhc.writers.docx.template import ROLE_STYLE, Template, build_template, default_template_path
+from vbhc.writers.docx.writer import render_bytes
 
 
 def test_committed_template_is_what_the_build_script_makes() -> None:

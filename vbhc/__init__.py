@@ -11,7 +11,6 @@ from vbhc.model import (
     Chapter,
     Dash,
     Document,
-    DocumentType,
     IssueDate,
     Issuer,
     Item,
@@ -21,14 +20,12 @@ from vbhc.model import (
     Plus,
     Point,
     Recipient,
-    Secrecy,
     Section,
     Signature,
-    SigningAuthority,
     Span,
     Text,
-    Urgency,
 )
+from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency
 
 __version__ = "0.1.0"
 
@@ -39,7 +36,7 @@ def load(path: str | os.PathLike[str], profile: str | os.PathLike[str] | None = 
     ``profile`` (a commune profile file) overrides the spec's own ``profile`` key. Raises
     :class:`vbhc.errors.SpecError` listing every error (``.errors``); warnings are not raised.
     """
-    from vbhc.spec import load as _load
+    from vbhc.readers.spec.reader import load as _load
 
     return _load(path, profile)
 
@@ -50,7 +47,7 @@ def validate(path: str | os.PathLike[str], profile: str | os.PathLike[str] | Non
 
     Each diagnostic prints as ``file:line: field.path: expected ...; found ...``.
     """
-    from vbhc.spec import validate as _validate
+    from vbhc.readers.spec.reader import validate as _validate
 
     return _validate(path, profile)
 
@@ -58,14 +55,14 @@ def validate(path: str | os.PathLike[str], profile: str | os.PathLike[str] | Non
 def render(document: Document, target: str | os.PathLike[str] | IO[bytes],
            template: str | os.PathLike[str] | None = None) -> None:
     """Render ``document`` to a .docx path (written atomically) or a binary stream."""
-    from vbhc.docx.writer import render as _render
+    from vbhc.writers.docx.writer import render as _render
 
     _render(document, target, template)
 
 
 def render_bytes(document: Document) -> bytes:
     """The .docx bytes of ``document`` with the built-in template."""
-    from vbhc.docx.writer import render_bytes as _render_bytes
+    from vbhc.writers.docx.writer import render_bytes as _render_bytes
 
     return _render_bytes(document)
 

@@ -20,8 +20,8 @@ from docx_fixtures import NS, build_docx, para, zip_members
 
 import vbhc
 from tests.fixtures.office_seed import build_office_seed
-from vbhc.check import cli
 from vbhc.check.report import JSON_SCHEMA
+from vbhc.cli import check as cli
 
 MB = 1024 * 1024
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from docx_fixtures import build_docx, para, pstyle
 
-from vbhc.check.resolve import read_document
+from vbhc.ooxml.resolve import read_document
 
 WP = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
 A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'

@@ -18,7 +18,7 @@ from tests.fixtures.office_seed import build_office_seed
 from vbhc.check import RULES, check, open_docx, read_document, recognise
 from vbhc.check.checks import check_document
 from vbhc.check.fix import FIXABLE, FixResult, fix_package
-from vbhc.layout import Role
+from vbhc.nd30 import Role
 
 
 def fix(data: bytes) -> FixResult:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from docx_fixtures import build_docx, para, pstyle
 
-from vbhc.check.numbering import format_number, letters, roman
-from vbhc.check.resolve import ResolvedDocument, read_document
+from vbhc.ooxml.numbering import format_number, letters, roman
+from vbhc.ooxml.resolve import ResolvedDocument, read_document
 
 
 def lvl(ilvl: int, fmt: str, text: str, start: int = 1, extra: str = "") -> str:

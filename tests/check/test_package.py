@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from docx_fixtures import NS, build_docx, para, rels_xml, zip_members
 
-from vbhc.check.package import DocxReadError, Limits, open_docx
-from vbhc.check.resolve import read_document
 from vbhc.errors import VbhcError
+from vbhc.ooxml.package import DocxReadError, Limits, open_docx
+from vbhc.ooxml.resolve import read_document
 
 MB = 1024 * 1024
 

@@ -10,7 +10,7 @@ import pytest
 from docx.shared import Pt
 from docx_fixtures import THEME, build_docx, para, pstyle
 
-from vbhc.check.resolve import ResolvedDocument, effective_run_values, font_slot, read_document
+from vbhc.ooxml.resolve import ResolvedDocument, effective_run_values, font_slot, read_document
 
 DEFAULTS = (
     "<w:docDefaults><w:rPrDefault><w:rPr>"

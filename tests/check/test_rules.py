@@ -18,8 +18,8 @@ import vbhc
 from vbhc import nd30
 from vbhc.check import RULES, check, read_document, recognise
 from vbhc.check.checks import _width_of
-from vbhc.check.components import paragraph_width_pt, text_width_pt
-from vbhc.layout import Role
+from vbhc.nd30 import Role
+from vbhc.recognise.components import paragraph_width_pt, text_width_pt
 
 _RENDERED: dict[str, bytes] = {}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from docx_fixtures import build_docx, para, pstyle
 
-from vbhc.check.resolve import read_document
+from vbhc.ooxml.resolve import read_document
 
 A4 = '<w:pgSz w:w="11906" w:h="16838"/>'
 MARGINS = ('<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" '

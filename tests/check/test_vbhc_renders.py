@@ -16,10 +16,10 @@ from documents import BUILDERS
 import vbhc
 from vbhc import Item, Point
 from vbhc.check import check, read_document, recognise
-from vbhc.docx.template import Template, build_template
-from vbhc.docx.writer import render_bytes
-from vbhc.formatting import Formatting
 from vbhc.layout import lay_out
+from vbhc.model.formatting import Formatting
+from vbhc.writers.docx.template import Template, build_template
+from vbhc.writers.docx.writer import render_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,7 +88,7 @@ def test_a_body_ending_with_a_list_renders_clean() -> None:
 
 @pytest.mark.parametrize("kind", [t.value for t in vbhc.DocumentType])
 def test_the_starter_of_every_type_renders_without_errors(kind: str, tmp_path: Path) -> None:
-    from vbhc.starters import starter
+    from vbhc.readers.spec.starters import starter
 
     spec = tmp_path / f"{kind}.yaml"
     spec.write_text(starter(kind), encoding="utf-8")

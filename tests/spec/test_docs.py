@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.conftest import ROOT
 from vbhc.model import BLOCK_TYPES, Paragraph
-from vbhc.outline import allowed_children
+from vbhc.readers.spec.outline import allowed_children
 
 
 def test_the_allowed_children_table_matches_the_model() -> None:

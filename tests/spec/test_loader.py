@@ -17,11 +17,12 @@ import yaml
 import vbhc
 from tests.conftest import EXAMPLES, ROOT, SEED, W, paragraph_texts, part
 from vbhc.diagnostics import SpecProblems
-from vbhc.docx.writer import render_bytes
 from vbhc.errors import SpecError
-from vbhc.model import Document, Mandate, Paragraph, Part, Recipient, Signature, SigningAuthority
-from vbhc.profile import PROFILE_FIELDS, merge
-from vbhc.spec import load, read, structure, unstructure
+from vbhc.model import Document, Mandate, Paragraph, Part, Recipient, Signature
+from vbhc.nd30 import SigningAuthority
+from vbhc.readers.spec.profile import PROFILE_FIELDS, merge
+from vbhc.readers.spec.reader import load, read, structure, unstructure
+from vbhc.writers.docx.writer import render_bytes
 
 PLAN_JSON = EXAMPLES / "ke-hoach-hoang-kim.json"
 PLAN_YAML = EXAMPLES / "ke-hoach-hoang-kim.yaml"
@@ -134,7 +135,7 @@ def texts(docx: bytes) -> list[str]:
 
 def test_one_plan_for_two_communes(tmp_path: Path) -> None:
     kim = render_bytes(load(PLAN_YAML))
-    from vbhc.docx.template import Template
+    from vbhc.writers.docx.template import Template
 
     quang_phu = read(PLAN_YAML, profile=QUANG_PHU)
     assert not quang_phu.errors and quang_phu.template == QUANG_PHU.parent / "mau-quang-phu.docx"

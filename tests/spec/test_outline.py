@@ -16,8 +16,8 @@ from vbhc.model import (
     Point,
     Section,
 )
-from vbhc.outline import allowed_children, ends_with_punctuation, parse_outline, roman_value
-from vbhc.text import Span, Text
+from vbhc.model.text import Span, Text
+from vbhc.readers.spec.outline import allowed_children, ends_with_punctuation, parse_outline, roman_value
 
 
 def blocks(text: str, **kwargs: object) -> tuple[object, ...]:

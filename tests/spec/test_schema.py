@@ -12,9 +12,9 @@ import yaml
 
 from tests.conftest import EXAMPLES, ROOT
 from vbhc.nd30 import DocumentType
-from vbhc.schema import PROFILE_SCHEMA_FILE, SCHEMA_FILE, profile_schema, spec_schema
-from vbhc.spec import read
-from vbhc.starters import starter
+from vbhc.readers.spec.reader import read
+from vbhc.readers.spec.schema import PROFILE_SCHEMA_FILE, SCHEMA_FILE, profile_schema, spec_schema
+from vbhc.readers.spec.starters import starter
 
 SCHEMA_DIR = ROOT / "schema"
 SPECS = sorted(p for p in EXAMPLES.glob("*") if p.suffix in (".json", ".yaml", ".yml"))

@@ -8,8 +8,8 @@ import pytest
 
 from vbhc.cli import main
 from vbhc.nd30 import DocumentType
-from vbhc.spec import read
-from vbhc.starters import available, starter
+from vbhc.readers.spec.reader import read
+from vbhc.readers.spec.starters import available, starter
 
 
 def test_the_common_types_have_starters() -> None:

@@ -10,10 +10,10 @@ import pytest
 
 from tests.conftest import EXAMPLES
 from vbhc.cli import main
-from vbhc.docx.template import Template, build_template
 from vbhc.errors import TemplateError
-from vbhc.formatting import Formatting
-from vbhc.spec import read
+from vbhc.model.formatting import Formatting
+from vbhc.readers.spec.reader import read
+from vbhc.writers.docx.template import Template, build_template
 
 
 def edited(changes: dict[str, list[tuple[str, str]]], fmt: Formatting | None = None) -> bytes:

@@ -1,16 +1,16 @@
 """Decree 30 conformance checks of any .docx (``vbhc check``).
 
-:func:`check` reads a file safely (:mod:`vbhc.check.package`), resolves its formatting the way Word
-does (:mod:`vbhc.check.resolve`), recognises its components (:mod:`vbhc.check.components`), runs the
+:func:`check` reads a file safely (:mod:`vbhc.ooxml.package`), resolves its formatting the way Word
+does (:mod:`vbhc.ooxml.resolve`), recognises its components (:mod:`vbhc.recognise.components`), runs the
 rules of :mod:`vbhc.check.rules` (:mod:`vbhc.check.checks`) and returns a :class:`Report`.
-:mod:`vbhc.check.fix` writes a corrected copy; :mod:`vbhc.check.cli` is the command line.
+:mod:`vbhc.check.fix` writes a corrected copy; :mod:`vbhc.cli.check` is the command line.
 """
 
 from vbhc.check.checks import check, check_document
-from vbhc.check.components import Recognised, Recognition, recognise
-from vbhc.check.package import DocxPackage, DocxReadError, Limits, open_docx
 from vbhc.check.report import Finding, ParagraphRef, Report, Skipped
-from vbhc.check.resolve import (
+from vbhc.check.rules import RULES, Rule, Severity
+from vbhc.ooxml.package import DocxPackage, DocxReadError, Limits, open_docx
+from vbhc.ooxml.resolve import (
     ResolvedCell,
     ResolvedDocument,
     ResolvedParagraph,
@@ -20,7 +20,7 @@ from vbhc.check.resolve import (
     effective_run_values,
     read_document,
 )
-from vbhc.check.rules import RULES, Rule, Severity
+from vbhc.recognise.components import Recognised, Recognition, recognise
 
 __all__ = [
     "RULES", "DocxPackage", "DocxReadError", "Finding", "Limits", "ParagraphRef", "Recognised", "Recognition",

@@ -2,6 +2,6 @@
 
 import sys
 
-from vbhc.check.cli import main
+from vbhc.cli.check import main
 
 sys.exit(main())

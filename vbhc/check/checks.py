@@ -17,20 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from vbhc import nd30
-from vbhc.check._xml import w
-from vbhc.check.components import (
-    Recognised,
-    Recognition,
-    RuleLine,
-    clean,
-    is_upper,
-    paragraph_width_pt,
-    recognise,
-    shown,
-)
-from vbhc.check.package import DEFAULT_LIMITS, DocxReadError, Limits
 from vbhc.check.report import Finding, ParagraphRef, Report, Skipped, shorten
-from vbhc.check.resolve import ResolvedDocument, ResolvedParagraph, ResolvedRun, font_slot, read_document
 from vbhc.check.rules import (
     BODY_ROLES,
     EMPHASIS_ALLOWED,
@@ -48,8 +35,21 @@ from vbhc.check.rules import (
     TNR_LINE_HEIGHT_EM,
     Rule,
 )
-from vbhc.layout import Role
-from vbhc.metrics import text_width_pt as measure_pt
+from vbhc.layout.metrics import text_width_pt as measure_pt
+from vbhc.nd30 import Role
+from vbhc.ooxml.package import DEFAULT_LIMITS, DocxReadError, Limits
+from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedRun, font_slot, read_document
+from vbhc.ooxml.xml import w
+from vbhc.recognise.components import (
+    Recognised,
+    Recognition,
+    RuleLine,
+    clean,
+    is_upper,
+    paragraph_width_pt,
+    recognise,
+    shown,
+)
 
 _BLANK = re.compile(r"^[\s._…\-]*$")
 _TNR = nd30.FONT_NAME.lower()

@@ -21,14 +21,14 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from vbhc import nd30
-from vbhc.check._xml import CT_NS, PR_NS, R_NS, W_NS, w
-from vbhc.check.package import DocxPackage, DocxReadError, rels_part_name
 from vbhc.check.report import Finding, Report
-from vbhc.check.resolve import ResolvedDocument, ResolvedParagraph
 from vbhc.check.rules import PAGE_NUMBER_ID, RULES
-from vbhc.docx import ooxml
-from vbhc.docx.ooxml import twips_from_mm, twips_to_mm, write_package
-from vbhc.layout import Role
+from vbhc.nd30 import Role
+from vbhc.ooxml import build as ooxml
+from vbhc.ooxml.build import twips_from_mm, twips_to_mm, write_package
+from vbhc.ooxml.package import DocxPackage, DocxReadError, rels_part_name
+from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
+from vbhc.ooxml.xml import CT_NS, PR_NS, R_NS, W_NS, w
 
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 _SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")

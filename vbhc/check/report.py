@@ -1,7 +1,7 @@
 """Findings and the report: a readable text grouped by component, and JSON with a stable schema.
 
 Paragraphs are numbered from 1 in reading order of their part (the body, or a header such as
-``header1.xml``), table cells and empty paragraphs included: the numbering of :mod:`vbhc.check.resolve`
+``header1.xml``), table cells and empty paragraphs included: the numbering of :mod:`vbhc.ooxml.resolve`
 plus one.
 """
 

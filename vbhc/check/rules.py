@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vbhc import nd30
-from vbhc.layout import Role
+from vbhc.nd30 import Role
 
 # Measurement slack, not decree values.
 MM_TOLERANCE = 0.1  # twips round a 15 mm margin to 14.993 mm

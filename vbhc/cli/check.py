@@ -1,0 +1,118 @@
+"""``vbhc check FILE [--format text|json] [--fix OUT.docx]``: the conformance report on the command line.
+
+Exit status: 0 when the file has no errors (warnings allowed), 1 when it has errors, 2 when it cannot
+be read (not a .docx, unsafe, empty) or ``--fix`` cannot write where asked. With ``--fix`` the status
+is still that of FILE; the report says what the fixed copy still has.
+
+Wire it into another parser with :func:`register`; run it alone with :func:`main` or
+``python -m vbhc.check FILE``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from vbhc.check.checks import check, check_document, guard
+from vbhc.check.fix import fix_package
+from vbhc.check.report import FixSummary
+from vbhc.fileio import write_atomically
+from vbhc.ooxml.package import DEFAULT_LIMITS, MB, DocxReadError, open_docx
+from vbhc.ooxml.resolve import read_document
+
+EXIT_CLEAN = 0
+EXIT_ERRORS = 1
+EXIT_UNREADABLE = 2
+
+DESCRIPTION = ("Check a .docx against Decree 30/2020/NĐ-CP: page set-up, fonts, every component's type, "
+               "lines, numbering, punctuation, signature and page numbers. Exit 0 when clean (warnings "
+               "allowed), 1 with errors, 2 when the file cannot be read.")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The check command's arguments, for :func:`register` and :func:`main` alike."""
+    parser.add_argument("file", help="the .docx to check")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text (default) for people, json for programs")
+    parser.add_argument("--fix", metavar="OUT.docx",
+                        help="also write a corrected copy (page, margins, fonts, sizes, page numbers)")
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``check`` subcommand to an ``argparse`` subparsers object; it runs :func:`run`."""
+    parser = subparsers.add_parser("check", help="check a .docx against Decree 30", description=DESCRIPTION)
+    add_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def _error(path: object, message: str) -> int:
+    print(f"vbhc check: error: {path}: {message}", file=sys.stderr)
+    return EXIT_UNREADABLE
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > DEFAULT_LIMITS.max_archive_bytes:
+            raise DocxReadError(f"file is larger than {DEFAULT_LIMITS.max_archive_bytes // MB} MB")
+        return path.read_bytes()
+    except OSError as exc:
+        raise DocxReadError(f"cannot open it ({exc.strerror or exc})") from None
+
+
+def _fix_target(source: Path, target: Path) -> str | None:
+    """Why ``target`` cannot take the fixed copy, or None."""
+    if target.suffix.lower() != ".docx":
+        return "the fixed copy must end in .docx"
+    if target.resolve() == source.resolve():
+        return "the fixed copy would overwrite the file being checked; name another file"
+    if not target.parent.is_dir():
+        return f"the folder {target.parent} does not exist"
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check ``args.file``, print the report, write ``args.fix`` if asked; return the exit status."""
+    path = Path(args.file)
+    fix_to = Path(args.fix) if getattr(args, "fix", None) else None
+    if fix_to is not None:
+        problem = _fix_target(path, fix_to)
+        if problem:
+            return _error(fix_to, problem)
+    try:
+        data = _read(path)
+        package = open_docx(data)
+        doc = read_document(package)
+        guard(doc)
+        report = check_document(doc, str(path))
+        if fix_to is not None:
+            result = fix_package(package, doc, report, data)
+            after = check(result.data, name=str(fix_to))
+            write_atomically(fix_to, result.data)
+            report.fix = FixSummary(str(fix_to), tuple(result.changed), tuple(result.left),
+                                    {"errors": after.errors, "warnings": after.warnings})
+    except DocxReadError as exc:
+        return _error(path, str(exc))
+    except OSError as exc:
+        return _error(fix_to or path, f"cannot write it ({exc.strerror or exc})")
+    sys.stdout.write(report.to_json() if args.format == "json" else report.to_text())
+    return report.exit_code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vbhc check", description=DESCRIPTION)
+    add_arguments(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``vbhc check`` alone: parse ``argv`` (default: the process's) and run."""
+    args = build_parser().parse_args(argv)
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""Layout: the decree applied to a model ``Document``, as regions of printed lines (no OOXML).
+
+Owns: numbering computed from the document's tree, capitals, the punctuation of căn cứ, Kính gửi and
+Nơi nhận, the closing "./.", and Times New Roman metrics for measuring text. Imports ``nd30`` and
+``model``; never readers, writers, recognise or check.
+"""
+
+from vbhc.layout.document import (
+    BLANK_DATE_PART,
+    BLANK_NUMBER,
+    AppendixLayout,
+    Layout,
+    Line,
+    SignatureLines,
+    addressee_lines,
+    archive_text,
+    date_text,
+    end_with,
+    label_of,
+    lay_out,
+    legal_basis_lines,
+    number_text,
+    numeral,
+    place_date_text,
+    recipient_lines,
+    reference_text,
+    signature_lines,
+)
+
+__all__ = [
+    "BLANK_DATE_PART",
+    "BLANK_NUMBER",
+    "AppendixLayout",
+    "Layout",
+    "Line",
+    "SignatureLines",
+    "addressee_lines",
+    "archive_text",
+    "date_text",
+    "end_with",
+    "label_of",
+    "lay_out",
+    "legal_basis_lines",
+    "number_text",
+    "numeral",
+    "place_date_text",
+    "recipient_lines",
+    "reference_text",
+    "signature_lines",
+]

@@ -1,0 +1,364 @@
+"""Apply the decree to a model: numbers, case, punctuation, the closing mark. Writer-neutral.
+
+:func:`lay_out` turns a :class:`~vbhc.model.Document` into a :class:`Layout`: the exact lines of
+text each component prints, each tagged with a :class:`Role`. A writer (DOCX today) decides only how
+a role looks on the page, from its template; a checker can compare a file's lines with these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from attrs import frozen
+
+from vbhc import nd30
+from vbhc.model import (
+    Appendix,
+    Archive,
+    Article,
+    Chapter,
+    Dash,
+    Document,
+    IssueDate,
+    Item,
+    Paragraph,
+    Part,
+    Plus,
+    Point,
+    Section,
+    Signature,
+)
+from vbhc.model.text import Span, Text, literal
+from vbhc.nd30 import Role
+
+# Blanks left for a hand-filled number or date in a draft ("Số:      /KH-UBND"). Not a decree rule.
+BLANK_NUMBER = "\u00a0" * 6
+BLANK_DATE_PART = "\u00a0" * 5
+
+
+@frozen
+class Line:
+    """One printed paragraph: its role, its full text (number included) and the number alone."""
+
+    role: Role
+    text: Text
+    label: str = ""
+
+    @property
+    def plain(self) -> str:
+        return self.text.plain
+
+
+@frozen
+class SignatureLines:
+    titles: tuple[Line, ...]  # quyền hạn lines and the position, upper case
+    name: Line
+
+
+@frozen
+class AppendixLayout:
+    label: Line
+    title: Line
+    note: Line
+    body: tuple[Line, ...]
+
+
+@frozen
+class Layout:
+    """Everything a writer prints, in reading order within each region of the page."""
+
+    parent_body: tuple[Line, ...]
+    issuer: tuple[Line, ...]
+    number: Line
+    letter_summary: Line | None
+    marks: tuple[Line, ...]
+    national_title: Line
+    motto: Line
+    place_date: Line | None
+    type_name: Line | None
+    summary: Line | None
+    addressees: tuple[Line, ...]
+    enacting_authority: Line | None
+    legal_bases: tuple[Line, ...]
+    enactment: Line | None
+    body: tuple[Line, ...]
+    signatures: tuple[SignatureLines, ...]
+    recipients: tuple[Line, ...]
+    appendices: tuple[AppendixLayout, ...]
+    addressee_label: str = nd30.ADDRESSEES_LABEL
+
+    def all_lines(self) -> list[Line]:
+        """Every line in page order, for tests and checkers."""
+        out: list[Line] = [*self.parent_body, *self.issuer, self.number]
+        if self.letter_summary:
+            out.append(self.letter_summary)
+        out += [*self.marks, self.national_title, self.motto]
+        out += [x for x in (self.place_date, self.type_name, self.summary) if x]
+        out += [*self.addressees]
+        out += [x for x in (self.enacting_authority,) if x]
+        out += [*self.legal_bases]
+        out += [x for x in (self.enactment,) if x]
+        out += [*self.body]
+        for sig in self.signatures:
+            out += [*sig.titles, sig.name]
+        out += self.recipients
+        for app in self.appendices:
+            out += [app.label, app.title, app.note, *app.body]
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+# Header texts
+
+
+def number_text(document: Document) -> str:
+    """``Số: 05/KH-UBND``; a draft without a number leaves a blank before the "/" (PL I, II.3.c)."""
+    number = nd30.format_number(document.number) if document.number else BLANK_NUMBER
+    return f"{nd30.NUMBER_LABEL} {number}{nd30.NUMBER_SEPARATOR}{document.symbol}"
+
+
+def date_text(date: IssueDate) -> str:
+    """``ngày 05 tháng 3 năm 2024`` with blanks for parts left empty (PL I, II.4.b)."""
+    day = nd30.format_day(date.day) if date.day else BLANK_DATE_PART
+    month = nd30.format_month(date.month) if date.month else BLANK_DATE_PART
+    return f"ngày {day} tháng {month} năm {date.year}"
+
+
+def place_date_text(document: Document) -> str:
+    """``Hoàng Kim, ngày 05 tháng 3 năm 2024`` (PL I, II.4.c)."""
+    return f"{document.place}{nd30.PLACE_SEPARATOR}{date_text(document.date)}"
+
+
+def reference_text(document: Document) -> str:
+    """How other documents cite this one: ``Kế hoạch số 05/KH-UBND ngày 05 tháng 3 năm 2024``."""
+    number = nd30.format_number(document.number) if document.number else "…"
+    return (f"{document.type.type_name} số {number}{nd30.NUMBER_SEPARATOR}{document.symbol} "
+            f"{date_text(document.date)}")
+
+
+# --------------------------------------------------------------------------------------------
+# Body: numbering computed from the tree (PL I, II.6.đ)
+
+
+def numeral(kind: type, n: int) -> str:
+    """The n-th number of a block kind: Roman for parts and chapters, letters for points (PL I, II.6.đ)."""
+    if kind in (Part, Chapter):
+        return nd30.roman(n)
+    if kind is Point:
+        return nd30.point_letter(n)
+    return str(n)
+
+
+def label_of(kind: type, number: str) -> str:
+    """How a numbered block prints its number: "I.", "1.", "a)", "Điều 3.", "Chương II", "Mục 2"."""
+    return {
+        Chapter: f"{nd30.CHAPTER_WORD} {number}",
+        Section: f"{nd30.SECTION_WORD} {number}",
+        Article: f"{nd30.ARTICLE_WORD} {number}{nd30.NUMBER_SUFFIX}",
+        Part: f"{number}{nd30.NUMBER_SUFFIX}",
+        Item: f"{number}{nd30.NUMBER_SUFFIX}",
+        Point: f"{number}{nd30.POINT_SUFFIX}",
+    }[kind]
+
+
+_NUMBERED = (Chapter, Section, Article, Part, Item, Point)
+
+
+class _Counter:
+    """Numbers blocks among their siblings; articles run through the whole document."""
+
+    def __init__(self) -> None:
+        self.article = 0
+
+    def lines(self, blocks: Iterable[Any]) -> list[Line]:
+        out: list[Line] = []
+        seen: dict[type, int] = {}
+        for block in blocks:
+            kind = type(block)
+            if kind is Article:
+                self.article += 1
+                n = self.article
+            else:
+                n = seen[kind] = seen.get(kind, 0) + 1
+            out += self._block(block, n)
+        return out
+
+    def _block(self, block: Any, n: int) -> list[Line]:
+        if isinstance(block, Paragraph):
+            return [Line(Role.PARAGRAPH, block.text)]
+        label = label_of(type(block), numeral(type(block), n)) if type(block) in _NUMBERED else ""
+        if isinstance(block, Chapter):
+            return [Line(Role.DIVISION_LABEL, literal(label), label),
+                    Line(Role.DIVISION_TITLE, block.title.upper()), *self.lines(block.children)]
+        if isinstance(block, Section):
+            return [Line(Role.DIVISION_LABEL, literal(label), label),
+                    Line(Role.DIVISION_TITLE, block.title.upper()), *self.lines(block.children)]
+        if isinstance(block, Article):
+            return [Line(Role.ARTICLE, (label + " ") + block.title.styled(bold=True), label),
+                    *self.lines(block.children)]
+        if isinstance(block, Part):
+            return [Line(Role.HEADING, (label + " ") + block.title.upper(), label),
+                    *self.lines(block.children)]
+        if isinstance(block, Item):
+            out = []
+            if block.title is not None:
+                out.append(Line(Role.ITEM_TITLE, (label + " ") + block.title.styled(bold=True), label))
+                if block.text is not None:
+                    out.append(Line(Role.PARAGRAPH, block.text))
+            else:
+                assert block.text is not None
+                out.append(Line(Role.ITEM, (label + " ") + block.text, label))
+            return out + self.lines(block.children)
+        if isinstance(block, Point):
+            return [Line(Role.POINT, (label + " ") + block.text, label), *self.lines(block.children)]
+        if isinstance(block, Dash):
+            return [Line(Role.DASH, (nd30.DASH_MARKER + " ") + block.text, nd30.DASH_MARKER),
+                    *self.lines(block.children)]
+        if isinstance(block, Plus):
+            return [Line(Role.PLUS, (nd30.PLUS_MARKER + " ") + block.text, nd30.PLUS_MARKER),
+                    *self.lines(block.children)]
+        raise TypeError(f"cannot lay out {type(block).__name__}")
+
+
+# A closing punctuation mark that vbhc replaces with the one the decree asks for. An ellipsis ("...")
+# and the ";" of something that reads like an entity ("&lt;") are text, and the mark goes after them.
+_FINAL_MARK = re.compile(r"(?:[;:,]|(?<!\.)\.)$")
+_ENTITY_END = re.compile(r"&#?\w+;$")
+
+
+def end_with(text: Text, end: str) -> Text:
+    """``text`` ending with ``end``: a final ";", ":", "," or single "." is replaced, never doubled."""
+    text = text.rstrip()
+    if not text.spans or text.plain.endswith(end):
+        return text
+    spans = list(text.spans)
+    tail = spans[-1]
+    if not _ENTITY_END.search(tail.text):
+        spans[-1] = Span(_FINAL_MARK.sub("", tail.text), tail.bold, tail.italic)
+    return Text((*spans, Span(end, bold=tail.bold, italic=tail.italic)))
+
+
+def _with_end_mark(lines: list[Line]) -> list[Line]:
+    """End the last line of the body with "./." (PL III samples)."""
+    if not lines:
+        return lines
+    last = lines[-1]
+    return [*lines[:-1], Line(last.role, end_with(last.text, nd30.BODY_END_MARK), last.label)]
+
+
+def legal_basis_lines(bases: Sequence[Text]) -> list[Line]:
+    """Căn cứ lines, each ending with ";" and the last with "." (PL I, II.6.a)."""
+    return [Line(Role.LEGAL_BASIS, end_with(basis, nd30.LEGAL_BASIS_LAST_END if i == len(bases) - 1
+                                            else nd30.LEGAL_BASIS_LINE_END))
+            for i, basis in enumerate(bases)]
+
+
+# --------------------------------------------------------------------------------------------
+# Signature and recipients (PL I, II.7 and II.9)
+
+
+def signature_lines(signature: Signature) -> SignatureLines:
+    titles = [f"{m.authority.value} {m.of.upper()}" for m in signature.mandates]
+    titles.append(signature.position.upper())
+    return SignatureLines(tuple(Line(Role.SIGNATURE_TITLE, literal(t)) for t in titles),
+                          Line(Role.SIGNER_NAME, literal(signature.name)))
+
+
+def archive_text(archive: Archive) -> str:
+    """``Lưu: VT, HC (2)`` (PL I, II.9.d), without the final full stop."""
+    parts = ", ".join((nd30.ARCHIVE_REGISTRY, *archive.units))
+    copies = f" ({archive.copies})" if archive.copies else ""
+    return f"{nd30.ARCHIVE_LABEL} {parts}{copies}"
+
+
+def recipient_lines(document: Document) -> list[Line]:
+    """``Nơi nhận:`` and its list: "- " before each, ";" after each, "." after the last (PL I, II.9.d)."""
+    entries: list[str] = []
+    if document.addressees:
+        entries.append(nd30.AS_ABOVE)  # PL I, II.9.b: "Như trên" first when there is a Kính gửi
+    for r in document.recipients:
+        entries.append(f"{r.name} ({r.note})" if r.note else r.name)
+    if document.archive is not None:
+        entries.append(archive_text(document.archive))
+    if not entries:
+        return []
+    lines = [Line(Role.RECIPIENTS_HEADING, literal(nd30.RECIPIENTS_LABEL))]
+    for i, entry in enumerate(entries):
+        end = nd30.LIST_LAST_END if i == len(entries) - 1 else nd30.LIST_ITEM_END
+        lines.append(Line(Role.RECIPIENT, literal(f"{nd30.LIST_ITEM_PREFIX}{entry}{end}"),
+                          nd30.LIST_ITEM_PREFIX.strip()))
+    return lines
+
+
+def addressee_lines(addressees: Sequence[str]) -> list[Line]:
+    """Kính gửi (PL I, II.9.d): one name on the label's line; several as "- name;" lines, last ".".
+
+    With several names the first line is the label alone; the writer aligns the dashes under the
+    colon.
+    """
+    label = nd30.ADDRESSEES_LABEL
+    if not addressees:
+        return []
+    if len(addressees) == 1:
+        return [Line(Role.ADDRESSEES, literal(f"{label} {addressees[0]}{nd30.LIST_LAST_END}"), label)]
+    out = [Line(Role.ADDRESSEES, literal(label), label)]
+    for i, name in enumerate(addressees):
+        end = nd30.LIST_LAST_END if i == len(addressees) - 1 else nd30.LIST_ITEM_END
+        out.append(Line(Role.ADDRESSEES, literal(f"{nd30.LIST_ITEM_PREFIX}{name}{end}"),
+                        nd30.LIST_ITEM_PREFIX.strip()))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def _appendix(document: Document, appendix: Appendix, n: int, total: int) -> AppendixLayout:
+    # PL I, III.1.a: with two or more appendices, number them in Roman numerals.
+    label = nd30.APPENDIX_WORD + (f" {nd30.roman(n)}" if total > 1 else "")
+    issuer = " ".join(document.issuer.name)
+    note = f"(Kèm theo {reference_text(document)} của {issuer})"
+    return AppendixLayout(
+        label=Line(Role.APPENDIX_LABEL, literal(label), label),
+        title=Line(Role.APPENDIX_TITLE, appendix.title.upper()),
+        note=Line(Role.APPENDIX_NOTE, literal(note)),
+        body=tuple(_Counter().lines(appendix.children)),
+    )
+
+
+def lay_out(document: Document) -> Layout:
+    """The lines ``document`` prints, with every rule of the decree applied."""
+    has_type_line = document.type.has_type_line
+    letter_summary = None
+    if not has_type_line:
+        letter_summary = Line(Role.LETTER_SUMMARY, nd30.LETTER_SUMMARY_PREFIX + document.summary)
+    marks = tuple(Line(role, literal(mark.value)) for role, mark in
+                  ((Role.SECRECY, document.secrecy), (Role.URGENCY, document.urgency)) if mark)
+    body = _with_end_mark(
+        [Line(Role.PARAGRAPH, p.text) for p in document.preamble] + _Counter().lines(document.body))
+    return Layout(
+        parent_body=tuple(Line(Role.PARENT_BODY, literal(x.upper())) for x in document.issuer.parent),
+        issuer=tuple(Line(Role.ISSUER, literal(x.upper())) for x in document.issuer.name),
+        number=Line(Role.NUMBER, literal(number_text(document))),
+        letter_summary=letter_summary,
+        marks=marks,
+        national_title=Line(Role.NATIONAL_TITLE, literal(nd30.NATIONAL_TITLE_TEXT)),
+        motto=Line(Role.MOTTO, literal(nd30.MOTTO_TEXT)),
+        place_date=(Line(Role.PLACE_DATE, literal(place_date_text(document)))
+                    if document.type not in nd30.TYPES_WITHOUT_PLACE_DATE else None),
+        type_name=(Line(Role.DOCUMENT_TYPE_NAME, literal(document.type.type_name.upper()))
+                   if has_type_line else None),
+        summary=Line(Role.SUMMARY, document.summary) if has_type_line else None,
+        addressees=tuple(addressee_lines(document.addressees)),
+        enacting_authority=(Line(Role.ENACTING_AUTHORITY, literal(document.enacting_authority.upper()))
+                            if document.enacting_authority else None),
+        enactment=(Line(Role.ENACTMENT, literal(nd30.ENACTING_WORDS[document.type]))
+                   if document.type in nd30.ENACTING_WORDS else None),
+        legal_bases=tuple(legal_basis_lines(document.legal_bases)),
+        body=tuple(body),
+        signatures=tuple(signature_lines(s) for s in document.signatures),
+        recipients=tuple(recipient_lines(document)),
+        appendices=tuple(_appendix(document, a, i, len(document.appendices))
+                         for i, a in enumerate(document.appendices, 1)),
+    )

@@ -1,0 +1,233 @@
+"""Decree 30/2020/NĐ-CP typography: page set-up, fonts and the look of every component.
+
+Every constant cites its clause. "PL I" is Phụ lục I (thể thức và kỹ thuật trình bày), "PL III"
+is Phụ lục III (viết tắt tên loại và mẫu trình bày). Where the decree gives a range, the range is
+named ``*_RANGE`` and the value vbhc uses by default is named once beside it; the defaults follow the
+decree's own worked example (PL I, Mục V) unless a comment says otherwise.
+
+The model, the DOCX writer, the template builder and the checker all read from here; none of them
+repeats a number that lives in this module.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+# --------------------------------------------------------------------------------------------
+# Ranges and typography records
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """A closed interval of allowed values (pt or mm)."""
+
+    low: float
+    high: float
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, (int, float)) and self.low <= value <= self.high
+
+    def __str__(self) -> str:
+        if self.low == self.high:
+            return f"{self.low:g}"
+        return f"{self.low:g}–{self.high:g}"
+
+
+class Case(enum.Enum):
+    """How a component's letters are written."""
+
+    UPPER = "upper"  # chữ in hoa
+    AS_TYPED = "as-typed"  # chữ in thường: sentence case, as the author wrote it
+
+
+class Align(enum.Enum):
+    LEFT = "left"
+    CENTER = "center"
+    JUSTIFY = "justify"
+
+
+@dataclass(frozen=True, slots=True)
+class Typography:
+    """What the decree says about one component's type: size range, weight, slant, case."""
+
+    size: Range
+    default_size: float
+    bold: bool
+    italic: bool
+    case: Case
+    align: Align
+    clause: str
+
+    def __post_init__(self) -> None:
+        if self.default_size not in self.size:
+            raise ValueError(f"default {self.default_size} outside {self.size} ({self.clause})")
+
+
+# --------------------------------------------------------------------------------------------
+# Page set-up (PL I, Phần I, Mục I)
+
+PAPER_WIDTH_MM = 210  # PL I, I.1: khổ A4 (210 mm x 297 mm)
+PAPER_HEIGHT_MM = 297  # PL I, I.1
+# PL I, I.2: portrait ("theo chiều dài của khổ A4"); landscape only for tables not split into appendices.
+
+MARGIN_TOP_RANGE = Range(20, 25)  # PL I, I.3: cách mép trên 20 - 25 mm
+MARGIN_BOTTOM_RANGE = Range(20, 25)  # PL I, I.3: cách mép dưới 20 - 25 mm
+MARGIN_LEFT_RANGE = Range(30, 35)  # PL I, I.3: cách mép trái 30 - 35 mm
+MARGIN_RIGHT_RANGE = Range(15, 20)  # PL I, I.3: cách mép phải 15 - 20 mm
+# Defaults: the low end of each range gives the widest text block (165 mm), which leaves room for
+# the Quốc hiệu on one line in the header's right column.
+MARGIN_TOP_MM = 20
+MARGIN_BOTTOM_MM = 20
+MARGIN_LEFT_MM = 30
+MARGIN_RIGHT_MM = 15
+
+FONT_NAME = "Times New Roman"  # PL I, I.4: phông chữ tiếng Việt Times New Roman, Unicode TCVN 6909:2001
+FONT_COLOR = "000000"  # PL I, I.4: màu đen
+# Not a decree rule: the language tag that makes spell-checkers and hyphenation treat text as Vietnamese.
+LANGUAGE_TAG = "vi-VN"
+
+# PL I, I.7: page numbers 13-14 pt, upright, centred in the top margin, none on page 1.
+PAGE_NUMBER = Typography(Range(13, 14), 14, False, False, Case.AS_TYPED, Align.CENTER, "PL I, I.7")
+PAGE_NUMBER_ON_FIRST_PAGE = False  # PL I, I.7: "không hiển thị số trang thứ nhất"
+PAGE_NUMBER_IN_TOP_MARGIN = True  # PL I, I.7: "trong phần lề trên của văn bản" (the header, not the footer)
+
+# --------------------------------------------------------------------------------------------
+# Header components (PL I, Phần I, Mục II.1-II.5)
+
+NATIONAL_TITLE_TEXT = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # PL I, II.1.a
+MOTTO_TEXT = "Độc lập - Tự do - Hạnh phúc"  # PL I, II.1.b: hyphen with a space on each side
+# PL I, Mục V (and the decree's own header) spell the Quốc hiệu "CỘNG HOÀ"; PL I, II.1.a spells it
+# "CỘNG HÒA". Both placements of the tone mark are the Quốc hiệu (RULES.md §5).
+NATIONAL_TITLE_SPELLINGS = frozenset({NATIONAL_TITLE_TEXT, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"})
+
+# PL I, II.1.a: Quốc hiệu in hoa, 12-13, đứng, đậm. Default 12 as in PL I, Mục V.
+NATIONAL_TITLE = Typography(Range(12, 13), 12, True, False, Case.UPPER, Align.CENTER, "PL I, II.1.a")
+# PL I, II.1.b: Tiêu ngữ in thường, 13-14, đứng, đậm, centred under the Quốc hiệu. Mục V: 13.
+MOTTO = Typography(Range(13, 14), 13, True, False, Case.AS_TYPED, Align.CENTER, "PL I, II.1.b")
+# PL I, II.1.b: the line under the Tiêu ngữ is as long as the text.
+MOTTO_RULE_FRACTION = 1.0
+
+# PL I, II.2.b: cơ quan chủ quản in hoa, 12-13, đứng (not bold). Mục V: 12.
+PARENT_BODY = Typography(Range(12, 13), 12, False, False, Case.UPPER, Align.CENTER, "PL I, II.2.b")
+# PL I, II.2.b: cơ quan ban hành in hoa, 12-13, đứng, đậm. Mục V: 12.
+ISSUER = Typography(Range(12, 13), 12, True, False, Case.UPPER, Align.CENTER, "PL I, II.2.b")
+# PL I, II.2.b: a solid line 1/3 to 1/2 of the text's length, centred under it.
+RULE_FRACTION_RANGE = Range(1 / 3, 1 / 2)
+ISSUER_RULE_FRACTION = 0.4
+
+# PL I, II.3.c: "Số" lower case, 13, upright, followed by a colon; the symbol upper case, 13.
+NUMBER = Typography(Range(13, 13), 13, False, False, Case.AS_TYPED, Align.CENTER, "PL I, II.3.c")
+NUMBER_LABEL = "Số:"  # PL I, II.3.c: sau từ "Số" có dấu hai chấm
+NUMBER_SEPARATOR = "/"  # PL I, II.3.c: giữa số và ký hiệu có dấu gạch chéo
+SYMBOL_SEPARATOR = "-"  # PL I, II.3.c: giữa các nhóm chữ viết tắt có dấu gạch nối, không cách chữ
+NUMBER_MIN_DIGITS = 2  # PL I, II.3.c: số nhỏ hơn 10 phải ghi thêm số 0 phía trước
+
+# PL I, II.4.c: place and date in thường, 13-14, nghiêng; comma after the place. Mục V: 13.
+PLACE_DATE = Typography(Range(13, 14), 13, False, True, Case.AS_TYPED, Align.CENTER, "PL I, II.4.c")
+PLACE_SEPARATOR = ", "  # PL I, II.4.c: sau địa danh có dấu phẩy
+DAY_MIN_DIGITS = 2  # PL I, II.4.b: ngày nhỏ hơn 10 ghi thêm số 0
+MONTHS_WITH_LEADING_ZERO = frozenset({1, 2})  # PL I, II.4.b: tháng 1, 2 ghi thêm số 0
+
+# PL I, II.5.b: tên loại in hoa, 13-14, đứng, đậm; trích yếu in thường, 13-14, đứng, đậm. Mục V: 14.
+DOCUMENT_TYPE_NAME = Typography(Range(13, 14), 14, True, False, Case.UPPER, Align.CENTER, "PL I, II.5.b")
+SUMMARY = Typography(Range(13, 14), 14, True, False, Case.AS_TYPED, Align.CENTER, "PL I, II.5.b")
+SUMMARY_RULE_FRACTION = 0.4  # PL I, II.5.b: line 1/3 to 1/2 of the text's length
+# PL I, II.5.b: công văn's trích yếu after "V/v", in thường, 12-13, đứng, 6 pt below the number.
+LETTER_SUMMARY = Typography(Range(12, 13), 12, False, False, Case.AS_TYPED, Align.CENTER, "PL I, II.5.b")
+LETTER_SUMMARY_PREFIX = "V/v "  # PL I, II.5.b
+LETTER_SUMMARY_SPACE_BEFORE_PT = 6  # PL I, II.5.b: cách dòng 6pt với số và ký hiệu
+
+# --------------------------------------------------------------------------------------------
+# Content (PL I, Phần I, Mục II.6)
+
+# PL I, II.6.e: in thường, justified, đứng, 13-14; first-line indent 1 cm or 1.27 cm; at least 6 pt
+# between paragraphs; line spacing from single to 1.5 lines. Mục V: 14.
+BODY = Typography(Range(13, 14), 14, False, False, Case.AS_TYPED, Align.JUSTIFY, "PL I, II.6.e")
+FIRST_LINE_INDENT_CHOICES_CM = (1.0, 1.27)  # PL I, II.6.e: two allowed values, not a range
+FIRST_LINE_INDENT_CM = 1.27
+PARAGRAPH_SPACING_MIN_PT = 6  # PL I, II.6.e: khoảng cách giữa các đoạn văn tối thiểu là 6pt
+PARAGRAPH_SPACING_PT = 6
+LINE_SPACING_RANGE = Range(1.0, 1.5)  # PL I, II.6.e: tối thiểu dòng đơn, tối đa 1,5 lines
+LINE_SPACING = 1.15
+
+# PL III, Mẫu 1.1 and 1.2: a nghị quyết or quyết định names who enacts it (the head's title, or the
+# collective or body) on a centred line in capitals between the trích yếu and the căn cứ, and opens
+# its articles with "QUYẾT NGHỊ:" or "QUYẾT ĐỊNH:" on a centred line. Sizes follow the body (PL I,
+# II.6.e); bold as in the samples.
+ENACTING_AUTHORITY = Typography(Range(13, 14), 14, True, False, Case.UPPER, Align.CENTER,
+                                "PL III, Mẫu 1.2")
+ENACTMENT = Typography(Range(13, 14), 14, True, False, Case.UPPER, Align.CENTER, "PL III, Mẫu 1.1-1.2")
+
+# PL I, II.6.a: căn cứ in thường, nghiêng, 13-14; each on its own line ending ";", the last ".".
+LEGAL_BASIS = Typography(Range(13, 14), 14, False, True, Case.AS_TYPED, Align.JUSTIFY, "PL I, II.6.a")
+LEGAL_BASIS_LINE_END = ";"  # PL I, II.6.a
+LEGAL_BASIS_LAST_END = "."  # PL I, II.6.a
+
+# PL I, II.6.đ: "Phần"/"Chương" + Roman number on its own line, centred, in thường, đứng, đậm; the
+# title under it, centred, in hoa, đậm. "Mục"/"Tiểu mục" likewise with Arabic numbers.
+DIVISION_LABEL = Typography(Range(13, 14), 14, True, False, Case.AS_TYPED, Align.CENTER, "PL I, II.6.đ")
+DIVISION_TITLE = Typography(Range(13, 14), 14, True, False, Case.UPPER, Align.CENTER, "PL I, II.6.đ")
+PART_WORD = "Phần"  # PL I, II.6.đ
+CHAPTER_WORD = "Chương"  # PL I, II.6.đ
+SECTION_WORD = "Mục"  # PL I, II.6.đ
+# PL I, II.6.đ: "Điều", its number and title in thường, đậm, body size, indented like the body.
+ARTICLE = Typography(Range(13, 14), 14, True, False, Case.AS_TYPED, Align.JUSTIFY, "PL I, II.6.đ")
+ARTICLE_WORD = "Điều"  # PL I, II.6.đ
+# Documents without articles number their top divisions "I.", "II." with an UPPER bold title (PL I,
+# II.6.c-đ; PL III Mẫu 1.4 practice); below them khoản "1." (bold when titled) and điểm "a)".
+HEADING = Typography(Range(13, 14), 14, True, False, Case.UPPER, Align.JUSTIFY, "PL I, II.6.đ")
+# PL I, II.6.đ: a khoản with a title has number and title on their own line, đậm.
+ITEM_TITLE = Typography(Range(13, 14), 14, True, False, Case.AS_TYPED, Align.JUSTIFY, "PL I, II.6.đ")
+# PL I, II.6.đ: điểm use the Vietnamese alphabet in order, followed by ")". Letters with diacritics
+# other than đ are not used, nor f, j, w, z (not in the Vietnamese alphabet).
+POINT_LETTERS = (*"abcd", "đ", *"eghiklmnopqrstuvxy")
+POINT_SUFFIX = ")"  # PL I, II.6.đ: "sau có dấu đóng ngoặc đơn"
+NUMBER_SUFFIX = "."  # PL I, II.6.đ: "sau số thứ tự có dấu chấm"
+# Not defined by the decree (RULES.md §2.4: practice): the markers of the two bullet levels.
+DASH_MARKER = "-"
+PLUS_MARKER = "+"
+# Every sample in PL III ends its body with "./." (RULES.md §2.4: samples, no rule text).
+BODY_END_MARK = "./."
+
+# PL I, II.7.đ: authority and position in hoa, 13-14, đứng, đậm. Mục V: 14.
+SIGNATURE_TITLE = Typography(Range(13, 14), 14, True, False, Case.UPPER, Align.CENTER, "PL I, II.7.đ")
+# PL I, II.7.đ: signer's name in thường, 13-14, đứng, đậm, centred under the position.
+SIGNER_NAME = Typography(Range(13, 14), 14, True, False, Case.AS_TYPED, Align.CENTER, "PL I, II.7.đ")
+
+
+# --------------------------------------------------------------------------------------------
+# Recipients (PL I, Phần I, Mục II.9)
+
+ADDRESSEES_LABEL = "Kính gửi:"  # PL I, II.9.d: "Kính gửi" followed by a colon
+# PL I, II.9.d: Kính gửi and its names in thường, 13-14, đứng.
+ADDRESSEES = Typography(Range(13, 14), 14, False, False, Case.AS_TYPED, Align.LEFT, "PL I, II.9.d")
+RECIPIENTS_LABEL = "Nơi nhận:"  # PL I, II.9.d
+# PL I, II.9.d: "Nơi nhận:" in thường, 12, nghiêng, đậm, flush left.
+RECIPIENTS_HEADING = Typography(Range(12, 12), 12, True, True, Case.AS_TYPED, Align.LEFT, "PL I, II.9.d")
+# PL I, II.9.d: the list in thường, 11, đứng, one name per line.
+RECIPIENT = Typography(Range(11, 11), 11, False, False, Case.AS_TYPED, Align.LEFT, "PL I, II.9.d")
+LIST_ITEM_PREFIX = "- "  # PL I, II.9.d: đầu dòng có gạch đầu dòng (-)
+LIST_ITEM_END = ";"  # PL I, II.9.d: cuối dòng có dấu chấm phẩy
+LIST_LAST_END = "."  # PL I, II.9.d: dòng cuối cùng ... cuối cùng là dấu chấm
+ARCHIVE_LABEL = "Lưu:"  # PL I, II.9.d: chữ "Lưu" sau có dấu hai chấm
+ARCHIVE_REGISTRY = "VT"  # PL I, II.9.d: chữ viết tắt "VT" (văn thư)
+AS_ABOVE = "Như trên"  # PL I, II.9.b: first line of Nơi nhận when there is a Kính gửi
+# PL I, II.12 / Mục IV ô 12: drafter's initials and number of copies, 11 pt.
+ISSUANCE_NOTE = Typography(Range(11, 11), 11, False, False, Case.AS_TYPED, Align.LEFT, "PL I, IV ô 12")
+
+# --------------------------------------------------------------------------------------------
+# Other components (PL I, Phần I, Mục III)
+
+APPENDIX_WORD = "Phụ lục"  # PL I, III.1.b
+# PL I, III.1.b: "Phụ lục" and its number on their own line, centred, in thường, 14, đứng, đậm.
+APPENDIX_LABEL = Typography(Range(14, 14), 14, True, False, Case.AS_TYPED, Align.CENTER, "PL I, III.1.b")
+# PL I, III.1.b: the appendix title centred, in hoa, 13-14, đậm.
+APPENDIX_TITLE = Typography(Range(13, 14), 14, True, False, Case.UPPER, Align.CENTER, "PL I, III.1.b")
+# PL I, III.1.c: the "(Kèm theo ...)" line centred under the title, in thường, 13-14, nghiêng.
+APPENDIX_NOTE = Typography(Range(13, 14), 14, False, True, Case.AS_TYPED, Align.CENTER, "PL I, III.1.c")
+
+
+# PL I, III.2.b: urgency marks in hoa, 13-14, đậm, in a frame. Secrecy marks share the look.
+MARK = Typography(Range(13, 14), 13, True, False, Case.UPPER, Align.LEFT, "PL I, III.2.b")
+URGENCY_FRAMED = True  # PL I, III.2.b: urgency marks stand in a single-line frame ("khung đơn")

@@ -1,0 +1,717 @@
+"""Recognise a document's Decree 30 components from text patterns and position, never from style names.
+
+Documents made in Word have no vbhc styles, so :func:`recognise` reads what is printed and where:
+
+- the **Quốc hiệu** is found by its words (either spelling of "HÒA", any case, line breaks ignored);
+  the table that holds it is the header table, and the cells to its left hold the issuer;
+- in the header, the **Tiêu ngữ** ("Độc lập - ..."), "Số:" (the number), "V/v" (a công văn's
+  trích yếu), "..., ngày ... tháng ... năm ..." (place and date), the secrecy and urgency marks, and
+  upper-case lines on the left (the parent body and the issuer: a non-bold block over a bold one, or
+  a block that opens with a new agency word such as "PHÒNG" or "SỞ");
+- below the header, the **tên loại** (a type name of Art. 7) and the trích yếu under it, "Kính gửi",
+  the enacting authority and "QUYẾT ĐỊNH:" of a quyết định, and the căn cứ ("Căn cứ", "Theo đề nghị");
+- the **body** up to the closing, each paragraph classified by its first characters (or Word's own
+  numbering label): "Chương I", "Mục 1", "Điều 1.", "I.", "1.", "1.1.", "a)", "-", "+";
+- the **closing**: a table (or paragraphs) with "Nơi nhận:" and its list, and the signature block
+  (upper-case lines, e.g. "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH", then the signer's name);
+- **appendices** after the closing ("Phụ lục I", its title, "(Kèm theo ...)").
+
+The lines under the Tiêu ngữ, the issuer and the trích yếu are a border of the text's paragraph or of
+an empty paragraph under it, a line shape, or (a finding) underscores typed as text.
+
+Each recognised paragraph gets a :class:`vbhc.layout.Role`, the same vocabulary vbhc renders from.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from vbhc import nd30
+from vbhc.nd30 import Role
+from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
+
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
+_UNDERSCORES = re.compile(r"^[_\-–—=─.·…]{3,}$")
+_NUMBER = re.compile(r"^số\b", re.IGNORECASE)
+_LETTER_SUMMARY = re.compile(r"^v\s*/\s*v\b", re.IGNORECASE)
+_DATE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b|,\s*ngày\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}",
+                   re.IGNORECASE)
+_AUTHORITY = re.compile(
+    rf"^({'|'.join(re.escape(a.value.rstrip('.')) for a in nd30.SigningAuthority)})\s*\.", re.IGNORECASE)
+_NOTE = re.compile(r"^\(.*\)$")
+_LEGAL_PREFIXES = ("căn cứ", "theo đề nghị", "xét đề nghị", "xét tờ trình", "theo đề xuất")
+_RECIPIENTS = nd30.RECIPIENTS_LABEL.rstrip(":").lower()  # "nơi nhận", with or without its colon
+_ADDRESSEES = nd30.ADDRESSEES_LABEL.rstrip(":").lower()  # "kính gửi"
+_MAX_SUMMARY_LINES = 3
+_MAX_TITLE_WORDS = 12
+_MAX_SIGNATURE_LINES = 8
+
+# Words that open the name of an agency: a new one in the header's left column starts a new body
+# (the parent body above the issuer). Recognition vocabulary, not a decree rule.
+AGENCY_WORDS = (
+    "ỦY BAN", "UỶ BAN", "UBND", "HỘI ĐỒNG", "HĐND", "BỘ ", "SỞ ", "PHÒNG ", "BAN ", "CỤC ", "TỔNG CỤC",
+    "CHI CỤC", "VỤ ", "VIỆN ", "HỌC VIỆN", "TRƯỜNG ", "ĐẠI HỌC", "BỆNH VIỆN", "TRUNG TÂM", "CÔNG AN",
+    "VĂN PHÒNG", "THANH TRA", "ĐẢNG ỦY", "ĐOÀN ", "HỘI ", "CÔNG TY", "TỔNG CÔNG TY", "TẬP ĐOÀN", "TÒA ÁN",
+    "TOÀ ÁN", "KHO BẠC", "BẢO HIỂM", "NGÂN HÀNG", "CHI NHÁNH", "BỘ CHỈ HUY", "CHÍNH PHỦ", "QUỐC HỘI",
+)
+# Words of a position or a body, which a signer's name never contains.
+_NOT_A_NAME = ("CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "PHÓ", "CHÁNH", "THƯ KÝ", "CHỦ TỌA", "CHỦ TOẠ", "TỔNG",
+               "ỦY VIÊN", "BÍ THƯ", "KẾ TOÁN", "ỦY BAN", "HỘI ĐỒNG", "VĂN PHÒNG", "NHÂN DÂN", "NGƯỜI",
+               "THỦ", "QUYỀN", "CÁN BỘ", "CÔNG CHỨC")
+
+
+def clean(text: str) -> str:
+    """NFC, every kind of space (tabs and line breaks too) as one space, trimmed."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def shown(paragraph: ResolvedParagraph) -> str:
+    """The paragraph as printed: Word's numbering label, ``w:caps`` runs in capitals, no hidden runs."""
+    text = "".join(r.text.upper() if r.caps else r.text for r in paragraph.runs if not r.vanish)
+    if paragraph.numbering_label:
+        text = f"{paragraph.numbering_label} {text}"
+    return clean(text)
+
+
+def is_upper(text: str) -> bool:
+    """Whether every letter of ``text`` is a capital (and there is at least one letter)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _key(text: str) -> str:
+    """Comparison key: upper case, one spelling of "HÒA", dashes as "-", single spaces."""
+    return clean(text).upper().translate(_DASHES).replace("HOÀ", "HÒA").replace("UỶ", "ỦY")
+
+
+_NATIONAL_KEYS = frozenset(_key(t) for t in nd30.NATIONAL_TITLE_SPELLINGS)
+_NATIONAL_PREFIX = _key(nd30.NATIONAL_TITLE_TEXT).rsplit(" ", 2)[0]  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"
+_MOTTO_PREFIX = _key(nd30.MOTTO_TEXT).split(" - ")[0]  # "ĐỘC LẬP"
+_TYPES_BY_NAME = {_key(t.type_name): t for t in nd30.DocumentType}
+_ENACTMENT_KEYS = frozenset(_key(w).rstrip(":") for w in nd30.ENACTING_WORDS.values())
+_MARKS = ({_key(m.value): Role.SECRECY for m in nd30.Secrecy}
+          | {_key(m.value): Role.URGENCY for m in nd30.Urgency})
+
+
+def is_national_title(text: str) -> bool:
+    key = _key(text)
+    return key in _NATIONAL_KEYS or key.startswith(_NATIONAL_PREFIX)
+
+
+def _fully_bold(paragraph: ResolvedParagraph) -> bool:
+    runs = paragraph.visible_runs
+    return bool(runs) and all(r.bold for r in runs)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# --------------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass(eq=False)
+class Recognised:
+    """One paragraph with its role. ``label`` is its number as printed ("I.", "1.", "a)", "Điều 3.",
+    "Chương II", "-") and ``kind`` what the label numbers; ``value`` is the number (int) or letter."""
+
+    paragraph: ResolvedParagraph
+    role: Role
+    text: str
+    label: str = ""
+    kind: str = ""
+    value: int | str | None = None
+
+
+@dataclass(eq=False)
+class RuleLine:
+    """A decree line under a component: a paragraph border, a drawn shape, or underscores (a finding).
+
+    ``length_pt`` is None for underscores; ``paragraph`` is where the line is (the text's own paragraph
+    when it is that paragraph's bottom border or a shape anchored in it).
+    """
+
+    kind: str
+    paragraph: ResolvedParagraph
+    length_pt: float | None
+
+
+@dataclass(eq=False)
+class SignatureBlock:
+    """One signer's block: the quyền hạn and chức vụ lines (capitals), then the name (None if not found)."""
+
+    titles: list[Recognised]
+    name: Recognised | None
+
+
+@dataclass(eq=False)
+class AppendixBlock:
+    """One Phụ lục: its label, title, "(Kèm theo ...)" note, the line under them, and its own body."""
+
+    label: Recognised
+    title: Recognised | None
+    note: Recognised | None
+    line: RuleLine | None
+    body: list[Recognised]
+
+
+@dataclass(eq=False)
+class Recognition:
+    """Everything recognised in one document. Missing components are None or empty."""
+
+    national_title: Recognised | None = None
+    motto: Recognised | None = None
+    motto_line: RuleLine | None = None
+    parent_body: list[Recognised] = field(default_factory=list)
+    issuer: list[Recognised] = field(default_factory=list)
+    issuer_line: RuleLine | None = None
+    number: Recognised | None = None
+    letter_summary: Recognised | None = None
+    marks: list[Recognised] = field(default_factory=list)
+    place_date: Recognised | None = None
+    type_name: Recognised | None = None
+    document_type: nd30.DocumentType | None = None
+    summary: list[Recognised] = field(default_factory=list)
+    summary_line: RuleLine | None = None
+    addressees: list[Recognised] = field(default_factory=list)
+    enacting_authority: Recognised | None = None
+    legal_bases: list[Recognised] = field(default_factory=list)
+    enactment: Recognised | None = None
+    body: list[Recognised] = field(default_factory=list)
+    signatures: list[SignatureBlock] = field(default_factory=list)
+    recipients_heading: Recognised | None = None
+    recipients: list[Recognised] = field(default_factory=list)
+    appendices: list[AppendixBlock] = field(default_factory=list)
+    header_table: int | None = None
+    closing_table: int | None = None
+
+    def all(self) -> list[Recognised]:
+        """Every recognised paragraph, in reading order."""
+        found: list[Recognised] = [
+            x for x in (self.national_title, self.motto, self.number, self.letter_summary, self.place_date,
+                        self.type_name, self.enacting_authority, self.enactment, self.recipients_heading)
+            if x is not None]
+        found += [*self.parent_body, *self.issuer, *self.marks, *self.summary, *self.addressees,
+                  *self.legal_bases, *self.body, *self.recipients]
+        for sig in self.signatures:
+            found += sig.titles + ([sig.name] if sig.name else [])
+        for app in self.appendices:
+            found += [x for x in (app.label, app.title, app.note) if x is not None] + app.body
+        return sorted(found, key=lambda r: r.paragraph.index)
+
+    def roles(self) -> dict[int, Role]:
+        """Role of each recognised body paragraph, by its index (0-based)."""
+        return {item.paragraph.index: item.role for item in self.all()}
+
+
+# --------------------------------------------------------------------------------------------
+# Geometry
+
+
+def text_width_pt(doc: ResolvedDocument, paragraph: ResolvedParagraph) -> float | None:
+    """Width (pt) a paragraph's container leaves its text: the cell's, or the section's text block."""
+    if paragraph.table is not None:
+        t, row, cell = paragraph.table
+        if t >= len(doc.tables):
+            return None
+        width_cm = doc.tables[t].cell_text_width_cm(row, cell)
+        return width_cm / 2.54 * 72 if width_cm is not None else None
+    index = paragraph.section_index or 0
+    section = doc.sections[index] if index < len(doc.sections) else doc.sections[-1]
+    width, left, right = section.page_width_mm, section.margins.get("left"), section.margins.get("right")
+    if width is None:
+        return None
+    return (width - (left or 0.0) - (right or 0.0)) / 25.4 * 72
+
+
+def paragraph_width_pt(doc: ResolvedDocument, paragraph: ResolvedParagraph) -> float | None:
+    """Width (pt) of the paragraph itself: its container's less its left and right indents."""
+    container = text_width_pt(doc, paragraph)
+    if container is None:
+        return None
+    indents = (paragraph.indent_left_cm + paragraph.indent_right_cm) / 2.54 * 72
+    return max(container - indents, 0.0)
+
+
+def _same_container(a: ResolvedParagraph, b: ResolvedParagraph) -> bool:
+    return a.table == b.table and a.location == b.location
+
+
+def _line_in(doc: ResolvedDocument, paragraph: ResolvedParagraph, own: bool) -> RuleLine | None:
+    """The line ``paragraph`` draws: a shape anchored in it; its bottom border (``own``: the text's own
+    paragraph) or any border of an empty paragraph; or underscores typed as its only text."""
+    if paragraph.drawn_lines:
+        return RuleLine("drawing", paragraph, max(paragraph.drawn_lines))
+    if own:
+        if "bottom" in paragraph.borders:
+            return RuleLine("border", paragraph, paragraph_width_pt(doc, paragraph))
+        return None
+    text = shown(paragraph)
+    if not text and ("top" in paragraph.borders or "bottom" in paragraph.borders):
+        return RuleLine("border", paragraph, paragraph_width_pt(doc, paragraph))
+    if text and _UNDERSCORES.match(text.replace(" ", "")):
+        return RuleLine("underscores", paragraph, None)
+    return None
+
+
+def line_under(doc: ResolvedDocument, paragraphs: Sequence[ResolvedParagraph],
+               last: ResolvedParagraph) -> RuleLine | None:
+    """The line under ``last``: its own bottom border or shape, else the next paragraph in its container
+    when that paragraph is only a line (a border on an empty paragraph, a shape, or underscores)."""
+    found = _line_in(doc, last, own=True)
+    if found is not None:
+        return found
+    at = last.index + 1
+    while at < len(paragraphs) and _same_container(paragraphs[at], last):
+        following = paragraphs[at]
+        if shown(following) or following.drawn_lines or following.borders:
+            return _line_in(doc, following, own=False)
+        at += 1  # an empty spacer paragraph between the text and its line
+    return None
+
+
+def is_line_paragraph(paragraph: ResolvedParagraph) -> bool:
+    """Whether a paragraph only draws a line (an empty bordered paragraph, a shape, or underscores)."""
+    text = shown(paragraph)
+    if not text:
+        return bool(paragraph.borders or paragraph.drawn_lines)
+    return bool(_UNDERSCORES.match(text.replace(" ", "")))
+
+
+# --------------------------------------------------------------------------------------------
+# Body classification
+
+_ROMAN = r"(?=[IVXL])(?:XC|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(rf"^(Chương)\s+({_ROMAN}|\d+)\b\.?", re.IGNORECASE)),
+    ("section", re.compile(r"^(Mục)\s+(\d+)\b\.?", re.IGNORECASE)),
+    ("division", re.compile(rf"^(Phần)\s+({_ROMAN}|thứ\s+\S+)\b\.?", re.IGNORECASE)),
+    ("article", re.compile(r"^(Điều)\s+(\d+)\s*([.:]?)", re.IGNORECASE)),
+    ("part", re.compile(rf"^({_ROMAN})\s*([.)])\s*(?=\S)")),
+    ("subitem", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)")),
+    ("item", re.compile(r"^(\d{1,3})\s*([.)])(?!\d)\s*(?=\S)")),  # not "10.000 người" (a thousands dot)
+    ("point", re.compile(r"^([a-zđ])\s*([)])\s*(?=\S)")),
+    ("point", re.compile(r"^([a-zđ])(\.)\s+(?=\S)")),
+    ("dash", re.compile(r"^([-–—•▪◦●∙·➢❖■□✓➔⇒◆])\s*")),
+    ("plus", re.compile(r"^(\+)\s*")),
+)
+_KIND_ROLE = {"chapter": Role.DIVISION_LABEL, "section": Role.DIVISION_LABEL, "division": Role.DIVISION_LABEL,
+              "article": Role.ARTICLE, "part": Role.HEADING, "point": Role.POINT, "dash": Role.DASH,
+              "plus": Role.PLUS}
+_TERMINAL = (".", ";", ":", "!", "?", "…", ",")
+
+
+def _roman_value(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, ch in enumerate(text):
+        v = values[ch]
+        total += -v if i + 1 < len(text) and values[text[i + 1]] > v else v
+    return total
+
+
+def classify(paragraph: ResolvedParagraph, text: str) -> Recognised:
+    """Role and label of one body paragraph from its first characters."""
+    for kind, pattern in _LABELS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        label = m.group(0).strip()
+        rest = text[m.end():].strip()
+        if kind in ("chapter", "section", "division"):
+            raw = m.group(2)
+            value: int | str | None = raw
+            if raw.isdigit():
+                value = int(raw)
+            elif re.fullmatch(_ROMAN, raw.upper()):
+                value = _roman_value(raw.upper())
+            return Recognised(paragraph, Role.DIVISION_LABEL, text, label, kind, value)
+        if kind == "article":
+            return Recognised(paragraph, Role.ARTICLE, text, label, kind, int(m.group(2)))
+        if kind == "part":
+            return Recognised(paragraph, Role.HEADING, text, label, kind, _roman_value(m.group(1)))
+        if kind in ("item", "subitem"):
+            titled = not rest.endswith(_TERMINAL) or (_fully_bold(paragraph) and rest.endswith(":"))
+            role = Role.ITEM_TITLE if titled else Role.ITEM
+            value = int(m.group(1)) if kind == "item" else m.group(1)
+            return Recognised(paragraph, role, text, label, kind, value)
+        if kind == "point":
+            return Recognised(paragraph, Role.POINT, text, label, kind, m.group(1))
+        return Recognised(paragraph, _KIND_ROLE[kind], text, m.group(1), kind, None)
+    return Recognised(paragraph, Role.PARAGRAPH, text)
+
+
+def classify_body(paragraphs: Iterable[ResolvedParagraph]) -> list[Recognised]:
+    """Roles of body paragraphs (empty ones left out); a division label's next line is its title."""
+    out: list[Recognised] = []
+    title_next = False
+    for p in paragraphs:
+        text = shown(p)
+        if not text:
+            continue
+        item = classify(p, text)
+        if title_next and item.role is Role.PARAGRAPH and (is_upper(text) or p.alignment == "center"):
+            item = Recognised(p, Role.DIVISION_TITLE, text)
+        title_next = item.role is Role.DIVISION_LABEL and not item.text[len(item.label):].strip(" .:")
+        out.append(item)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Recognition
+
+
+class _Recogniser:
+    def __init__(self, doc: ResolvedDocument) -> None:
+        self.doc = doc
+        self.paras = doc.paragraphs
+        self.texts = [shown(p) for p in self.paras]
+        self.r = Recognition()
+
+    def rec(self, index: int, role: Role) -> Recognised:
+        return Recognised(self.paras[index], role, self.texts[index])
+
+    def flow_after(self, start: int) -> Iterable[int]:
+        """Indices of non-empty paragraphs outside tables, from ``start`` on."""
+        for i in range(start, len(self.paras)):
+            if self.paras[i].table is None and self.texts[i]:
+                yield i
+
+    def run(self) -> Recognition:
+        q = next((i for i, t in enumerate(self.texts[:200]) if t and is_national_title(t)), None)
+        after_header = 0
+        if q is not None:
+            after_header = self.header(q)
+        title_end = self.title(after_header)
+        body_start = self.preamble(title_end)
+        self.closing_and_appendices(body_start)
+        return self.r
+
+    # ---- header ------------------------------------------------------------------------------
+
+    def header(self, q: int) -> int:
+        r, paras, texts = self.r, self.paras, self.texts
+        r.national_title = self.rec(q, Role.NATIONAL_TITLE)
+        qp = paras[q]
+        if qp.table is not None:
+            table = qp.table[0]
+            r.header_table = table
+            region = [i for i, p in enumerate(paras) if p.table is not None and p.table[0] == table]
+            end = region[-1] + 1
+            left_cells = {(p.table[1], p.table[2]) for p in paras if p.table is not None
+                          and p.table[0] == table and p.table[2] < qp.table[2]}
+        else:  # no header table: the paragraphs up to the Quốc hiệu, then header-like lines after it
+            end = q + 1
+            for i in range(q + 1, min(len(paras), q + 12)):
+                if texts[i] and not self.header_like(i):
+                    break
+                end = i + 1
+            region = list(range(0, end))
+            left_cells = set()
+        issuer_candidates: list[int] = []
+        issuer_closed = False
+        for i in region:
+            p, text = paras[i], texts[i]
+            if i == q or not text:
+                continue
+            key = _key(text)
+            on_left = (p.table is not None and (p.table[1], p.table[2]) in left_cells) or (
+                p.table is None and i < q)
+            if _UNDERSCORES.match(text.replace(" ", "")):
+                if on_left and issuer_candidates:
+                    issuer_closed = True
+                continue
+            if r.motto is None and key.startswith(_MOTTO_PREFIX):
+                r.motto = self.rec(i, Role.MOTTO)
+            elif r.number is None and _NUMBER.match(text):
+                r.number = self.rec(i, Role.NUMBER)
+                issuer_closed = True
+            elif r.letter_summary is None and _LETTER_SUMMARY.match(text):
+                r.letter_summary = self.rec(i, Role.LETTER_SUMMARY)
+            elif r.place_date is None and _DATE.search(text):
+                r.place_date = self.rec(i, Role.PLACE_DATE)
+            elif key in _MARKS:
+                r.marks.append(self.rec(i, _MARKS[key]))
+            elif on_left and not issuer_closed and (is_upper(text) or p.table is not None):
+                issuer_candidates.append(i)
+                if "bottom" in p.borders or p.drawn_lines:
+                    issuer_closed = True
+        parent, issuer = self.split_bodies(issuer_candidates)
+        r.parent_body = [self.rec(i, Role.PARENT_BODY) for i in parent]
+        r.issuer = [self.rec(i, Role.ISSUER) for i in issuer]
+        if r.issuer:
+            r.issuer_line = line_under(self.doc, paras, r.issuer[-1].paragraph)
+        if r.motto is not None:
+            r.motto_line = line_under(self.doc, paras, r.motto.paragraph)
+        return end
+
+    def header_like(self, i: int) -> bool:
+        """Whether a paragraph is one of the header's lines (Tiêu ngữ, Số, V/v, date, marks, a line)."""
+        text = self.texts[i]
+        key = _key(text)
+        return bool(key.startswith(_MOTTO_PREFIX) or _NUMBER.match(text) or _DATE.search(text)
+                    or _LETTER_SUMMARY.match(text) or key in _MARKS or is_line_paragraph(self.paras[i]))
+
+    def split_bodies(self, lines: list[int]) -> tuple[list[int], list[int]]:
+        """(parent body, issuer) from the header's upper-case left lines."""
+        if len(lines) < 2:
+            return [], lines
+        starts = [n for n, i in enumerate(lines) if n == 0 or _key(self.texts[i]).startswith(AGENCY_WORDS)]
+        bold = [_fully_bold(self.paras[i]) for i in lines]
+        if any(bold) and not all(bold):
+            k = bold.index(True)
+            if all(bold[k:]) and k in starts:  # a plain block over a bold one that opens a new agency
+                return lines[:k], lines[k:]
+        if len(starts) > 1:
+            return lines[:starts[-1]], lines[starts[-1]:]
+        return [], lines
+
+    # ---- title -------------------------------------------------------------------------------
+
+    def title(self, start: int) -> int:
+        """Tên loại, trích yếu and its line; returns the index after them."""
+        r, texts, paras = self.r, self.texts, self.paras
+        if r.letter_summary is not None:
+            r.document_type = nd30.DocumentType.CONG_VAN
+        flow = list(self.flow_after(start))
+        if not flow:
+            return start
+        first = flow[0]
+        text = texts[first]
+        doc_type = _TYPES_BY_NAME.get(_key(text))
+        looks_like_title = (doc_type is not None or (
+            is_upper(text) and paras[first].alignment == "center" and len(_words(text)) <= 6
+            and not _AUTHORITY.match(text) and classify(paras[first], text).role is Role.PARAGRAPH))
+        if not looks_like_title or (r.letter_summary is not None and doc_type is None):
+            return start
+        r.type_name = self.rec(first, Role.DOCUMENT_TYPE_NAME)
+        if doc_type is not None:
+            r.document_type = doc_type
+        end = first + 1
+        for i in flow[1:1 + _MAX_SUMMARY_LINES]:
+            if any(paras[k].table is not None for k in range(end, i)):
+                break
+            p, t = paras[i], texts[i]
+            if is_line_paragraph(p) or (r.summary and (is_upper(t) or p.alignment != "center")):
+                break
+            if t.lower().startswith((*_LEGAL_PREFIXES, _ADDRESSEES)) or (
+                    r.summary and classify(p, t).role is not Role.PARAGRAPH):
+                break
+            if not r.summary and p.alignment != "center" and p.first_line_cm > 0:
+                break
+            r.summary.append(self.rec(i, Role.SUMMARY))
+            end = i + 1
+            if line_under(self.doc, paras, p) is not None:
+                break
+        if r.summary:
+            r.summary_line = line_under(self.doc, paras, r.summary[-1].paragraph)
+            if r.summary_line is not None:
+                end = max(end, r.summary_line.paragraph.index + 1)
+        return end
+
+    # ---- before the body: Kính gửi, enacting authority, căn cứ, QUYẾT ĐỊNH: ------------------
+
+    def preamble(self, start: int) -> int:
+        r, texts, paras = self.r, self.texts, self.paras
+        flow = list(self.flow_after(start))
+        n = 0
+        while n < len(flow):
+            i = flow[n]
+            text, low = texts[i], texts[i].lower()
+            if low.startswith(_ADDRESSEES) and not r.addressees:
+                r.addressees.append(self.rec(i, Role.ADDRESSEES))
+                while n + 1 < len(flow) and texts[flow[n + 1]].startswith(("-", "–", "+")) \
+                        and not texts[r.addressees[-1].paragraph.index].endswith("."):
+                    n += 1
+                    r.addressees.append(self.rec(flow[n], Role.ADDRESSEES))
+            elif (r.enacting_authority is None and not r.legal_bases
+                  and (is_upper(text) or paras[i].alignment == "center")
+                  and _key(text).rstrip(":") not in _ENACTMENT_KEYS
+                  and classify(paras[i], text).role is Role.PARAGRAPH and n + 1 < len(flow)
+                  and texts[flow[n + 1]].lower().startswith(_LEGAL_PREFIXES)):
+                r.enacting_authority = self.rec(i, Role.ENACTING_AUTHORITY)
+            elif low.startswith(_LEGAL_PREFIXES) and r.enactment is None:
+                r.legal_bases.append(self.rec(i, Role.LEGAL_BASIS))
+            elif r.enactment is None and _key(text).rstrip(":") in _ENACTMENT_KEYS:
+                r.enactment = self.rec(i, Role.ENACTMENT)
+            else:
+                return i
+            n += 1
+        return flow[-1] + 1 if flow else start
+
+    # ---- closing and appendices -------------------------------------------------------------
+
+    def closing_and_appendices(self, body_start: int) -> None:
+        r, texts, paras = self.r, self.texts, self.paras
+        appendix_at = self.appendix_start(body_start)
+        limit = appendix_at if appendix_at is not None else len(paras)
+        candidates: list[int] = []
+        closing_table = self.closing_table(body_start, limit)
+        if closing_table is not None:
+            r.closing_table = closing_table
+            candidates.append(next(i for i, p in enumerate(paras) if p.table and p.table[0] == closing_table))
+        flow = [i for i in self.flow_after(body_start) if i < limit]
+        heading = next((i for i in flow if texts[i].lower().startswith(_RECIPIENTS)), None)
+        if heading is not None:
+            candidates.append(heading)
+        authority = next((i for i in flow if _AUTHORITY.match(texts[i]) and is_upper(texts[i])
+                          and len(_words(texts[i])) <= _MAX_TITLE_WORDS), None)
+        if authority is not None:
+            candidates.append(authority)
+        for n, i in enumerate(flow):
+            if texts[i].endswith(nd30.BODY_END_MARK) and n + 1 < len(flow):
+                following = texts[flow[n + 1]]
+                if is_upper(following) and len(_words(following)) <= _MAX_TITLE_WORDS:
+                    candidates.append(flow[n + 1])
+                break
+        closing_start = min(candidates) if candidates else limit
+        body = [p for p in paras[body_start:closing_start] if p.table is None]
+        r.body = classify_body(body)
+        self.closing(closing_start, limit)
+        if appendix_at is not None:
+            self.appendices(appendix_at)
+
+    def closing_table(self, start: int, limit: int) -> int | None:
+        """The table holding Nơi nhận, else the last one holding a signed block (titles and a name)."""
+        cells: dict[int, dict[tuple[int, int], list[int]]] = {}
+        for i in range(start, limit):
+            p = self.paras[i]
+            if p.table is not None:
+                cells.setdefault(p.table[0], {}).setdefault((p.table[1], p.table[2]), []).append(i)
+        signed: int | None = None
+        for table, members in cells.items():
+            if any(self.texts[k].lower().startswith(_RECIPIENTS) for ks in members.values() for k in ks):
+                return table
+            for ks in members.values():
+                block = self.signature(ks)
+                if block is not None and block.name is not None:
+                    signed = table
+        return signed
+
+    def signature(self, indices: Sequence[int]) -> SignatureBlock | None:
+        """The signature block in a run of paragraphs: title lines (quyền hạn, chức vụ), then the name.
+
+        The name is the last line when it looks like a person's name; notes such as "(Đã ký)" are
+        skipped; a list line ("-") or "Nơi nhận" ends the block.
+        """
+        lines: list[int] = []
+        for i in indices:
+            text = self.texts[i]
+            if not text or _NOTE.match(text):
+                continue
+            if text.lower().startswith(_RECIPIENTS) or text.startswith(("-", "–", "+")):
+                break
+            lines.append(i)
+        if not lines or len(lines) > _MAX_SIGNATURE_LINES:
+            return None
+        if any(len(_words(self.texts[i])) > _MAX_TITLE_WORDS for i in lines):
+            return None
+        name: int | None = None
+        last = self.texts[lines[-1]]
+        if len(lines) >= 2 and (_looks_like_name(last) or not is_upper(last)):
+            name = lines.pop()
+        if not lines or not (is_upper(self.texts[lines[0]]) or _AUTHORITY.match(self.texts[lines[0]])
+                             or name is not None):
+            return None
+        return SignatureBlock([self.rec(i, Role.SIGNATURE_TITLE) for i in lines],
+                              self.rec(name, Role.SIGNER_NAME) if name is not None else None)
+
+    def recipients(self, indices: Sequence[int]) -> None:
+        r = self.r
+        for n, i in enumerate(indices):
+            if self.texts[i].lower().startswith(_RECIPIENTS):
+                r.recipients_heading = self.rec(i, Role.RECIPIENTS_HEADING)
+                for k in indices[n + 1:]:
+                    if not self.texts[k]:
+                        continue
+                    if self.paras[k].table is None and not self.texts[k].startswith(("-", "–", "+")):
+                        break
+                    r.recipients.append(self.rec(k, Role.RECIPIENT))
+                return
+
+    def closing(self, start: int, limit: int) -> None:
+        r, paras = self.r, self.paras
+        if r.closing_table is not None:
+            cells: dict[tuple[int, int], list[int]] = {}
+            for i in range(start, limit):
+                p = paras[i]
+                if p.table is not None and p.table[0] == r.closing_table:
+                    cells.setdefault((p.table[1], p.table[2]), []).append(i)
+            for key in sorted(cells):
+                members = cells[key]
+                if any(self.texts[i].lower().startswith(_RECIPIENTS) for i in members):
+                    self.recipients(members)
+                else:
+                    block = self.signature(members)
+                    if block is not None:
+                        r.signatures.append(block)
+        flow = [i for i in range(start, limit) if paras[i].table is None]
+        if r.recipients_heading is None:
+            self.recipients([i for i in flow if self.texts[i]])
+        if not r.signatures:
+            taken = {x.paragraph.index for x in r.recipients} | (
+                {r.recipients_heading.paragraph.index} if r.recipients_heading else set())
+            rest = [i for i in flow if i not in taken]
+            block = self.signature(rest)
+            if block is not None:
+                r.signatures.append(block)
+
+    def is_appendix_label(self, i: int) -> bool:
+        """"Phụ lục" (and its number) on a short line that is centred or opens a section or page."""
+        p, text = self.paras[i], self.texts[i]
+        if p.table is not None or len(_words(text)) > 4:
+            return False
+        if not text.lower().startswith(nd30.APPENDIX_WORD.lower()):
+            return False
+        first_of_section = p.section_index not in (None, 0) and (
+            i == 0 or self.paras[i - 1].section_index != p.section_index)
+        return p.alignment == "center" or first_of_section or p.page_break_before
+
+    def appendix_start(self, start: int) -> int | None:
+        return next((i for i in self.flow_after(start) if self.is_appendix_label(i)), None)
+
+    def appendices(self, start: int) -> None:
+        flow = list(self.flow_after(start))
+        starts = [i for i in flow if self.is_appendix_label(i)]
+        bounds = [*starts, len(self.paras)]
+        for a, b in itertools.pairwise(bounds):
+            label = self.rec(a, Role.APPENDIX_LABEL)
+            rest = [i for i in flow if a < i < b]
+            title = note = None
+            line = None
+            body_from = a + 1
+            if rest and not is_line_paragraph(self.paras[rest[0]]):
+                title = self.rec(rest[0], Role.APPENDIX_TITLE)
+                body_from = rest[0] + 1
+                rest = rest[1:]
+            if rest and self.texts[rest[0]].startswith("(") and title is not None:
+                note = self.rec(rest[0], Role.APPENDIX_NOTE)
+                body_from = rest[0] + 1
+            last = (note or title or label).paragraph
+            line = line_under(self.doc, self.paras, last)
+            if line is not None:
+                body_from = max(body_from, line.paragraph.index + 1)
+            body = classify_body(p for p in self.paras[body_from:b] if p.table is None)
+            self.r.appendices.append(AppendixBlock(label, title, note, line, body))
+
+
+def _looks_like_name(text: str) -> bool:
+    """A signer's name: two to six words, each capitalised, none a position or body word."""
+    words = _words(text)
+    if not 2 <= len(words) <= 6 or any(ch.isdigit() for ch in text):
+        return False
+    upper = _key(text)
+    if any(word in upper for word in _NOT_A_NAME) or _AUTHORITY.match(text):
+        return False
+    return all(w[:1].isupper() for w in words)
+
+
+def recognise(doc: ResolvedDocument) -> Recognition:
+    """Recognise the components of ``doc`` (see the module docstring for how)."""
+    return _Recogniser(doc).run()

@@ -1,0 +1,250 @@
+"""Write a laid-out document into a Word template: the DOCX writer.
+
+The writer decides where things go on the page (two-column header, the lines, the signature block)
+and which template style each role uses. Every size, weight and spacing comes from the template's
+styles; every text, number and punctuation mark from :mod:`vbhc.layout`.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import os
+from collections.abc import Iterable, Sequence
+from typing import IO
+
+from vbhc import nd30
+from vbhc.errors import VbhcError
+from vbhc.fileio import write_atomically
+from vbhc.layout import Layout, Line, SignatureLines, lay_out
+from vbhc.layout.metrics import text_width_pt
+from vbhc.model import Document
+from vbhc.model.text import Text
+from vbhc.nd30 import Role
+from vbhc.ooxml.build import (
+    Element,
+    el,
+    ppr,
+    rpr,
+    text_run,
+    to_bytes,
+    twips_from_cm,
+    twips_from_mm,
+    twips_from_pt,
+    w,
+    write_package,
+)
+from vbhc.writers.docx.template import ROLE_STYLE, RULE_STYLE, Template, core_properties, default_template
+
+# Page geometry choices (not decree rules): the header's left column takes about 40 % of the text
+# width, enough for "ỦY BAN NHÂN DÂN"; the right column at least fits the Quốc hiệu on one line.
+HEADER_LEFT_FRACTION = 0.4
+HEADER_FIT_MARGIN_MM = 2  # slack left beside the Quốc hiệu so a renderer's rounding cannot wrap it
+ADDRESSEES_INDENT_CM = 4.0  # "Kính gửi:" starts about a quarter of the way in (PL III, Mẫu 1.5)
+MAX_SIGNATURES = 2
+SPACE_AFTER_TITLE_PT = 6  # between the line under the trích yếu and what follows it
+SPACE_BEFORE_RECIPIENTS_PT = 12  # Nơi nhận under two signatures
+
+
+class _Writer:
+    def __init__(self, template: Template) -> None:
+        self.t = template
+
+    # ---- runs and paragraphs --------------------------------------------------------------
+
+    def runs(self, text: Text, role: Role | None, *, boxed: bool = False) -> list[Element]:
+        look = self.t.look(role) if role else None
+        out = []
+        for span in text:
+            bold = True if span.bold and not (look and look.bold) else None
+            italic = True if span.italic and not (look and look.italic) else None
+            out.append(text_run(span.text, rpr(bold=bold, italic=italic, boxed=boxed)))
+        return out
+
+    def para(self, line: Line, **pkw: object) -> Element:
+        p = el("p", None, ppr(style=ROLE_STYLE[line.role], **pkw))  # type: ignore[arg-type]
+        boxed = line.role is Role.URGENCY and nd30.URGENCY_FRAMED
+        for r in self.runs(line.text, line.role, boxed=boxed):
+            p.append(r)
+        return p
+
+    def width_twips(self, line: Line) -> int:
+        look = self.t.look(line.role)
+        return twips_from_pt(text_width_pt(line.plain, look.size_pt, bold=look.bold, italic=look.italic))
+
+    def rule(self, length: int, within: int, after_pt: float | None = None) -> Element:
+        """A solid line ``length`` twips long, centred in a column ``within`` twips wide."""
+        side = max(0, (within - length) // 2)
+        return el("p", None, ppr(style=RULE_STYLE, after_pt=after_pt, left=side, right=side))
+
+    # ---- tables --------------------------------------------------------------------------
+
+    def table(self, widths: Sequence[int], rows: Sequence[Sequence[Sequence[Element]]]) -> Element:
+        """A borderless, fixed-layout table; ``gridCol`` and ``tcW`` agree, cell margins are zero."""
+        nil = {"val": "nil"}
+        tbl = el("tbl", None, el(
+            "tblPr", None,
+            el("tblW", {"w": sum(widths), "type": "dxa"}),
+            el("tblInd", {"w": 0, "type": "dxa"}),
+            el("tblBorders", None, *(el(s, nil) for s in
+                                     ("top", "left", "bottom", "right", "insideH", "insideV"))),
+            el("tblLayout", {"type": "fixed"}),
+            el("tblCellMar", None, *(el(s, {"w": 0, "type": "dxa"}) for s in
+                                     ("top", "left", "bottom", "right"))),
+            el("tblLook", {"val": "0000", "firstRow": 0, "lastRow": 0, "firstColumn": 0,
+                           "lastColumn": 0, "noHBand": 1, "noVBand": 1}),
+        ))
+        tbl.append(el("tblGrid", None, *(el("gridCol", {"w": x}) for x in widths)))
+        for row in rows:
+            tr = el("tr", None, el("trPr", None, el("cantSplit")))
+            for width, content in zip(widths, row, strict=True):
+                tc = el("tc", None, el("tcPr", None, el("tcW", {"w": width, "type": "dxa"})))
+                for p in content or [el("p", None, ppr(style="VbhcRecipient"))]:
+                    tc.append(p)
+                tr.append(tc)
+            tbl.append(tr)
+        return tbl
+
+    def columns(self) -> tuple[int, int]:
+        """Widths of the header's two columns, in twips."""
+        text = self.t.text_width
+        title = self.width_twips(Line(Role.NATIONAL_TITLE, Text(nd30.NATIONAL_TITLE_TEXT)))
+        right = max(round(text * (1 - HEADER_LEFT_FRACTION)), title + twips_from_mm(HEADER_FIT_MARGIN_MM))
+        return text - right, right
+
+    # ---- regions of the page -------------------------------------------------------------
+
+    def header(self, layout: Layout) -> Element:
+        left_w, right_w = self.columns()
+        left: list[Element] = [self.para(x) for x in (*layout.parent_body, *layout.issuer)]
+        if layout.issuer:
+            longest = max(self.width_twips(x) for x in layout.issuer)
+            left.append(self.rule(round(longest * nd30.ISSUER_RULE_FRACTION), left_w))
+        right = [self.para(layout.national_title), self.para(layout.motto),
+                 self.rule(round(self.width_twips(layout.motto) * nd30.MOTTO_RULE_FRACTION), right_w)]
+        below_left = [self.para(layout.number)]
+        if layout.letter_summary:
+            below_left.append(self.para(layout.letter_summary))
+        below_left += [self.para(m) for m in layout.marks]
+        place_date = [self.para(layout.place_date)] if layout.place_date else []
+        return self.table((left_w, right_w), [[left, right], [below_left, place_date]])
+
+    def title(self, layout: Layout) -> list[Element]:
+        if layout.type_name is None or layout.summary is None:
+            return []
+        summary_w = min(self.width_twips(layout.summary), self.t.text_width)
+        rule = self.rule(round(summary_w * nd30.SUMMARY_RULE_FRACTION), self.t.text_width,
+                         after_pt=SPACE_AFTER_TITLE_PT)
+        return [self.para(layout.type_name), self.para(layout.summary), rule]
+
+    def addressees(self, lines: Sequence[Line]) -> list[Element]:
+        if not lines:
+            return []
+        indent = twips_from_cm(ADDRESSEES_INDENT_CM)
+        label = Line(Role.ADDRESSEES, Text(nd30.ADDRESSEES_LABEL.rstrip(":")))
+        under_colon = indent + self.width_twips(label)
+        return [self.para(x, left=indent if i == 0 else under_colon) for i, x in enumerate(lines)]
+
+    def signature_cell(self, sig: SignatureLines) -> list[Element]:
+        return [*(self.para(x) for x in sig.titles), self.para(sig.name)]
+
+    def closing(self, layout: Layout) -> list[Element]:
+        """Nơi nhận on the left, level with the signature's first line on the right (PL I, II.9.d)."""
+        widths = self.columns()
+        recipients = [self.para(x) for x in layout.recipients]
+        sigs = layout.signatures
+        if len(sigs) > MAX_SIGNATURES:
+            raise VbhcError(f"signatures: vbhc lays out at most {MAX_SIGNATURES} signatures; "
+                            f"this document has {len(sigs)}")
+        gap = el("p", None, ppr(style="VbhcBody", keep_next=True))
+        if len(sigs) == 1:
+            return [gap, self.table(widths, [[recipients, self.signature_cell(sigs[0])]])]
+        # Two signers side by side (PL III, Mẫu 1.9: THƯ KÝ left, CHỦ TỌA right), Nơi nhận below.
+        half = self.t.text_width // 2
+        below = [self.para(x, before_pt=SPACE_BEFORE_RECIPIENTS_PT if i == 0 else None)
+                 for i, x in enumerate(layout.recipients)]
+        return [gap, self.table((half, self.t.text_width - half),
+                                [[self.signature_cell(sigs[0]), self.signature_cell(sigs[1])],
+                                 [below, []]])]
+
+    def section_break(self, page_number_start: int | None) -> Element:
+        sect = self.section(page_number_start)
+        return el("p", None, ppr(style="VbhcBody", section=sect))
+
+    def section(self, page_number_start: int | None) -> Element:
+        sect = copy.deepcopy(self.t.section)
+        for old in sect.findall(w("pgNumType")):
+            sect.remove(old)
+        if page_number_start is not None:
+            # PL I, III.1.đ: each appendix numbers its pages from 1. pgNumType follows pgMar & co.
+            anchor = None
+            for tag in ("pgMar", "paperSrc", "pgBorders", "lnNumType"):
+                found = sect.find(w(tag))
+                anchor = found if found is not None else anchor
+            node = el("pgNumType", {"start": page_number_start})
+            if anchor is not None:
+                anchor.addnext(node)
+            else:
+                sect.append(node)
+        return sect
+
+    def body(self, layout: Layout) -> list[Element]:
+        out: list[Element] = [self.header(layout), *self.title(layout),
+                              *self.addressees(layout.addressees)]
+        out += [self.para(x) for x in (layout.enacting_authority, *layout.legal_bases,
+                                       layout.enactment, *layout.body) if x is not None]
+        out += self.closing(layout)
+        for app in layout.appendices:
+            out.append(self.section_break(None if app is layout.appendices[0] else 1))
+            out += [self.para(app.label), self.para(app.title), self.para(app.note),
+                    self.rule(round(min(self.width_twips(app.title), self.t.text_width)
+                                    * nd30.SUMMARY_RULE_FRACTION), self.t.text_width)]
+            out += [self.para(x) for x in app.body]
+        return out
+
+
+def _replace_body(template: Template, content: Iterable[Element], last_section: Element) -> bytes:
+    document = copy.deepcopy(template.document)
+    body = document.find(w("body"))
+    for child in list(body):
+        body.remove(child)
+    for node in content:
+        body.append(node)
+    body.append(last_section)
+    return to_bytes(document)
+
+
+def render_bytes(document: Document, template: Template | None = None) -> bytes:
+    """The .docx bytes of ``document``; the same document and template always give the same bytes."""
+    template = template or default_template()
+    layout = lay_out(document)
+    writer = _Writer(template)
+    content = writer.body(layout)
+    last = writer.section(1 if layout.appendices else None)
+    parts = []
+    for name, data in template.parts:
+        if name == "word/document.xml":
+            data = _replace_body(template, content, last)
+        elif name == "docProps/core.xml":
+            data = core_properties(document.summary.plain)
+        parts.append((name, data))
+    parts.sort(key=lambda p: p[0] != "[Content_Types].xml")
+    out = io.BytesIO()
+    write_package(parts, out)
+    return out.getvalue()
+
+
+def render(document: Document, target: str | os.PathLike[str] | IO[bytes],
+           template: Template | str | os.PathLike[str] | None = None) -> None:
+    """Render ``document`` to a path or a binary stream.
+
+    A path is written atomically: the file appears whole or not at all, and an existing file is
+    replaced only after rendering succeeded.
+    """
+    if template is not None and not isinstance(template, Template):
+        template = Template.from_path(template)
+    data = render_bytes(document, template)
+    if hasattr(target, "write"):
+        target.write(data)  # type: ignore[union-attr]
+        return
+    write_atomically(target, data)  # type: ignore[arg-type]
