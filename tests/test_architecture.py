@@ -1,0 +1,109 @@
+"""The house's import direction, read from the source: a package imports only the layers below it.
+
+nd30 (the decree as data) imports nothing of vbhc; model only nd30; layout builds on model; ooxml knows
+WordprocessingML and nothing of the document model; readers, writers and check never import each other;
+recognise never imports writers. ``errors``, ``fileio`` and ``diagnostics`` are the base every layer may
+use. The CLI and the package's ``__init__`` sit on top and may import anything (lazily).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "vbhc"
+
+BASE = {"errors", "fileio", "diagnostics"}
+ALLOWED: dict[str, set[str]] = {
+    "nd30": set(),
+    "errors": set(),
+    "fileio": set(),
+    "diagnostics": {"errors"},
+    "model": {"nd30", "errors"},
+    "layout": {"nd30", "model"} | BASE,
+    "ooxml": {"nd30"} | BASE,
+    "recognise": {"nd30", "model", "layout", "ooxml"} | BASE,
+    "readers": {"nd30", "model", "ooxml", "recognise"} | BASE,
+    "writers": {"nd30", "model", "layout", "ooxml"} | BASE,
+    "check": {"nd30", "model", "layout", "ooxml", "recognise"} | BASE,
+}
+TOP = {"cli", "__init__", "__main__"}  # may import anything
+
+# Crossings the house issue removes; each entry here is a defect, not a permission.
+KNOWN_CROSSINGS: set[tuple[str, str]] = {
+    ("vbhc.readers.spec.outline", "layout"),
+    ("vbhc.readers.spec.reader", "writers"),
+}
+
+
+def layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def imports(path: Path) -> set[str]:
+    """Every vbhc module a file imports, at any depth (function-level imports count too)."""
+    out: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == "vbhc":
+                out.update(f"vbhc.{a.name}" for a in node.names)
+            elif node.module.startswith("vbhc."):
+                out.add(node.module)
+        elif isinstance(node, ast.Import):
+            out.update(a.name for a in node.names if a.name.startswith("vbhc."))
+    return out
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found[name] = path
+    return found
+
+
+def crossings() -> set[tuple[str, str]]:
+    out = set()
+    for name, path in modules().items():
+        here = layer(name)
+        if here in TOP or name.endswith(".__main__"):  # launchers, like the CLI
+            continue
+        assert here in ALLOWED, f"{name}: a new top-level package needs a row in ALLOWED"
+        for target in imports(path):
+            there = layer(target)
+            if there != here and there not in ALLOWED[here]:
+                out.add((name, there))
+    return out
+
+
+def test_every_package_imports_only_the_layers_below_it() -> None:
+    assert crossings() - KNOWN_CROSSINGS == set()
+
+
+def test_known_crossings_are_still_crossings() -> None:
+    """An entry that no longer crosses is removed from KNOWN_CROSSINGS, so the list only shrinks."""
+    assert KNOWN_CROSSINGS - crossings() == set()
+
+
+def test_nd30_imports_nothing_of_vbhc_but_itself() -> None:
+    for name, path in modules().items():
+        if layer(name) == "nd30":
+            assert {layer(t) for t in imports(path)} <= {"nd30"}, name
+
+
+@pytest.mark.parametrize("package", ["nd30", "model", "layout", "ooxml", "readers", "recognise", "writers",
+                                     "check", "cli"])
+def test_each_package_says_what_it_owns(package: str) -> None:
+    doc = ast.get_docstring(ast.parse((PACKAGE / package / "__init__.py").read_text(encoding="utf-8")))
+    assert doc and len(doc) > 80, f"vbhc/{package}/__init__.py: say what it owns and must not import"
+
+
+def test_the_scan_sees_a_crossing(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text("def f():\n    from vbhc.writers.docx.writer import render\nfrom vbhc import check\n")
+    assert imports(probe) == {"vbhc.writers.docx.writer", "vbhc.check"}
+    assert "writers" not in ALLOWED["readers"] and "check" not in ALLOWED["writers"]
