@@ -19,8 +19,6 @@ from typing import BinaryIO
 from vbhc import nd30
 from vbhc.check.report import Finding, ParagraphRef, Report, Skipped, shorten
 from vbhc.check.rules import (
-    BODY_ROLES,
-    EMPHASIS_ALLOWED,
     FIT_TOLERANCE_PT,
     INDENT_TOLERANCE_CM,
     LINE_SPACING_TOLERANCE,
@@ -28,7 +26,6 @@ from vbhc.check.rules import (
     MOTTO_LINE_TOLERANCE,
     PAGE_NUMBER_ID,
     PAGE_TOLERANCE_MM,
-    ROLE_NAMES,
     RULE_FRACTION_TOLERANCE,
     RULES,
     SPACING_TOLERANCE_PT,
@@ -55,9 +52,6 @@ _BLANK = re.compile(r"^[\s._…\-]*$")
 _TNR = nd30.FONT_NAME.lower()
 _JUSTIFIED = frozenset({"both", "distribute", "thaiDistribute", "lowKashida", "mediumKashida", "highKashida"})
 _ALIGN_FOUND = {"left": "flush left", "right": "flush right", "center": "centred", "both": "justified"}
-# Minimum letters for an all-capitals text to count as "not in thường" (acronyms are short).
-_CASE_MIN_LETTERS = {Role.DIVISION_LABEL: 3, Role.APPENDIX_LABEL: 3, Role.ARTICLE: 3, Role.SIGNER_NAME: 4,
-                     Role.MOTTO: 4}
 
 
 class Context:
@@ -266,7 +260,7 @@ def _typography(ctx: Context, item: Recognised, component: str, t: nd30.Typograp
         on = [getattr(r, prop) for r in checked]
         if wanted and not all(on):
             ctx.add(rule_id, f"not {prop}" if not any(on) else f"partly {prop}", [p])
-        elif not wanted and any(on) and (all(on) or role not in EMPHASIS_ALLOWED):  # emphasis on a few words
+        elif not wanted and any(on) and (all(on) or role is None or not role.record.emphasis_allowed):
             ctx.add(rule_id, prop if all(on) else f"partly {prop}", [p])
         ctx.ok(rule_id)
     rule_id = f"{component}.case"
@@ -276,9 +270,9 @@ def _typography(ctx: Context, item: Recognised, component: str, t: nd30.Typograp
             letters = [c for c in text if c.isalpha()]
             if letters and not is_upper(text):
                 ctx.add(rule_id, "lower-case letters", [p])
-        else:
+        elif role is not None and role.record.lower_case is not None:
             letters = [c for c in text if c.isalpha()]
-            if role is not None and len(letters) >= _CASE_MIN_LETTERS.get(role, 8) and is_upper(text):
+            if len(letters) >= role.record.lower_case.min_letters and is_upper(text):
                 ctx.add(rule_id, "all capitals", [p])
         ctx.ok(rule_id)
     rule_id = f"{component}.align"
@@ -301,7 +295,7 @@ def check_typography(ctx: Context) -> None:
     for role in Role:
         if role in present:
             continue
-        name = ROLE_NAMES[role]
+        name = role.record.vietnamese_name
         for prop in ("size", "bold", "italic", "case", "align"):
             rule_id = f"{role.value}.{prop}"
             if rule_id not in RULES:
@@ -575,7 +569,7 @@ def check_body(ctx: Context) -> None:
         previous: Recognised | None = None
         for item in items:
             p = item.paragraph
-            if item.role in BODY_ROLES:
+            if item.role.record.body_paragraph:
                 start = p.indent_left_cm + p.first_line_cm
                 if not any(abs(start - c) <= INDENT_TOLERANCE_CM for c in choices):
                     ctx.add("body.first-line-indent", _cm(start), [p])
@@ -585,7 +579,8 @@ def check_body(ctx: Context) -> None:
                 if not low <= lines <= high:
                     ctx.add("body.line-spacing", described, [p])
                 ctx.ok("body.line-spacing")
-            if previous is not None and previous.role in BODY_ROLES and item.role in BODY_ROLES:
+            if item.role.record.body_paragraph and previous is not None \
+                    and previous.role.record.body_paragraph:
                 between = paras[previous.paragraph.index + 1:p.index]
                 if not between:  # an empty paragraph between them is space enough
                     a, b = previous.paragraph, p

@@ -39,11 +39,21 @@ _SECT_AFTER_PGMAR = ("paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", 
 _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _HEADER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
 _STYLES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
-_ROLES = {role.value: role for role in Role}
 _ARTICLE_LABEL = re.compile(rf"^\s*{nd30.ARTICLE_WORD}\s+\d+\s*[.:]?", re.IGNORECASE)
 FIXABLE = frozenset({"page.size", "page.orientation", "page.margins", "font.family", "font.slots",
                      "font.color", "page-number.present", "page-number.first-page"}
-                    | {f"{c}.{p}" for c in (*_ROLES, PAGE_NUMBER_ID) for p in ("size", "bold", "italic")})
+                    | {f"{c}.{p}" for c in (*(r.value for r in Role), PAGE_NUMBER_ID)
+                       for p in ("size", "bold", "italic")})
+
+
+def _typography_of(component: str) -> nd30.Typography | None:
+    """The typography a component's rules hold it to: its role's, or the page number's."""
+    if component == PAGE_NUMBER_ID:
+        return nd30.PAGE_NUMBER
+    try:
+        return Role(component).typography
+    except ValueError:
+        return None
 
 
 @dataclass
@@ -280,9 +290,9 @@ class _Fixer:
         done: Counter[str] = Counter()
         for finding in self.report.findings:
             component, _, prop = finding.rule.id.rpartition(".")
-            if prop not in ("size", "bold", "italic") or component not in (*_ROLES, PAGE_NUMBER_ID):
+            typography = _typography_of(component)
+            if prop not in ("size", "bold", "italic") or typography is None:
                 continue
-            typography = nd30.PAGE_NUMBER if component == PAGE_NUMBER_ID else _ROLES[component].typography
             for ref in finding.paragraphs:
                 para = self.paragraph(ref.location, ref.number)
                 if para is None or para.element is None:

@@ -2,7 +2,8 @@
 
 Allowed values come from :mod:`vbhc.nd30` (the renderer's source too), never restated here. Rules about
 one component's type (size, bold, italic, case, alignment) are generated from the
-:class:`~vbhc.nd30.Typography` of each :class:`vbhc.layout.Role`, with ids like ``national-title.size``.
+:class:`~vbhc.nd30.Typography` of each :class:`vbhc.nd30.Role` and its record (name, report group, flags),
+with ids like ``national-title.size``.
 The tolerances below are measurement slack (twips rounding, hand-drawn lines), not decree values.
 """
 
@@ -72,44 +73,6 @@ COMPONENTS: dict[str, str] = {
     "page-number": "Số trang",
 }
 
-ROLE_NAMES: dict[Role, str] = {
-    Role.PARENT_BODY: "cơ quan chủ quản", Role.ISSUER: "cơ quan ban hành", Role.NUMBER: "số, ký hiệu",
-    Role.LETTER_SUMMARY: "trích yếu công văn (V/v)", Role.SECRECY: "dấu chỉ độ mật",
-    Role.URGENCY: "dấu chỉ mức độ khẩn", Role.NATIONAL_TITLE: "Quốc hiệu", Role.MOTTO: "Tiêu ngữ",
-    Role.PLACE_DATE: "địa danh, ngày tháng", Role.DOCUMENT_TYPE_NAME: "tên loại", Role.SUMMARY: "trích yếu",
-    Role.ENACTING_AUTHORITY: "thẩm quyền ban hành", Role.ENACTMENT: "QUYẾT ĐỊNH:/QUYẾT NGHỊ:",
-    Role.ADDRESSEES: "Kính gửi", Role.LEGAL_BASIS: "căn cứ", Role.PARAGRAPH: "đoạn văn",
-    Role.HEADING: "đề mục I., II.", Role.ITEM_TITLE: "khoản có tiêu đề", Role.ITEM: "khoản",
-    Role.POINT: "điểm", Role.DASH: "gạch đầu dòng -", Role.PLUS: "gạch đầu dòng +", Role.ARTICLE: "Điều",
-    Role.DIVISION_LABEL: "Phần/Chương/Mục", Role.DIVISION_TITLE: "tên Phần/Chương/Mục",
-    Role.SIGNATURE_TITLE: "quyền hạn, chức vụ người ký", Role.SIGNER_NAME: "họ tên người ký",
-    Role.RECIPIENTS_HEADING: "Nơi nhận:", Role.RECIPIENT: "nơi nhận (danh sách)",
-    Role.APPENDIX_LABEL: "Phụ lục", Role.APPENDIX_TITLE: "tên phụ lục", Role.APPENDIX_NOTE: "(Kèm theo ...)",
-}
-
-BODY_ROLES = frozenset({Role.PARAGRAPH, Role.ITEM, Role.ITEM_TITLE, Role.POINT, Role.DASH, Role.PLUS,
-                        Role.HEADING, Role.ARTICLE, Role.LEGAL_BASIS})
-# Roles whose text may carry bold or italic words for emphasis: only a whole paragraph is a finding.
-EMPHASIS_ALLOWED = frozenset({Role.PARAGRAPH, Role.ITEM, Role.POINT, Role.DASH, Role.PLUS, Role.LEGAL_BASIS,
-                              Role.ADDRESSEES, Role.RECIPIENT, Role.ENACTING_AUTHORITY, Role.APPENDIX_NOTE})
-# Roles written "in thường" whose text all in capitals is a finding (recipient lists hold acronyms).
-LOWER_CASE_CHECKED = frozenset({Role.MOTTO, Role.PLACE_DATE, Role.SUMMARY, Role.LETTER_SUMMARY,
-                                Role.SIGNER_NAME, Role.DIVISION_LABEL, Role.ARTICLE, Role.ITEM_TITLE,
-                                Role.APPENDIX_LABEL, Role.APPENDIX_NOTE, Role.LEGAL_BASIS, Role.PARAGRAPH})
-# Alignment that looks the same on a one-line paragraph (justified or left): a warning only.
-_ALIGN_WARNING = frozenset({Role.HEADING, Role.ITEM_TITLE, Role.ARTICLE, Role.ADDRESSEES, Role.SECRECY,
-                            Role.URGENCY})
-
-ROLE_GROUP: dict[Role, str] = {
-    **{r: "body" for r in (Role.PARAGRAPH, Role.HEADING, Role.ITEM_TITLE, Role.ITEM, Role.POINT, Role.DASH,
-                           Role.PLUS, Role.ARTICLE, Role.DIVISION_LABEL, Role.DIVISION_TITLE)},
-    Role.SIGNATURE_TITLE: "signature", Role.SIGNER_NAME: "signature",
-    Role.RECIPIENTS_HEADING: "recipients", Role.RECIPIENT: "recipients",
-    Role.APPENDIX_LABEL: "appendix", Role.APPENDIX_TITLE: "appendix", Role.APPENDIX_NOTE: "appendix",
-    Role.SECRECY: "marks", Role.URGENCY: "marks",
-    Role.DOCUMENT_TYPE_NAME: "title", Role.SUMMARY: "title",
-}
-
 ALIGN_WORDS = {nd30.Align.LEFT: "flush left", nd30.Align.CENTER: "centred", nd30.Align.JUSTIFY: "justified"}
 
 PAGE_NUMBER_ID = "page-number"
@@ -121,7 +84,8 @@ def _flag(value: bool, yes: str, no: str) -> str:
 
 def typography_rules(component: str, name: str, t: nd30.Typography, group: str,
                      role: Role | None) -> list[Rule]:
-    """The size, bold, italic, case and alignment rules of one component."""
+    """The size, bold, italic, case and alignment rules of one component (its role's record says
+    whether a text in thường is checked for capitals and whether a wrong alignment is a warning)."""
     out = [
         Rule(f"{component}.size", t.clause, Severity.ERROR, group, f"{name}: font size", t.size,
              f"{t.size} pt"),
@@ -133,10 +97,10 @@ def typography_rules(component: str, name: str, t: nd30.Typography, group: str,
     if t.case is nd30.Case.UPPER:
         out.append(Rule(f"{component}.case", t.clause, Severity.ERROR, group, f"{name}: letter case", t.case,
                         "capitals (in hoa)"))
-    elif role in LOWER_CASE_CHECKED:
+    elif role is not None and role.record.lower_case is not None:
         out.append(Rule(f"{component}.case", t.clause, Severity.ERROR, group, f"{name}: letter case", t.case,
                         "lower case, not all capitals (in thường)"))
-    severity = Severity.WARNING if role in _ALIGN_WARNING else Severity.ERROR
+    severity = Severity.WARNING if role is not None and role.record.align_warning else Severity.ERROR
     out.append(Rule(f"{component}.align", t.clause, severity, group, f"{name}: alignment", t.align,
                     ALIGN_WORDS[t.align]))
     return out
@@ -259,8 +223,8 @@ def _build() -> dict[str, Rule]:
              nd30.PAGE_NUMBER_ON_FIRST_PAGE, "“different first page” with an empty first-page header"),
     ]
     for role in Role:
-        group = ROLE_GROUP.get(role, role.value)
-        rules += typography_rules(role.value, ROLE_NAMES[role], role.typography, group, role)
+        rules += typography_rules(role.value, role.record.vietnamese_name, role.typography, role.record.group,
+                                  role)
     page = nd30.PAGE_NUMBER
     rules += [r for r in typography_rules(PAGE_NUMBER_ID, "số trang", page, "page-number", None)
               if not r.id.endswith(".align")]  # alignment is page-number.position

@@ -33,6 +33,11 @@ def _size(*typographies: nd30.Typography) -> Any:
     return field(default=default, validator=_within(*(t.size for t in typographies), unit="pt"))
 
 
+def _role_size(name: str) -> Any:
+    """The field ``name``, which sets the size of every role whose record names it (PL I ranges)."""
+    return _size(*(role.typography for role in Role if role.record.size_field == name))
+
+
 @frozen(kw_only=True)
 class Formatting:
     """Sizes in points, lengths in millimetres or centimetres, each within the decree's range."""
@@ -45,18 +50,15 @@ class Formatting:
                                   validator=_within(nd30.MARGIN_LEFT_RANGE, unit="mm"))
     margin_right_mm: float = field(default=nd30.MARGIN_RIGHT_MM,
                                    validator=_within(nd30.MARGIN_RIGHT_RANGE, unit="mm"))
-    national_title_pt: float = _size(nd30.NATIONAL_TITLE)
-    motto_pt: float = _size(nd30.MOTTO)
-    issuer_pt: float = _size(nd30.ISSUER, nd30.PARENT_BODY)
-    place_date_pt: float = _size(nd30.PLACE_DATE)
-    title_pt: float = _size(nd30.DOCUMENT_TYPE_NAME, nd30.SUMMARY)
-    letter_summary_pt: float = _size(nd30.LETTER_SUMMARY)
-    body_pt: float = _size(nd30.BODY, nd30.LEGAL_BASIS, nd30.HEADING, nd30.ITEM_TITLE, nd30.ARTICLE,
-                           nd30.DIVISION_LABEL, nd30.DIVISION_TITLE, nd30.ADDRESSEES,
-                           nd30.ENACTING_AUTHORITY, nd30.ENACTMENT,
-                           nd30.APPENDIX_TITLE, nd30.APPENDIX_NOTE)
-    signature_pt: float = _size(nd30.SIGNATURE_TITLE, nd30.SIGNER_NAME)
-    mark_pt: float = _size(nd30.MARK)
+    national_title_pt: float = _role_size("national_title_pt")
+    motto_pt: float = _role_size("motto_pt")
+    issuer_pt: float = _role_size("issuer_pt")
+    place_date_pt: float = _role_size("place_date_pt")
+    title_pt: float = _role_size("title_pt")
+    letter_summary_pt: float = _role_size("letter_summary_pt")
+    body_pt: float = _role_size("body_pt")
+    signature_pt: float = _role_size("signature_pt")
+    mark_pt: float = _role_size("mark_pt")
     page_number_pt: float = _size(nd30.PAGE_NUMBER)
     first_line_indent_cm: float = field(default=nd30.FIRST_LINE_INDENT_CM)
     paragraph_spacing_pt: float = field(
@@ -76,27 +78,6 @@ class Formatting:
         return nd30.PAPER_WIDTH_MM - self.margin_left_mm - self.margin_right_mm
 
     def size(self, role: Role) -> float:
-        """The point size ``role`` is printed at."""
-        name = _ROLE_SIZE_FIELD.get(role)
+        """The point size ``role`` is printed at: its size field's, or the one size the decree allows."""
+        name = role.record.size_field
         return getattr(self, name) if name else role.typography.default_size
-
-
-_ROLE_SIZE_FIELD: dict[Role, str] = {
-    Role.NATIONAL_TITLE: "national_title_pt",
-    Role.MOTTO: "motto_pt",
-    Role.PARENT_BODY: "issuer_pt",
-    Role.ISSUER: "issuer_pt",
-    Role.PLACE_DATE: "place_date_pt",
-    Role.DOCUMENT_TYPE_NAME: "title_pt",
-    Role.SUMMARY: "title_pt",
-    Role.LETTER_SUMMARY: "letter_summary_pt",
-    Role.SECRECY: "mark_pt",
-    Role.URGENCY: "mark_pt",
-    Role.SIGNATURE_TITLE: "signature_pt",
-    Role.SIGNER_NAME: "signature_pt",
-    **{role: "body_pt" for role in (
-        Role.PARAGRAPH, Role.ITEM, Role.POINT, Role.DASH, Role.PLUS, Role.LEGAL_BASIS, Role.HEADING,
-        Role.ITEM_TITLE, Role.ARTICLE, Role.DIVISION_LABEL, Role.DIVISION_TITLE, Role.ADDRESSEES,
-        Role.ENACTING_AUTHORITY, Role.ENACTMENT,
-        Role.APPENDIX_TITLE, Role.APPENDIX_NOTE)},
-}

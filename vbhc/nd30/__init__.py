@@ -8,7 +8,8 @@ and the value vbhc uses by default is named once beside it.
 - ``types``: the document types of Art. 7 with their codes, and the marks;
 - ``signing``: the signing authorities (TM., KT., Q., TL., TUQ.);
 - ``numbering``: how the decree writes numbers (Roman parts, điểm letters, dates);
-- ``roles``: what a printed line is, with its typography.
+- ``roles``: what a printed line is: one record per role with its typography, Word style, size field,
+  report name and group, and the checker's flags.
 
 It imports nothing else of vbhc: the model, layout, readers, writers and the checker read from here.
 """

@@ -22,6 +22,7 @@ from vbhc import nd30
 from vbhc.errors import TemplateError
 from vbhc.model.formatting import Formatting
 from vbhc.nd30 import Role
+from vbhc.nd30.roles import WORD_STYLES, WordStyle
 from vbhc.ooxml.build import (
     CT_NS,
     PR_NS,
@@ -42,64 +43,27 @@ from vbhc.ooxml.build import (
 )
 
 # --------------------------------------------------------------------------------------------
-# Styles: one per role (the body roles share one), plus the rule lines and the page number.
+# Styles: one per role record's Word style (the body roles share one), plus the rule lines and the
+# page number.
 
 
 @frozen
 class StyleSpec:
-    """A paragraph style of the template. Spacing values are layout choices, not decree rules."""
+    """A paragraph style of the template and the roles printed in it, from the role records."""
 
-    style_id: str
-    name: str
+    style: WordStyle
     roles: tuple[Role, ...]
-    before_pt: float = 0
-    after_pt: float = 0
-    body_spacing: bool = False  # paragraph spacing, line spacing and first-line indent of the body
-    keep_next: bool = False
+
+    @property
+    def style_id(self) -> str:
+        return self.style.id
 
 
-STYLES: tuple[StyleSpec, ...] = (
-    StyleSpec("VbhcParentBody", "VBHC Parent body", (Role.PARENT_BODY,)),
-    StyleSpec("VbhcIssuer", "VBHC Issuer", (Role.ISSUER,)),
-    StyleSpec("VbhcNumber", "VBHC Number", (Role.NUMBER,), before_pt=6),
-    StyleSpec("VbhcLetterSummary", "VBHC Letter summary", (Role.LETTER_SUMMARY,),
-              before_pt=nd30.LETTER_SUMMARY_SPACE_BEFORE_PT),
-    StyleSpec("VbhcMark", "VBHC Mark", (Role.SECRECY, Role.URGENCY), before_pt=12),
-    StyleSpec("VbhcNationalTitle", "VBHC National title", (Role.NATIONAL_TITLE,)),
-    StyleSpec("VbhcMotto", "VBHC Motto", (Role.MOTTO,)),
-    StyleSpec("VbhcPlaceDate", "VBHC Place and date", (Role.PLACE_DATE,), before_pt=6),
-    StyleSpec("VbhcTypeName", "VBHC Type name", (Role.DOCUMENT_TYPE_NAME,), before_pt=24,
-              keep_next=True),
-    StyleSpec("VbhcSummary", "VBHC Summary", (Role.SUMMARY,), keep_next=True),
-    StyleSpec("VbhcAddressees", "VBHC Addressees", (Role.ADDRESSEES,), before_pt=6),
-    StyleSpec("VbhcEnactingAuthority", "VBHC Enacting authority", (Role.ENACTING_AUTHORITY,),
-              before_pt=12, after_pt=6, keep_next=True),
-    StyleSpec("VbhcEnactment", "VBHC Enactment", (Role.ENACTMENT,), before_pt=12, after_pt=6,
-              keep_next=True),
-    StyleSpec("VbhcLegalBasis", "VBHC Legal basis", (Role.LEGAL_BASIS,), body_spacing=True),
-    StyleSpec("VbhcBody", "VBHC Body", (Role.PARAGRAPH, Role.ITEM, Role.POINT, Role.DASH, Role.PLUS),
-              body_spacing=True),
-    StyleSpec("VbhcHeading", "VBHC Heading", (Role.HEADING,), body_spacing=True, keep_next=True),
-    StyleSpec("VbhcItemTitle", "VBHC Item title", (Role.ITEM_TITLE,), body_spacing=True,
-              keep_next=True),
-    StyleSpec("VbhcArticle", "VBHC Article", (Role.ARTICLE,), body_spacing=True, keep_next=True),
-    StyleSpec("VbhcDivisionLabel", "VBHC Division label", (Role.DIVISION_LABEL,), before_pt=12,
-              keep_next=True),
-    StyleSpec("VbhcDivisionTitle", "VBHC Division title", (Role.DIVISION_TITLE,), after_pt=6,
-              keep_next=True),
-    StyleSpec("VbhcSignatureTitle", "VBHC Signature title", (Role.SIGNATURE_TITLE,), keep_next=True),
-    # Room for the hand signature and seal between the position and the name (PL I, IV ô 7c).
-    StyleSpec("VbhcSignerName", "VBHC Signer name", (Role.SIGNER_NAME,), before_pt=80),
-    StyleSpec("VbhcRecipientsHeading", "VBHC Recipients heading", (Role.RECIPIENTS_HEADING,),
-              keep_next=True),
-    StyleSpec("VbhcRecipient", "VBHC Recipient", (Role.RECIPIENT,)),
-    StyleSpec("VbhcAppendixLabel", "VBHC Appendix label", (Role.APPENDIX_LABEL,), keep_next=True),
-    StyleSpec("VbhcAppendixTitle", "VBHC Appendix title", (Role.APPENDIX_TITLE,), keep_next=True),
-    StyleSpec("VbhcAppendixNote", "VBHC Appendix note", (Role.APPENDIX_NOTE,), keep_next=True),
-)
+STYLES: tuple[StyleSpec, ...] = tuple(
+    StyleSpec(style, tuple(role for role in Role if role.record.style is style)) for style in WORD_STYLES)
 RULE_STYLE = "VbhcRule"
 PAGE_NUMBER_STYLE = "VbhcPageNumber"
-ROLE_STYLE: dict[Role, str] = {role: spec.style_id for spec in STYLES for role in spec.roles}
+ROLE_STYLE: dict[Role, str] = {role: role.record.style.id for role in Role}
 RULE_LINE_PT = 2  # height of the paragraph that carries a line as its top border
 RULE_GAP_PT = 3  # space between a text and the line under it
 HEADER_DISTANCE_MM = 10  # where the page number sits inside the top margin
@@ -108,17 +72,17 @@ _JC = {nd30.Align.LEFT: "left", nd30.Align.CENTER: "center", nd30.Align.JUSTIFY:
 
 
 def _style(spec: StyleSpec, fmt: Formatting) -> Element:
-    role = spec.roles[0]
+    role, style = spec.roles[0], spec.style
     t = role.typography
-    node = el("style", {"type": "paragraph", "customStyle": 1, "styleId": spec.style_id},
-              el("name", {"val": spec.name}), el("basedOn", {"val": "Normal"}),
-              el("next", {"val": spec.style_id}), el("qFormat"))
-    if spec.body_spacing:
+    node = el("style", {"type": "paragraph", "customStyle": 1, "styleId": style.id},
+              el("name", {"val": style.name}), el("basedOn", {"val": "Normal"}),
+              el("next", {"val": style.id}), el("qFormat"))
+    if style.body_spacing:
         first_line = twips_from_cm(fmt.first_line_indent_cm)
-        p = ppr(keep_next=spec.keep_next, before_pt=max(spec.before_pt, fmt.paragraph_spacing_pt),
-                after_pt=spec.after_pt, line=fmt.line_spacing, first_line=first_line, jc=_JC[t.align])
+        p = ppr(keep_next=style.keep_next, before_pt=max(style.before_pt, fmt.paragraph_spacing_pt),
+                after_pt=style.after_pt, line=fmt.line_spacing, first_line=first_line, jc=_JC[t.align])
     else:
-        p = ppr(keep_next=spec.keep_next, before_pt=spec.before_pt, after_pt=spec.after_pt, line=1.0,
+        p = ppr(keep_next=style.keep_next, before_pt=style.before_pt, after_pt=style.after_pt, line=1.0,
                 first_line=0, jc=_JC[t.align])
     node.append(p)
     node.append(rpr(bold=t.bold, italic=t.italic, size_pt=fmt.size(role)))
@@ -393,7 +357,7 @@ def decree_problems(styles: Element, section: Element | None) -> list[str]:
             if font is not None and font != nd30.FONT_NAME:
                 problems.append(f"style {shown}: font {font}; Decree 30 wants {nd30.FONT_NAME} (PL I, I.4)")
                 break
-        if not spec.body_spacing:
+        if not spec.style.body_spacing:
             continue
         line = _resolve_attr(styles, spec.style_id, "pPr/spacing", "line")
         rule = _resolve_attr(styles, spec.style_id, "pPr/spacing", "lineRule") or "auto"
