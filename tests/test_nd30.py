@@ -39,7 +39,7 @@ def test_document_types_match_phu_luc_iii() -> None:
     assert DocumentType.CHUONG_TRINH.abbreviation == "CTr"
     assert DocumentType.TO_TRINH.abbreviation == "TTr"
     assert DocumentType.CONG_VAN.abbreviation is None
-    assert not DocumentType.CONG_VAN.has_type_line
+    assert not nd30.form_of(DocumentType.CONG_VAN).has_type_line  # PL I, II.5.b: "V/v" instead
 
 
 def test_every_default_lies_in_its_range() -> None:

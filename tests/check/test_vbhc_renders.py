@@ -14,10 +14,11 @@ import pytest
 from documents import BUILDERS
 
 import vbhc
-from vbhc import Item, Point
+from vbhc import Item, Point, nd30
 from vbhc.check import check, read_document, recognise
 from vbhc.layout import lay_out
 from vbhc.model.formatting import Formatting
+from vbhc.recognise.components import clean
 from vbhc.writers.docx.template import Template, build_template
 from vbhc.writers.docx.writer import render_bytes
 
@@ -59,6 +60,21 @@ def test_recognised_roles_match_the_layout(name: str) -> None:
     assert [x.role for x in rec.body] == [line.role for line in layout.body]
     for app, laid in zip(rec.appendices, layout.appendices, strict=True):
         assert [x.role for x in app.body] == [line.role for line in laid.body]
+
+
+@pytest.mark.parametrize("template", list(FORMATS))
+@pytest.mark.parametrize("name", list(BUILDERS))
+def test_the_recognition_of_a_render_has_the_layouts_regions(
+        name: str, template: str, templates: dict[str, Template | None]) -> None:
+    """Recognised and laid out, the same document has the same texts in the same regions."""
+    document = BUILDERS[name]()
+    rec = recognise(read_document(render_bytes(document, templates[template])))
+    found = rec.map(lambda item: item.text)
+    laid_out = lay_out(document).map(lambda line: clean(line.plain))
+    for region in nd30.Region:
+        assert getattr(found, region.value) == getattr(laid_out, region.value), region
+    assert found == laid_out
+    assert rec.form is lay_out(document).form
 
 
 def test_the_bundled_example_is_clean_but_for_its_blanks() -> None:

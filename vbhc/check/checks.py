@@ -154,19 +154,6 @@ def _prefix_runs(paragraph: ResolvedParagraph, length: int) -> list[ResolvedRun]
     return out
 
 
-def _required_roles(rec: Recognition) -> set[Role]:
-    roles = {Role.NATIONAL_TITLE, Role.MOTTO, Role.ISSUER, Role.NUMBER, Role.SIGNATURE_TITLE,
-             Role.SIGNER_NAME, Role.RECIPIENTS_HEADING, Role.RECIPIENT}
-    kind = rec.document_type
-    if kind not in nd30.TYPES_WITHOUT_PLACE_DATE:
-        roles.add(Role.PLACE_DATE)
-    if kind is nd30.DocumentType.CONG_VAN:
-        roles.add(Role.LETTER_SUMMARY)
-    else:
-        roles |= {Role.DOCUMENT_TYPE_NAME, Role.SUMMARY}
-    return roles
-
-
 # --------------------------------------------------------------------------------------------
 # Page set-up, fonts, text
 
@@ -291,7 +278,7 @@ def check_typography(ctx: Context) -> None:
     for item in rec.all():
         present.add(item.role)
         _typography(ctx, item, item.role.value, item.role.typography, item.role)
-    required = _required_roles(rec)
+    required = rec.form.required_roles
     for role in Role:
         if role in present:
             continue
@@ -317,9 +304,9 @@ def check_required(ctx: Context) -> None:
         missing.append("tên cơ quan ban hành")
     if rec.number is None:
         missing.append('số, ký hiệu ("Số:")')
-    if rec.place_date is None and rec.document_type not in nd30.TYPES_WITHOUT_PLACE_DATE:
+    if rec.place_date is None and rec.form.has_place_date:
         missing.append("địa danh, ngày tháng")
-    if rec.document_type is nd30.DocumentType.CONG_VAN:
+    if not rec.form.has_type_line:
         if rec.letter_summary is None:
             missing.append('trích yếu "V/v"')
     elif rec.type_name is None:
@@ -477,7 +464,7 @@ def check_date(ctx: Context) -> None:
     ids = ("place-date.format", "place-date.leading-zero", "place-date.blank")
     if rec.place_date is None:
         for rule_id in ids:
-            if rec.document_type in nd30.TYPES_WITHOUT_PLACE_DATE:
+            if not rec.form.has_place_date and rec.document_type is not None:
                 ctx.na(rule_id, f"a {rec.document_type.type_name.lower()} has no place and date line")
             else:
                 ctx.skip(rule_id, "no place and date recognised")
@@ -516,7 +503,7 @@ def check_date(ctx: Context) -> None:
 
 def check_title(ctx: Context) -> None:
     rec = ctx.rec
-    if rec.document_type is nd30.DocumentType.CONG_VAN:
+    if not rec.form.has_type_line:
         for rule_id in ("summary.rule", "summary.rule-length"):
             ctx.na(rule_id, "a công văn's trích yếu (V/v) has no line under it")
         return
@@ -758,7 +745,7 @@ def check_recipients(ctx: Context) -> None:
     if clean(heading.text.split("\n")[0]) != nd30.RECIPIENTS_LABEL:
         ctx.add("recipients.punctuation", f'"{heading.text}"', [heading.paragraph],
                 expected=f'"{nd30.RECIPIENTS_LABEL}"', merge=False)
-    entries = _list_entries(rec.recipients)
+    entries = _list_entries(rec.recipients[1:])  # the region's first line is the heading
     extra = [clean(x) for x in heading.paragraph.text.split("\n")[1:] if clean(x)]
     entries = [(heading.paragraph, x) for x in extra] + entries
     if not entries:
@@ -777,8 +764,10 @@ def check_recipients(ctx: Context) -> None:
 
 def check_signature(ctx: Context) -> None:
     rec = ctx.rec
-    if rec.document_type is nd30.DocumentType.BIEN_BAN:
-        ctx.na("signature.collective", "a biên bản is signed by its secretary and chair in person")
+    signers = rec.form.signers_in_person
+    if signers is not None and rec.document_type is not None:
+        ctx.na("signature.collective", f"a {rec.document_type.type_name.lower()} is signed by {signers} "
+                                       "in person")
         return
     if not rec.issuer or not rec.signatures:
         ctx.skip("signature.collective", "no issuer or no signature block recognised")

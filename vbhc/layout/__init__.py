@@ -1,5 +1,8 @@
 """Layout: the decree applied to a model ``Document``, as regions of printed lines (no OOXML).
 
+``regions.Regions`` is the shape of a page's regions, generic over what a region holds; a
+``Layout`` is ``Regions[Line]`` laid out in the document's form (``nd30.forms``).
+
 Owns: numbering computed from the document's tree, capitals, the punctuation of căn cứ, Kính gửi and
 Nơi nhận, the closing "./.", and Times New Roman metrics for measuring text. Imports ``nd30`` and
 ``model``; never readers, writers, recognise or check.
@@ -8,10 +11,8 @@ Nơi nhận, the closing "./.", and Times New Roman metrics for measuring text. 
 from vbhc.layout.document import (
     BLANK_DATE_PART,
     BLANK_NUMBER,
-    AppendixLayout,
     Layout,
     Line,
-    SignatureLines,
     addressee_lines,
     archive_text,
     date_text,
@@ -26,14 +27,16 @@ from vbhc.layout.document import (
     reference_text,
     signature_lines,
 )
+from vbhc.layout.regions import AppendixRegion, Regions, SignatureRegion
 
 __all__ = [
     "BLANK_DATE_PART",
     "BLANK_NUMBER",
-    "AppendixLayout",
+    "AppendixRegion",
     "Layout",
     "Line",
-    "SignatureLines",
+    "Regions",
+    "SignatureRegion",
     "addressee_lines",
     "archive_text",
     "date_text",

@@ -1,8 +1,9 @@
 """Apply the decree to a model: numbers, case, punctuation, the closing mark. Writer-neutral.
 
 :func:`lay_out` turns a :class:`~vbhc.model.Document` into a :class:`Layout`: the exact lines of
-text each component prints, each tagged with a :class:`Role`. A writer (DOCX today) decides only how
-a role looks on the page, from its template; a checker can compare a file's lines with these.
+text each region of its form prints, each tagged with a :class:`Role`. A writer (DOCX today) decides
+only how a role looks on the page, from its template; a recognition of a .docx has the same regions
+(:class:`~vbhc.layout.regions.Regions`), so a checker can compare a file's lines with these.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from attrs import frozen
 
 from vbhc import nd30
+from vbhc.layout.regions import AppendixRegion, Regions, SignatureRegion
 from vbhc.model import (
     Appendix,
     Archive,
@@ -31,7 +33,7 @@ from vbhc.model import (
     Signature,
 )
 from vbhc.model.text import Span, Text, literal
-from vbhc.nd30 import Role
+from vbhc.nd30 import Region, Role
 
 # Blanks left for a hand-filled number or date in a draft ("Số:      /KH-UBND"). Not a decree rule.
 BLANK_NUMBER = "\u00a0" * 6
@@ -51,62 +53,16 @@ class Line:
         return self.text.plain
 
 
-@frozen
-class SignatureLines:
-    titles: tuple[Line, ...]  # quyền hạn lines and the position, upper case
-    name: Line
+@frozen(kw_only=True)
+class Layout(Regions[Line]):
+    """Everything a writer prints, region by region (:class:`Regions` of :class:`Line`), and the form
+    (Mẫu) the document is laid out in. The Quốc hiệu, Tiêu ngữ and number are always there."""
 
-
-@frozen
-class AppendixLayout:
-    label: Line
-    title: Line
-    note: Line
-    body: tuple[Line, ...]
-
-
-@frozen
-class Layout:
-    """Everything a writer prints, in reading order within each region of the page."""
-
-    parent_body: tuple[Line, ...]
-    issuer: tuple[Line, ...]
-    number: Line
-    letter_summary: Line | None
-    marks: tuple[Line, ...]
-    national_title: Line
-    motto: Line
-    place_date: Line | None
-    type_name: Line | None
-    summary: Line | None
-    addressees: tuple[Line, ...]
-    enacting_authority: Line | None
-    legal_bases: tuple[Line, ...]
-    enactment: Line | None
-    body: tuple[Line, ...]
-    signatures: tuple[SignatureLines, ...]
-    recipients: tuple[Line, ...]
-    appendices: tuple[AppendixLayout, ...]
-    addressee_label: str = nd30.ADDRESSEES_LABEL
+    form: nd30.Form
 
     def all_lines(self) -> list[Line]:
         """Every line in page order, for tests and checkers."""
-        out: list[Line] = [*self.parent_body, *self.issuer, self.number]
-        if self.letter_summary:
-            out.append(self.letter_summary)
-        out += [*self.marks, self.national_title, self.motto]
-        out += [x for x in (self.place_date, self.type_name, self.summary) if x]
-        out += [*self.addressees]
-        out += [x for x in (self.enacting_authority,) if x]
-        out += [*self.legal_bases]
-        out += [x for x in (self.enactment,) if x]
-        out += [*self.body]
-        for sig in self.signatures:
-            out += [*sig.titles, sig.name]
-        out += self.recipients
-        for app in self.appendices:
-            out += [app.label, app.title, app.note, *app.body]
-        return out
+        return self.items()
 
 
 # --------------------------------------------------------------------------------------------
@@ -259,11 +215,12 @@ def legal_basis_lines(bases: Sequence[Text]) -> list[Line]:
 # Signature and recipients (PL I, II.7 and II.9)
 
 
-def signature_lines(signature: Signature) -> SignatureLines:
+def signature_lines(signature: Signature) -> SignatureRegion[Line]:
+    """The quyền hạn lines and the position in capitals, then the signer's name (PL I, II.7)."""
     titles = [f"{m.authority.value} {m.of.upper()}" for m in signature.mandates]
     titles.append(signature.position.upper())
-    return SignatureLines(tuple(Line(Role.SIGNATURE_TITLE, literal(t)) for t in titles),
-                          Line(Role.SIGNER_NAME, literal(signature.name)))
+    return SignatureRegion(titles=tuple(Line(Role.SIGNATURE_TITLE, literal(t)) for t in titles),
+                           name=Line(Role.SIGNER_NAME, literal(signature.name)))
 
 
 def archive_text(archive: Archive) -> str:
@@ -314,12 +271,12 @@ def addressee_lines(addressees: Sequence[str]) -> list[Line]:
 # --------------------------------------------------------------------------------------------
 
 
-def _appendix(document: Document, appendix: Appendix, n: int, total: int) -> AppendixLayout:
+def _appendix(document: Document, appendix: Appendix, n: int, total: int) -> AppendixRegion[Line]:
     # PL I, III.1.a: with two or more appendices, number them in Roman numerals.
     label = nd30.APPENDIX_WORD + (f" {nd30.roman(n)}" if total > 1 else "")
     issuer = " ".join(document.issuer.name)
     note = f"(Kèm theo {reference_text(document)} của {issuer})"
-    return AppendixLayout(
+    return AppendixRegion(
         label=Line(Role.APPENDIX_LABEL, literal(label), label),
         title=Line(Role.APPENDIX_TITLE, appendix.title.upper()),
         note=Line(Role.APPENDIX_NOTE, literal(note)),
@@ -328,37 +285,38 @@ def _appendix(document: Document, appendix: Appendix, n: int, total: int) -> App
 
 
 def lay_out(document: Document) -> Layout:
-    """The lines ``document`` prints, with every rule of the decree applied."""
-    has_type_line = document.type.has_type_line
-    letter_summary = None
-    if not has_type_line:
-        letter_summary = Line(Role.LETTER_SUMMARY, nd30.LETTER_SUMMARY_PREFIX + document.summary)
-    marks = tuple(Line(role, literal(mark.value)) for role, mark in
-                  ((Role.SECRECY, document.secrecy), (Role.URGENCY, document.urgency)) if mark)
+    """The lines ``document`` prints, with every rule of the decree applied.
+
+    Every region is laid out from the document; the regions its form (:func:`vbhc.nd30.form_of`)
+    does not have are left empty: a công văn's "V/v" line instead of the tên loại and trích yếu, no
+    place and date on a biên bản, the enacting words of a nghị quyết or quyết định.
+    """
+    form = nd30.form_of(document.type)
     body = _with_end_mark(
         [Line(Role.PARAGRAPH, p.text) for p in document.preamble] + _Counter().lines(document.body))
-    return Layout(
-        parent_body=tuple(Line(Role.PARENT_BODY, literal(x.upper())) for x in document.issuer.parent),
-        issuer=tuple(Line(Role.ISSUER, literal(x.upper())) for x in document.issuer.name),
-        number=Line(Role.NUMBER, literal(number_text(document))),
-        letter_summary=letter_summary,
-        marks=marks,
-        national_title=Line(Role.NATIONAL_TITLE, literal(nd30.NATIONAL_TITLE_TEXT)),
-        motto=Line(Role.MOTTO, literal(nd30.MOTTO_TEXT)),
-        place_date=(Line(Role.PLACE_DATE, literal(place_date_text(document)))
-                    if document.type not in nd30.TYPES_WITHOUT_PLACE_DATE else None),
-        type_name=(Line(Role.DOCUMENT_TYPE_NAME, literal(document.type.type_name.upper()))
-                   if has_type_line else None),
-        summary=Line(Role.SUMMARY, document.summary) if has_type_line else None,
-        addressees=tuple(addressee_lines(document.addressees)),
-        enacting_authority=(Line(Role.ENACTING_AUTHORITY, literal(document.enacting_authority.upper()))
-                            if document.enacting_authority else None),
-        enactment=(Line(Role.ENACTMENT, literal(nd30.ENACTING_WORDS[document.type]))
-                   if document.type in nd30.ENACTING_WORDS else None),
-        legal_bases=tuple(legal_basis_lines(document.legal_bases)),
-        body=tuple(body),
-        signatures=tuple(signature_lines(s) for s in document.signatures),
-        recipients=tuple(recipient_lines(document)),
-        appendices=tuple(_appendix(document, a, i, len(document.appendices))
-                         for i, a in enumerate(document.appendices, 1)),
-    )
+    marks = ((Role.SECRECY, document.secrecy), (Role.URGENCY, document.urgency))
+    authority = document.enacting_authority
+    laid_out: dict[Region, Any] = {
+        Region.PARENT_BODY: tuple(Line(Role.PARENT_BODY, literal(x.upper())) for x in document.issuer.parent),
+        Region.ISSUER: tuple(Line(Role.ISSUER, literal(x.upper())) for x in document.issuer.name),
+        Region.NUMBER: Line(Role.NUMBER, literal(number_text(document))),
+        Region.LETTER_SUMMARY: Line(Role.LETTER_SUMMARY, nd30.LETTER_SUMMARY_PREFIX + document.summary),
+        Region.MARKS: tuple(Line(role, literal(mark.value)) for role, mark in marks if mark),
+        Region.NATIONAL_TITLE: Line(Role.NATIONAL_TITLE, literal(nd30.NATIONAL_TITLE_TEXT)),
+        Region.MOTTO: Line(Role.MOTTO, literal(nd30.MOTTO_TEXT)),
+        Region.PLACE_DATE: Line(Role.PLACE_DATE, literal(place_date_text(document))),
+        Region.TYPE_NAME: Line(Role.DOCUMENT_TYPE_NAME, literal(document.type.type_name.upper())),
+        Region.SUMMARY: (Line(Role.SUMMARY, document.summary),),
+        Region.ADDRESSEES: tuple(addressee_lines(document.addressees)),
+        Region.ENACTING_AUTHORITY: (Line(Role.ENACTING_AUTHORITY, literal(authority.upper()))
+                                    if authority else None),
+        Region.LEGAL_BASES: tuple(legal_basis_lines(document.legal_bases)),
+        Region.ENACTMENT: Line(Role.ENACTMENT, literal(form.enacting_words)) if form.enacting_words else None,
+        Region.BODY: tuple(body),
+        Region.SIGNATURES: tuple(signature_lines(s) for s in document.signatures),
+        Region.RECIPIENTS: tuple(recipient_lines(document)),
+        Region.APPENDICES: tuple(_appendix(document, a, i, len(document.appendices))
+                                 for i, a in enumerate(document.appendices, 1)),
+    }
+    return Layout(form=form, **{region.value: value for region, value in laid_out.items()
+                                if region in form.regions})

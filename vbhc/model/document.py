@@ -17,7 +17,7 @@ from attrs import field, frozen
 
 from vbhc.errors import FieldError
 from vbhc.model.text import Span, Text, forbidden_character, nfc
-from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency, reference_symbol
+from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency, form_of, reference_symbol
 
 __all__ = [
     "Appendix", "Archive", "Article", "Block", "Chapter", "Dash", "Document", "DocumentType",
@@ -417,7 +417,7 @@ class Document:
                 raise FieldError(f"legal_bases[{i}]", "non-empty text", repr(basis.plain))
 
     def __attrs_post_init__(self) -> None:
-        if not self.type.has_type_line and self.unit is None:
+        if not form_of(self.type).has_type_line and self.unit is None:
             # PL I, II.3.b: a công văn's ký hiệu is the issuer's and the drafting unit's abbreviations.
             raise FieldError("unit", "the drafting unit's abbreviation: a công văn's ký hiệu needs it",
                              "none")

@@ -9,11 +9,20 @@ and the value vbhc uses by default is named once beside it.
 - ``signing``: the signing authorities (TM., KT., Q., TL., TUQ.);
 - ``numbering``: how the decree writes numbers (Roman parts, điểm letters, dates);
 - ``roles``: what a printed line is: one record per role with its typography, Word style, size field,
-  report name and group, and the checker's flags.
+  report name and group, and the checker's flags;
+- ``forms``: the sample layouts of PL III (Mẫu): one record per form with its regions, required
+  roles, type line, place-and-date line, enacting words and signatures; every type's form.
 
 It imports nothing else of vbhc: the model, layout, readers, writers and the checker read from here.
 """
 
+from vbhc.nd30.forms import (
+    DEFAULT_FORM,
+    FORMS,
+    Form,
+    Region,
+    form_of,
+)
 from vbhc.nd30.numbering import (
     format_day,
     format_month,
@@ -31,8 +40,6 @@ from vbhc.nd30.signing import (
 )
 from vbhc.nd30.types import (
     COPY_ABBREVIATIONS,
-    ENACTING_WORDS,
-    TYPES_WITHOUT_PLACE_DATE,
     DocumentType,
     Secrecy,
     Urgency,
@@ -151,16 +158,17 @@ __all__ = [
     "COPY_ABBREVIATIONS",
     "DASH_MARKER",
     "DAY_MIN_DIGITS",
+    "DEFAULT_FORM",
     "DIVISION_LABEL",
     "DIVISION_TITLE",
     "DOCUMENT_TYPE_NAME",
     "ENACTING_AUTHORITY",
-    "ENACTING_WORDS",
     "ENACTMENT",
     "FIRST_LINE_INDENT_CHOICES_CM",
     "FIRST_LINE_INDENT_CM",
     "FONT_COLOR",
     "FONT_NAME",
+    "FORMS",
     "HEADING",
     "ISSUANCE_NOTE",
     "ISSUER",
@@ -223,17 +231,19 @@ __all__ = [
     "SUMMARY",
     "SUMMARY_RULE_FRACTION",
     "SYMBOL_SEPARATOR",
-    "TYPES_WITHOUT_PLACE_DATE",
     "URGENCY_FRAMED",
     "Align",
     "Case",
     "DocumentType",
+    "Form",
     "Range",
+    "Region",
     "Role",
     "Secrecy",
     "SigningAuthority",
     "Typography",
     "Urgency",
+    "form_of",
     "format_day",
     "format_month",
     "format_number",

@@ -34,16 +34,12 @@ class DocumentType(enum.Enum):
 
     type_name: str
     abbreviation: str | None
-    has_type_line: bool
 
-    def __new__(
-        cls, slug: str, type_name: str, abbreviation: str | None, has_type_line: bool = True
-    ) -> DocumentType:
+    def __new__(cls, slug: str, type_name: str, abbreviation: str | None) -> DocumentType:
         member = object.__new__(cls)
         member._value_ = slug
         member.type_name = type_name
         member.abbreviation = abbreviation
-        member.has_type_line = has_type_line
         return member
 
     # Order and codes: PL III, Mục I. Mixed-case codes (QyĐ, CTr, TTr) keep their lower-case letters.
@@ -74,20 +70,10 @@ class DocumentType(enum.Enum):
     PHIEU_GUI = ("phieu-gui", "Phiếu gửi", "PG")
     PHIEU_CHUYEN = ("phieu-chuyen", "Phiếu chuyển", "PC")
     PHIEU_BAO = ("phieu-bao", "Phiếu báo", "PB")
-    # PL III gives no code for these two; công văn prints "V/v" instead of a type line (PL I, II.5.b).
-    CONG_VAN = ("cong-van", "Công văn", None, False)
+    # PL III gives no code for these two. How each type is laid out: vbhc.nd30.forms.
+    CONG_VAN = ("cong-van", "Công văn", None)
     THU_CONG = ("thu-cong", "Thư công", None)
 
-
-# PL III, Mẫu 1.1 and 1.2: the words that open the articles of these types.
-ENACTING_WORDS: dict[DocumentType, str] = {
-    DocumentType.NGHI_QUYET: "QUYẾT NGHỊ:",
-    DocumentType.QUYET_DINH: "QUYẾT ĐỊNH:",
-}
-
-# PL III, Mẫu 1.9: a biên bản has no place-and-date line under the Quốc hiệu; its date and place
-# are in its text (thời gian, địa điểm).
-TYPES_WITHOUT_PLACE_DATE = frozenset({DocumentType.BIEN_BAN})
 
 # PL III, Mục I: abbreviations of the three kinds of copy.
 COPY_ABBREVIATIONS = {"sao-y": "SY", "trich-sao": "TrS", "sao-luc": "SL"}

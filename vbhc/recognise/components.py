@@ -19,7 +19,9 @@ Documents made in Word have no vbhc styles, so :func:`recognise` reads what is p
 The lines under the Tiêu ngữ, the issuer and the trích yếu are a border of the text's paragraph or of
 an empty paragraph under it, a line shape, or (a finding) underscores typed as text.
 
-Each recognised paragraph gets a :class:`vbhc.layout.Role`, the same vocabulary vbhc renders from.
+Each recognised paragraph gets a :class:`vbhc.nd30.Role`, the same vocabulary vbhc renders from, and
+the :class:`Recognition` has the regions a layout has (:class:`vbhc.layout.Regions`), so the two can be
+compared region by region.
 """
 
 from __future__ import annotations
@@ -28,9 +30,12 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from attrs import define, frozen
 
 from vbhc import nd30
+from vbhc.layout.regions import AppendixRegion, Regions, SignatureRegion
 from vbhc.nd30 import Role
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
 
@@ -93,7 +98,7 @@ _NATIONAL_KEYS = frozenset(_key(t) for t in nd30.NATIONAL_TITLE_SPELLINGS)
 _NATIONAL_PREFIX = _key(nd30.NATIONAL_TITLE_TEXT).rsplit(" ", 2)[0]  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"
 _MOTTO_PREFIX = _key(nd30.MOTTO_TEXT).split(" - ")[0]  # "ĐỘC LẬP"
 _TYPES_BY_NAME = {_key(t.type_name): t for t in nd30.DocumentType}
-_ENACTMENT_KEYS = frozenset(_key(w).rstrip(":") for w in nd30.ENACTING_WORDS.values())
+_ENACTMENT_KEYS = frozenset(_key(f.enacting_words).rstrip(":") for f in nd30.FORMS if f.enacting_words)
 _MARKS = ({_key(m.value): Role.SECRECY for m in nd30.Secrecy}
           | {_key(m.value): Role.URGENCY for m in nd30.Urgency})
 
@@ -142,68 +147,41 @@ class RuleLine:
     length_pt: float | None
 
 
-@dataclass(eq=False)
-class SignatureBlock:
-    """One signer's block: the quyền hạn and chức vụ lines (capitals), then the name (None if not found)."""
+@frozen(kw_only=True)
+class AppendixBlock(AppendixRegion[Recognised]):
+    """One recognised Phụ lục: its label, title, "(Kèm theo ...)" note and body, and the line under them."""
 
-    titles: list[Recognised]
-    name: Recognised | None
-
-
-@dataclass(eq=False)
-class AppendixBlock:
-    """One Phụ lục: its label, title, "(Kèm theo ...)" note, the line under them, and its own body."""
-
-    label: Recognised
-    title: Recognised | None
-    note: Recognised | None
-    line: RuleLine | None
-    body: list[Recognised]
+    line: RuleLine | None = None
 
 
-@dataclass(eq=False)
-class Recognition:
-    """Everything recognised in one document. Missing components are None or empty."""
+@define(kw_only=True)
+class Recognition(Regions[Recognised]):
+    """Everything recognised in one document: the page's regions (:class:`~vbhc.layout.Regions`, the
+    shape a layout has), the lines drawn under the Tiêu ngữ, the issuer and the trích yếu, the
+    document type, and the tables of the header and the closing. Missing components are None or empty.
+    """
 
-    national_title: Recognised | None = None
-    motto: Recognised | None = None
     motto_line: RuleLine | None = None
-    parent_body: list[Recognised] = field(default_factory=list)
-    issuer: list[Recognised] = field(default_factory=list)
     issuer_line: RuleLine | None = None
-    number: Recognised | None = None
-    letter_summary: Recognised | None = None
-    marks: list[Recognised] = field(default_factory=list)
-    place_date: Recognised | None = None
-    type_name: Recognised | None = None
-    document_type: nd30.DocumentType | None = None
-    summary: list[Recognised] = field(default_factory=list)
     summary_line: RuleLine | None = None
-    addressees: list[Recognised] = field(default_factory=list)
-    enacting_authority: Recognised | None = None
-    legal_bases: list[Recognised] = field(default_factory=list)
-    enactment: Recognised | None = None
-    body: list[Recognised] = field(default_factory=list)
-    signatures: list[SignatureBlock] = field(default_factory=list)
-    recipients_heading: Recognised | None = None
-    recipients: list[Recognised] = field(default_factory=list)
-    appendices: list[AppendixBlock] = field(default_factory=list)
+    document_type: nd30.DocumentType | None = None
     header_table: int | None = None
     closing_table: int | None = None
 
+    @property
+    def form(self) -> nd30.Form:
+        """The form (Mẫu) the document is held to: its type's, or the most common when no type is known."""
+        return nd30.form_of(self.document_type) if self.document_type else nd30.DEFAULT_FORM
+
+    @property
+    def recipients_heading(self) -> Recognised | None:
+        """"Nơi nhận:", the first line of the recipients region."""
+        first = self.recipients[0] if self.recipients else None
+        return first if first is not None and first.role is Role.RECIPIENTS_HEADING else None
+
     def all(self) -> list[Recognised]:
         """Every recognised paragraph, in reading order."""
-        found: list[Recognised] = [
-            x for x in (self.national_title, self.motto, self.number, self.letter_summary, self.place_date,
-                        self.type_name, self.enacting_authority, self.enactment, self.recipients_heading)
-            if x is not None]
-        found += [*self.parent_body, *self.issuer, *self.marks, *self.summary, *self.addressees,
-                  *self.legal_bases, *self.body, *self.recipients]
-        for sig in self.signatures:
-            found += sig.titles + ([sig.name] if sig.name else [])
-        for app in self.appendices:
-            found += [x for x in (app.label, app.title, app.note) if x is not None] + app.body
-        return sorted(found, key=lambda r: r.paragraph.index)
+        return sorted(self.items(), key=lambda r: r.paragraph.index)
 
     def roles(self) -> dict[int, Role]:
         """Role of each recognised body paragraph, by its index (0-based)."""
@@ -437,14 +415,14 @@ class _Recogniser:
             elif r.place_date is None and _DATE.search(text):
                 r.place_date = self.rec(i, Role.PLACE_DATE)
             elif key in _MARKS:
-                r.marks.append(self.rec(i, _MARKS[key]))
+                r.marks += (self.rec(i, _MARKS[key]),)
             elif on_left and not issuer_closed and (is_upper(text) or p.table is not None):
                 issuer_candidates.append(i)
                 if "bottom" in p.borders or p.drawn_lines:
                     issuer_closed = True
         parent, issuer = self.split_bodies(issuer_candidates)
-        r.parent_body = [self.rec(i, Role.PARENT_BODY) for i in parent]
-        r.issuer = [self.rec(i, Role.ISSUER) for i in issuer]
+        r.parent_body = tuple(self.rec(i, Role.PARENT_BODY) for i in parent)
+        r.issuer = tuple(self.rec(i, Role.ISSUER) for i in issuer)
         if r.issuer:
             r.issuer_line = line_under(self.doc, paras, r.issuer[-1].paragraph)
         if r.motto is not None:
@@ -505,7 +483,7 @@ class _Recogniser:
                 break
             if not r.summary and p.alignment != "center" and p.first_line_cm > 0:
                 break
-            r.summary.append(self.rec(i, Role.SUMMARY))
+            r.summary += (self.rec(i, Role.SUMMARY),)
             end = i + 1
             if line_under(self.doc, paras, p) is not None:
                 break
@@ -525,11 +503,11 @@ class _Recogniser:
             i = flow[n]
             text, low = texts[i], texts[i].lower()
             if low.startswith(_ADDRESSEES) and not r.addressees:
-                r.addressees.append(self.rec(i, Role.ADDRESSEES))
+                r.addressees += (self.rec(i, Role.ADDRESSEES),)
                 while n + 1 < len(flow) and texts[flow[n + 1]].startswith(("-", "–", "+")) \
                         and not texts[r.addressees[-1].paragraph.index].endswith("."):
                     n += 1
-                    r.addressees.append(self.rec(flow[n], Role.ADDRESSEES))
+                    r.addressees += (self.rec(flow[n], Role.ADDRESSEES),)
             elif (r.enacting_authority is None and not r.legal_bases
                   and (is_upper(text) or paras[i].alignment == "center")
                   and _key(text).rstrip(":") not in _ENACTMENT_KEYS
@@ -537,7 +515,7 @@ class _Recogniser:
                   and texts[flow[n + 1]].lower().startswith(_LEGAL_PREFIXES)):
                 r.enacting_authority = self.rec(i, Role.ENACTING_AUTHORITY)
             elif low.startswith(_LEGAL_PREFIXES) and r.enactment is None:
-                r.legal_bases.append(self.rec(i, Role.LEGAL_BASIS))
+                r.legal_bases += (self.rec(i, Role.LEGAL_BASIS),)
             elif r.enactment is None and _key(text).rstrip(":") in _ENACTMENT_KEYS:
                 r.enactment = self.rec(i, Role.ENACTMENT)
             else:
@@ -572,7 +550,7 @@ class _Recogniser:
                 break
         closing_start = min(candidates) if candidates else limit
         body = [p for p in paras[body_start:closing_start] if p.table is None]
-        r.body = classify_body(body)
+        r.body = tuple(classify_body(body))
         self.closing(closing_start, limit)
         if appendix_at is not None:
             self.appendices(appendix_at)
@@ -594,7 +572,7 @@ class _Recogniser:
                     signed = table
         return signed
 
-    def signature(self, indices: Sequence[int]) -> SignatureBlock | None:
+    def signature(self, indices: Sequence[int]) -> SignatureRegion[Recognised] | None:
         """The signature block in a run of paragraphs: title lines (quyền hạn, chức vụ), then the name.
 
         The name is the last line when it looks like a person's name; notes such as "(Đã ký)" are
@@ -619,20 +597,20 @@ class _Recogniser:
         if not lines or not (is_upper(self.texts[lines[0]]) or _AUTHORITY.match(self.texts[lines[0]])
                              or name is not None):
             return None
-        return SignatureBlock([self.rec(i, Role.SIGNATURE_TITLE) for i in lines],
-                              self.rec(name, Role.SIGNER_NAME) if name is not None else None)
+        return SignatureRegion(titles=tuple(self.rec(i, Role.SIGNATURE_TITLE) for i in lines),
+                               name=self.rec(name, Role.SIGNER_NAME) if name is not None else None)
 
     def recipients(self, indices: Sequence[int]) -> None:
         r = self.r
         for n, i in enumerate(indices):
             if self.texts[i].lower().startswith(_RECIPIENTS):
-                r.recipients_heading = self.rec(i, Role.RECIPIENTS_HEADING)
+                r.recipients = (self.rec(i, Role.RECIPIENTS_HEADING), *r.recipients[1:])
                 for k in indices[n + 1:]:
                     if not self.texts[k]:
                         continue
                     if self.paras[k].table is None and not self.texts[k].startswith(("-", "–", "+")):
                         break
-                    r.recipients.append(self.rec(k, Role.RECIPIENT))
+                    r.recipients += (self.rec(k, Role.RECIPIENT),)
                 return
 
     def closing(self, start: int, limit: int) -> None:
@@ -650,17 +628,16 @@ class _Recogniser:
                 else:
                     block = self.signature(members)
                     if block is not None:
-                        r.signatures.append(block)
+                        r.signatures += (block,)
         flow = [i for i in range(start, limit) if paras[i].table is None]
         if r.recipients_heading is None:
             self.recipients([i for i in flow if self.texts[i]])
         if not r.signatures:
-            taken = {x.paragraph.index for x in r.recipients} | (
-                {r.recipients_heading.paragraph.index} if r.recipients_heading else set())
+            taken = {x.paragraph.index for x in r.recipients}
             rest = [i for i in flow if i not in taken]
             block = self.signature(rest)
             if block is not None:
-                r.signatures.append(block)
+                r.signatures += (block,)
 
     def is_appendix_label(self, i: int) -> bool:
         """"Phụ lục" (and its number) on a short line that is centred or opens a section or page."""
@@ -698,7 +675,8 @@ class _Recogniser:
             if line is not None:
                 body_from = max(body_from, line.paragraph.index + 1)
             body = classify_body(p for p in self.paras[body_from:b] if p.table is None)
-            self.r.appendices.append(AppendixBlock(label, title, note, line, body))
+            self.r.appendices += (AppendixBlock(label=label, title=title, note=note, line=line,
+                                                body=tuple(body)),)
 
 
 def _looks_like_name(text: str) -> bool:

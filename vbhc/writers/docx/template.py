@@ -224,7 +224,7 @@ def _app_properties() -> bytes:
 def build_template(fmt: Formatting | None = None) -> bytes:
     """The bytes of a template .docx for ``fmt`` (the decree's defaults when None)."""
     fmt = fmt or Formatting()
-    body = el("body", None, el("p", None, ppr(style="VbhcBody")), section_properties(fmt))
+    body = el("body", None, el("p", None, ppr(style=ROLE_STYLE[Role.PARAGRAPH])), section_properties(fmt))
     document = el("document", None, body)
     parts = [
         ("[Content_Types].xml", _content_types()),

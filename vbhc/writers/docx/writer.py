@@ -16,7 +16,7 @@ from typing import IO
 from vbhc import nd30
 from vbhc.errors import VbhcError
 from vbhc.fileio import write_atomically
-from vbhc.layout import Layout, Line, SignatureLines, lay_out
+from vbhc.layout import Layout, Line, SignatureRegion, lay_out
 from vbhc.layout.metrics import text_width_pt
 from vbhc.model import Document
 from vbhc.model.text import Text
@@ -41,7 +41,6 @@ from vbhc.writers.docx.template import ROLE_STYLE, RULE_STYLE, Template, core_pr
 HEADER_LEFT_FRACTION = 0.4
 HEADER_FIT_MARGIN_MM = 2  # slack left beside the Quốc hiệu so a renderer's rounding cannot wrap it
 ADDRESSEES_INDENT_CM = 4.0  # "Kính gửi:" starts about a quarter of the way in (PL III, Mẫu 1.5)
-MAX_SIGNATURES = 2
 SPACE_AFTER_TITLE_PT = 6  # between the line under the trích yếu and what follows it
 SPACE_BEFORE_RECIPIENTS_PT = 12  # Nơi nhận under two signatures
 
@@ -99,7 +98,7 @@ class _Writer:
             tr = el("tr", None, el("trPr", None, el("cantSplit")))
             for width, content in zip(widths, row, strict=True):
                 tc = el("tc", None, el("tcPr", None, el("tcW", {"w": width, "type": "dxa"})))
-                for p in content or [el("p", None, ppr(style="VbhcRecipient"))]:
+                for p in content or [el("p", None, ppr(style=ROLE_STYLE[Role.RECIPIENT]))]:
                     tc.append(p)
                 tr.append(tc)
             tbl.append(tr)
@@ -130,12 +129,12 @@ class _Writer:
         return self.table((left_w, right_w), [[left, right], [below_left, place_date]])
 
     def title(self, layout: Layout) -> list[Element]:
-        if layout.type_name is None or layout.summary is None:
+        if layout.type_name is None or not layout.summary:
             return []
-        summary_w = min(self.width_twips(layout.summary), self.t.text_width)
+        summary_w = min(max(self.width_twips(x) for x in layout.summary), self.t.text_width)
         rule = self.rule(round(summary_w * nd30.SUMMARY_RULE_FRACTION), self.t.text_width,
                          after_pt=SPACE_AFTER_TITLE_PT)
-        return [self.para(layout.type_name), self.para(layout.summary), rule]
+        return [self.para(layout.type_name), *(self.para(x) for x in layout.summary), rule]
 
     def addressees(self, lines: Sequence[Line]) -> list[Element]:
         if not lines:
@@ -145,18 +144,18 @@ class _Writer:
         under_colon = indent + self.width_twips(label)
         return [self.para(x, left=indent if i == 0 else under_colon) for i, x in enumerate(lines)]
 
-    def signature_cell(self, sig: SignatureLines) -> list[Element]:
-        return [*(self.para(x) for x in sig.titles), self.para(sig.name)]
+    def signature_cell(self, sig: SignatureRegion[Line]) -> list[Element]:
+        return [self.para(x) for x in sig.items()]
 
     def closing(self, layout: Layout) -> list[Element]:
         """Nơi nhận on the left, level with the signature's first line on the right (PL I, II.9.d)."""
         widths = self.columns()
         recipients = [self.para(x) for x in layout.recipients]
         sigs = layout.signatures
-        if len(sigs) > MAX_SIGNATURES:
-            raise VbhcError(f"signatures: vbhc lays out at most {MAX_SIGNATURES} signatures; "
+        if len(sigs) not in layout.form.signatures:
+            raise VbhcError(f"signatures: vbhc lays out at most {layout.form.signatures.high:g} signatures; "
                             f"this document has {len(sigs)}")
-        gap = el("p", None, ppr(style="VbhcBody", keep_next=True))
+        gap = el("p", None, ppr(style=ROLE_STYLE[Role.PARAGRAPH], keep_next=True))
         if len(sigs) == 1:
             return [gap, self.table(widths, [[recipients, self.signature_cell(sigs[0])]])]
         # Two signers side by side (PL III, Mẫu 1.9: THƯ KÝ left, CHỦ TỌA right), Nơi nhận below.
@@ -169,7 +168,7 @@ class _Writer:
 
     def section_break(self, page_number_start: int | None) -> Element:
         sect = self.section(page_number_start)
-        return el("p", None, ppr(style="VbhcBody", section=sect))
+        return el("p", None, ppr(style=ROLE_STYLE[Role.PARAGRAPH], section=sect))
 
     def section(self, page_number_start: int | None) -> Element:
         sect = copy.deepcopy(self.t.section)

@@ -1,0 +1,105 @@
+"""Forms as data (vbhc/nd30/forms.py) and the regions a layout fills from them."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import attrs
+import pytest
+
+from tests.conftest import make_document
+from vbhc import Appendix, Document, Issuer, Paragraph, Signature
+from vbhc.layout import Layout, Regions, lay_out
+from vbhc.nd30 import DEFAULT_FORM, FORMS, DocumentType, Form, Region, Role, form_of, forms
+from vbhc.writers.docx.writer import render_bytes
+
+ISSUER = Issuer(name=["Ủy ban nhân dân", "xã Hoàng Kim"], abbreviation="UBND",
+                parent=["UBND huyện Hoằng Hóa"])
+SIGNERS = [Signature(position="Thư ký", name="Lê Văn B"), Signature(position="Chủ tọa", name="Lê Văn A")]
+
+
+def full(kind: DocumentType) -> Document:
+    """A document of ``kind`` with something for every region any form has."""
+    return make_document(
+        type=kind.value, unit="VP", issuer=ISSUER, secrecy="MẬT", urgency="KHẨN", addressees=["Các thôn"],
+        enacting_authority="Chủ tịch Ủy ban nhân dân xã", legal_bases=["Căn cứ A"], signatures=SIGNERS,
+        appendices=[Appendix("Danh sách", [Paragraph("Một.")])])
+
+
+def filled(layout: Layout) -> set[Region]:
+    return {r for r in Region if getattr(layout, r.value) not in (None, ())}
+
+
+def test_the_regions_type_has_one_field_per_region_in_reading_order() -> None:
+    assert [f.name for f in attrs.fields(Regions)] == [r.value for r in Region]
+    assert {f.name for f in attrs.fields(Layout)} == {r.value for r in Region} | {"form"}
+
+
+def test_every_type_has_exactly_one_form() -> None:
+    listed = [kind for form in FORMS for kind in form.types]
+    assert sorted(listed, key=list(DocumentType).index) == list(DocumentType)
+    assert DEFAULT_FORM in FORMS
+    assert len({f.id for f in FORMS}) == len(FORMS)
+
+
+def test_the_forms_state_what_the_decree_says() -> None:
+    assert not form_of(DocumentType.CONG_VAN).has_type_line  # PL I, II.5.b: "V/v" instead
+    assert Region.LETTER_SUMMARY in form_of(DocumentType.CONG_VAN).regions
+    assert not form_of(DocumentType.BIEN_BAN).has_place_date  # PL III, Mẫu 1.9
+    assert form_of(DocumentType.NGHI_QUYET).enacting_words == "QUYẾT NGHỊ:"  # PL III, Mẫu 1.1
+    assert form_of(DocumentType.QUYET_DINH).enacting_words == "QUYẾT ĐỊNH:"  # PL III, Mẫu 1.2
+    others = [f for f in FORMS if f.types[0] not in (DocumentType.NGHI_QUYET, DocumentType.QUYET_DINH)]
+    assert all(f.enacting_words is None and Region.ENACTMENT not in f.regions for f in others)
+    for form in FORMS:
+        assert form.clause.startswith("PL III, Mẫu " + form.id)
+        assert (Role.PLACE_DATE in form.required_roles) == form.has_place_date
+        assert (Role.LETTER_SUMMARY in form.required_roles) == (not form.has_type_line)
+        assert (Role.DOCUMENT_TYPE_NAME in form.required_roles) == form.has_type_line
+
+
+def test_a_form_is_checked_for_consistency() -> None:
+    with pytest.raises(ValueError, match="enacting words"):
+        dataclasses.replace(DEFAULT_FORM, enacting_words="QUYẾT ĐỊNH:")
+    with pytest.raises(ValueError, match="V/v"):
+        dataclasses.replace(DEFAULT_FORM, regions=DEFAULT_FORM.regions | {Region.LETTER_SUMMARY})
+
+
+@pytest.mark.parametrize("form", FORMS, ids=lambda f: f.id)
+def test_lay_out_fills_exactly_the_regions_of_the_form(form: Form) -> None:
+    layout = lay_out(full(form.types[0]))
+    assert layout.form is form
+    assert filled(layout) == form.regions
+
+
+def test_lay_out_reads_the_form_not_the_type(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kế hoạch given a form without a place and date, with enacting words, lays out that form."""
+    changed = dataclasses.replace(DEFAULT_FORM, regions=DEFAULT_FORM.regions - {Region.PLACE_DATE}
+                                  | {Region.ENACTMENT}, enacting_words="QUYẾT NGHỊ:")
+    monkeypatch.setitem(forms._BY_TYPE, DocumentType.KE_HOACH, changed)
+    layout = lay_out(full(DocumentType.KE_HOACH))
+    assert layout.place_date is None
+    assert layout.enactment is not None and layout.enactment.plain == "QUYẾT NGHỊ:"
+
+
+def test_the_writer_lays_out_the_signatures_its_form_allows() -> None:
+    three = [Signature(position="Chủ tịch", name=f"Lê Văn {x}") for x in "ABC"]
+    with pytest.raises(Exception, match="at most 2 signatures; this document has 3"):
+        render_bytes(make_document(signatures=three))
+    assert 3 not in form_of(DocumentType.KE_HOACH).signatures
+
+
+def _lines_in(value: object) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, tuple):
+        return sum(_lines_in(x) for x in value)
+    return len(list(value.items())) if hasattr(value, "items") else 1
+
+
+def test_regions_map_and_items_cover_every_region() -> None:
+    layout = lay_out(full(DocumentType.QUYET_DINH))
+    texts = layout.map(lambda line: line.plain)
+    assert type(texts) is Regions
+    assert texts.items() == [line.plain for line in layout.all_lines()]
+    assert len(layout.all_lines()) == sum(_lines_in(getattr(layout, r.value)) for r in Region)
+    assert layout.all_lines()[0].role is Role.PARENT_BODY and layout.all_lines()[-1].plain == "Một."

@@ -1,0 +1,115 @@
+"""The regions of a page, generic over what a region holds: one shape for a layout and a recognition.
+
+``Regions[Line]`` is what :func:`vbhc.layout.lay_out` prints (:class:`vbhc.layout.Layout`);
+``Regions[Recognised]`` is what :mod:`vbhc.recognise` found in a .docx
+(:class:`vbhc.recognise.Recognition`). Because the two have the same fields, a recognition can be
+compared region by region with the layout of the same document (:meth:`Regions.map`).
+
+The fields are named by :class:`vbhc.nd30.Region` and declared in reading order. A region that holds
+one paragraph is ``T | None``; one that holds several is a tuple. ``recipients`` and ``addressees``
+include their label lines ("Nơi nhận:", "Kính gửi:").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, Generic, TypeVar
+
+import attrs
+from attrs import define, frozen
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+
+@frozen(kw_only=True)
+class SignatureRegion(Generic[T]):
+    """One signer's block: the quyền hạn and chức vụ lines, then the name (None: not found)."""
+
+    titles: tuple[T, ...] = ()
+    name: T | None = None
+
+    def items(self) -> Iterator[T]:
+        yield from self.titles
+        if self.name is not None:
+            yield self.name
+
+    def map(self, fn: Callable[[T], U]) -> SignatureRegion[U]:
+        return SignatureRegion(titles=tuple(fn(x) for x in self.titles),
+                               name=None if self.name is None else fn(self.name))
+
+
+@frozen(kw_only=True)
+class AppendixRegion(Generic[T]):
+    """One phụ lục: its label, title and "(Kèm theo ...)" note, and its own body."""
+
+    label: T
+    title: T | None = None
+    note: T | None = None
+    body: tuple[T, ...] = ()
+
+    def items(self) -> Iterator[T]:
+        yield from (x for x in (self.label, self.title, self.note) if x is not None)
+        yield from self.body
+
+    def map(self, fn: Callable[[T], U]) -> AppendixRegion[U]:
+        return AppendixRegion(label=fn(self.label), title=None if self.title is None else fn(self.title),
+                              note=None if self.note is None else fn(self.note),
+                              body=tuple(fn(x) for x in self.body))
+
+
+_Part = SignatureRegion | AppendixRegion
+
+
+@define(kw_only=True)
+class Regions(Generic[T]):
+    """Every region of a page, in reading order. Mutable so that a recogniser can fill it in; a
+    :class:`~vbhc.layout.Layout` is frozen."""
+
+    parent_body: tuple[T, ...] = ()
+    issuer: tuple[T, ...] = ()
+    number: T | None = None
+    letter_summary: T | None = None
+    marks: tuple[T, ...] = ()
+    national_title: T | None = None
+    motto: T | None = None
+    place_date: T | None = None
+    type_name: T | None = None
+    summary: tuple[T, ...] = ()
+    addressees: tuple[T, ...] = ()
+    enacting_authority: T | None = None
+    legal_bases: tuple[T, ...] = ()
+    enactment: T | None = None
+    body: tuple[T, ...] = ()
+    signatures: tuple[SignatureRegion[T], ...] = ()
+    recipients: tuple[T, ...] = ()
+    appendices: tuple[AppendixRegion[T], ...] = ()
+
+    def items(self) -> list[T]:
+        """Every line of every region, region by region in reading order."""
+        out: list[T] = []
+        for field in attrs.fields(Regions):
+            value = getattr(self, field.name)
+            for x in value if isinstance(value, tuple) else (value,):
+                if isinstance(x, _Part):
+                    out += x.items()
+                elif x is not None:
+                    out.append(x)
+        return out
+
+    def map(self, fn: Callable[[T], U]) -> Regions[U]:
+        """The same regions with ``fn`` applied to every line (e.g. each line's text), as plain
+        :class:`Regions`: a layout and a recognition mapped to texts compare equal when they print
+        the same texts in the same regions."""
+
+        def one(x: Any) -> Any:
+            return x.map(fn) if isinstance(x, _Part) else fn(x)
+
+        values: dict[str, Any] = {}
+        for field in attrs.fields(Regions):
+            value = getattr(self, field.name)
+            if isinstance(value, tuple):
+                values[field.name] = tuple(one(x) for x in value)
+            else:
+                values[field.name] = None if value is None else one(value)
+        return Regions(**values)

@@ -1,0 +1,139 @@
+"""Forms: the sample layouts of PL III, Mục II (Mẫu 1.1-1.10), one record per form vbhc lays out.
+
+A :class:`Form` says which regions of the page (:class:`Region`) a document of that form prints,
+which roles the checker requires of it, and the form's own facts: the type line, the place-and-date
+line, the words that open its articles, how many signatures vbhc lays out. Every
+:class:`~vbhc.nd30.types.DocumentType` maps to one form (:func:`form_of`). The layout reads the form
+instead of testing the type, so a new form is a record here (plus, where it is laid out differently,
+a module in ``vbhc.layout``).
+
+Only the forms vbhc lays out today have a record. Công điện, giấy mời, giấy giới thiệu and giấy nghỉ
+phép have samples of their own (Mẫu 1.6, 1.7, 1.8, 1.10) but are laid out as Mẫu 1.4 for now.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from vbhc.nd30.roles import Role
+from vbhc.nd30.types import DocumentType
+from vbhc.nd30.typography import Range
+
+
+class Region(enum.Enum):
+    """A region of the page, in reading order. The value names the field of ``vbhc.layout.Regions``
+    that holds it; the comment gives its box in PL I, Mục IV (ô số) or the clause that places it."""
+
+    PARENT_BODY = "parent_body"  # ô 2: the body above the issuer (PL I, II.2)
+    ISSUER = "issuer"  # ô 2
+    NUMBER = "number"  # ô 3
+    LETTER_SUMMARY = "letter_summary"  # ô 5b: a công văn's trích yếu after "V/v"
+    MARKS = "marks"  # ô 10a, 10b: secrecy and urgency
+    NATIONAL_TITLE = "national_title"  # ô 1: Quốc hiệu
+    MOTTO = "motto"  # ô 1: Tiêu ngữ
+    PLACE_DATE = "place_date"  # ô 4
+    TYPE_NAME = "type_name"  # ô 5a: tên loại
+    SUMMARY = "summary"  # ô 5a: trích yếu
+    ADDRESSEES = "addressees"  # ô 9a: Kính gửi (PL I, II.9.d)
+    ENACTING_AUTHORITY = "enacting_authority"  # PL III, Mẫu 1.1-1.2: thẩm quyền ban hành
+    LEGAL_BASES = "legal_bases"  # ô 6: căn cứ (PL I, II.6.a)
+    ENACTMENT = "enactment"  # PL III, Mẫu 1.1-1.2: "QUYẾT NGHỊ:", "QUYẾT ĐỊNH:"
+    BODY = "body"  # ô 6
+    SIGNATURES = "signatures"  # ô 7a-7c
+    RECIPIENTS = "recipients"  # ô 9b: Nơi nhận
+    APPENDICES = "appendices"  # PL I, III.1; PL III, Mẫu 2.1
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One Mẫu of PL III as vbhc lays it out.
+
+    ``regions`` are the regions a document of the form may print (the others stay empty);
+    ``required_roles`` those the checker reports missing. ``enacting_words`` open the articles
+    (ENACTMENT is a region exactly when there are some). ``signatures`` is how many signature blocks
+    vbhc lays out; ``signers_in_person`` names who signs a form whose signers sign in their own names,
+    never on behalf of a collective (TM.).
+    """
+
+    id: str
+    name: str
+    clause: str
+    types: tuple[DocumentType, ...]
+    regions: frozenset[Region]
+    required_roles: frozenset[Role]
+    enacting_words: str | None = None
+    signatures: Range = Range(1, 2)
+    signers_in_person: str | None = None
+
+    def __post_init__(self) -> None:
+        if (Region.ENACTMENT in self.regions) != (self.enacting_words is not None):
+            raise ValueError(f"Mẫu {self.id}: an ENACTMENT region exactly when there are enacting words")
+        if self.has_type_line == (Region.LETTER_SUMMARY in self.regions) or (
+                self.has_type_line != (Region.SUMMARY in self.regions)):
+            raise ValueError(f"Mẫu {self.id}: a tên loại and trích yếu, or a V/v line (PL I, II.5.b)")
+
+    @property
+    def has_type_line(self) -> bool:
+        """Whether the tên loại and trích yếu stand under the header (ô 5a); else "V/v" (ô 5b)."""
+        return Region.TYPE_NAME in self.regions
+
+    @property
+    def has_place_date(self) -> bool:
+        """Whether the place-and-date line is printed under the Tiêu ngữ (ô 4)."""
+        return Region.PLACE_DATE in self.regions
+
+
+_HEADER = frozenset({Region.NATIONAL_TITLE, Region.MOTTO, Region.PARENT_BODY, Region.ISSUER, Region.NUMBER,
+                     Region.MARKS})
+_TITLE = frozenset({Region.TYPE_NAME, Region.SUMMARY})
+# Kính gửi, the enacting authority and căn cứ are printed by any form when a document has them.
+_CONTENT = frozenset({Region.ADDRESSEES, Region.ENACTING_AUTHORITY, Region.LEGAL_BASES, Region.BODY})
+_CLOSING = frozenset({Region.SIGNATURES, Region.RECIPIENTS, Region.APPENDICES})
+
+# Art. 8.2 and PL I, II: the components every document carries.
+_ALWAYS = frozenset({Role.NATIONAL_TITLE, Role.MOTTO, Role.ISSUER, Role.NUMBER, Role.SIGNATURE_TITLE,
+                     Role.SIGNER_NAME, Role.RECIPIENTS_HEADING, Role.RECIPIENT})
+_TITLED_ROLES = _ALWAYS | {Role.PLACE_DATE, Role.DOCUMENT_TYPE_NAME, Role.SUMMARY}
+
+_TITLED_PAGE = _HEADER | {Region.PLACE_DATE} | _TITLE | _CONTENT | _CLOSING
+
+MAU_1_1 = Form("1.1", "Nghị quyết (cá biệt)", "PL III, Mẫu 1.1", (DocumentType.NGHI_QUYET,),
+               _TITLED_PAGE | {Region.ENACTMENT}, _TITLED_ROLES, enacting_words="QUYẾT NGHỊ:")
+# Mẫu 1.3 (a quyết định that issues an attached text) is laid out as Mẫu 1.2.
+MAU_1_2 = Form("1.2", "Quyết định (cá biệt) quy định trực tiếp", "PL III, Mẫu 1.2",
+               (DocumentType.QUYET_DINH,), _TITLED_PAGE | {Region.ENACTMENT}, _TITLED_ROLES,
+               enacting_words="QUYẾT ĐỊNH:")
+MAU_1_4 = Form("1.4", "Văn bản có tên loại", "PL III, Mẫu 1.4", (
+    DocumentType.CHI_THI, DocumentType.QUY_CHE, DocumentType.QUY_DINH, DocumentType.THONG_CAO,
+    DocumentType.THONG_BAO, DocumentType.HUONG_DAN, DocumentType.CHUONG_TRINH, DocumentType.KE_HOACH,
+    DocumentType.PHUONG_AN, DocumentType.DE_AN, DocumentType.DU_AN, DocumentType.BAO_CAO,
+    DocumentType.TO_TRINH, DocumentType.HOP_DONG, DocumentType.BAN_GHI_NHO, DocumentType.BAN_THOA_THUAN,
+    DocumentType.GIAY_UY_QUYEN, DocumentType.PHIEU_GUI, DocumentType.PHIEU_CHUYEN, DocumentType.PHIEU_BAO,
+    DocumentType.THU_CONG,
+    # Laid out as Mẫu 1.4 until their own samples are (Mẫu 1.6, 1.7, 1.8, 1.10).
+    DocumentType.CONG_DIEN, DocumentType.GIAY_MOI, DocumentType.GIAY_GIOI_THIEU, DocumentType.GIAY_NGHI_PHEP,
+), _TITLED_PAGE, _TITLED_ROLES)
+# PL I, II.5.b: a công văn has no tên loại; its trích yếu follows "V/v" under the number (ô 5b).
+MAU_1_5 = Form("1.5", "Công văn", "PL III, Mẫu 1.5; PL I, II.5.b", (DocumentType.CONG_VAN,),
+               _HEADER | {Region.PLACE_DATE, Region.LETTER_SUMMARY} | _CONTENT | _CLOSING,
+               _ALWAYS | {Role.PLACE_DATE, Role.LETTER_SUMMARY})
+# PL III, Mẫu 1.9: a biên bản has no place-and-date line under the Quốc hiệu (its time and place are
+# in its text), and its secretary and chair sign in their own names.
+MAU_1_9 = Form("1.9", "Biên bản", "PL III, Mẫu 1.9", (DocumentType.BIEN_BAN,),
+               _HEADER | _TITLE | _CONTENT | _CLOSING, _ALWAYS | {Role.DOCUMENT_TYPE_NAME, Role.SUMMARY},
+               signers_in_person="its secretary and chair")
+
+FORMS: tuple[Form, ...] = (MAU_1_1, MAU_1_2, MAU_1_4, MAU_1_5, MAU_1_9)
+# The form a document whose type is not known is held to: the one most types have.
+DEFAULT_FORM = MAU_1_4
+
+_BY_TYPE: dict[DocumentType, Form] = {kind: form for form in FORMS for kind in form.types}
+
+
+def form_of(kind: DocumentType) -> Form:
+    """The form documents of type ``kind`` are laid out in; ValueError for what is not a type."""
+    try:
+        return _BY_TYPE[kind]
+    except (KeyError, TypeError):
+        raise ValueError(f"{kind!r} is not a document type") from None
