@@ -32,7 +32,10 @@ from vbhc.nd30.numbering import (
     roman,
 )
 from vbhc.nd30.roles import (
+    WORD_STYLES,
     Role,
+    RoleRecord,
+    WordStyle,
 )
 from vbhc.nd30.signing import (
     COLLECTIVE_ISSUER_WORDS,
@@ -232,6 +235,7 @@ __all__ = [
     "SUMMARY_RULE_FRACTION",
     "SYMBOL_SEPARATOR",
     "URGENCY_FRAMED",
+    "WORD_STYLES",
     "Align",
     "Case",
     "DocumentType",
@@ -239,10 +243,12 @@ __all__ = [
     "Range",
     "Region",
     "Role",
+    "RoleRecord",
     "Secrecy",
     "SigningAuthority",
     "Typography",
     "Urgency",
+    "WordStyle",
     "form_of",
     "format_day",
     "format_month",
