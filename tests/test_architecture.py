@@ -2,8 +2,9 @@
 
 nd30 (the decree as data) imports nothing of vbhc; model only nd30; layout builds on model; ooxml knows
 WordprocessingML and nothing of the document model; readers, writers and check never import each other;
-recognise never imports writers. ``errors``, ``fileio`` and ``diagnostics`` are the base every layer may
-use. The CLI and the package's ``__init__`` sit on top and may import anything (lazily).
+recognise never imports writers. ``errors``, ``fileio``, ``diagnostics`` and ``limits`` are the base
+every layer may use (the model only ``errors`` and ``limits``). The CLI and the package's ``__init__``
+sit on top and may import anything (lazily).
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "vbhc"
 
-BASE = {"errors", "fileio", "diagnostics"}
+BASE = {"errors", "fileio", "diagnostics", "limits"}
 ALLOWED: dict[str, set[str]] = {
     "nd30": set(),
     "errors": set(),
     "fileio": set(),
+    "limits": set(),
     "diagnostics": {"errors"},
-    "model": {"nd30", "errors"},
+    "model": {"nd30", "errors", "limits"},
     "layout": {"nd30", "model"} | BASE,
     "ooxml": {"nd30"} | BASE,
     "recognise": {"nd30", "model", "layout", "ooxml"} | BASE,

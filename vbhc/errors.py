@@ -56,3 +56,11 @@ class SpecError(VbhcError):
 
 class TemplateError(VbhcError):
     """A Word template that vbhc cannot use (missing, unreadable, or outside the decree's ranges)."""
+
+
+class DocxReadError(VbhcError):
+    """A file that cannot be read as a .docx: not a zip, unsafe, malformed, or missing its document."""
+
+
+class StarterError(VbhcError):
+    """No starter spec (``vbhc new``) for the type asked for."""

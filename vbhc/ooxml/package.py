@@ -21,10 +21,11 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from vbhc.errors import VbhcError
+from vbhc import limits as base
+from vbhc.errors import DocxReadError
+from vbhc.limits import MB
 from vbhc.ooxml.xml import CT_NS, PR_NS, STRICT_NAMESPACES, W_NS
 
-MB = 1024 * 1024
 _CHUNK = 1 * MB
 
 _MAIN_CONTENT_TYPES = frozenset({
@@ -38,21 +39,17 @@ _MAIN_CONTENT_TYPES = frozenset({
 _SINGLE_PARTS = ("styles", "numbering", "theme", "settings")
 
 
-class DocxReadError(VbhcError):
-    """A file that cannot be read as a .docx: not a zip, unsafe, malformed, or missing its document."""
-
-
 @dataclass(frozen=True, slots=True)
 class Limits:
     """Resource bounds applied while reading a package. The defaults suit any real document."""
 
-    max_member_bytes: int = 50 * MB
-    max_total_bytes: int = 200 * MB
-    max_members: int = 2000
-    max_ratio: float = 200.0
-    ratio_min_bytes: int = 1 * MB
-    max_archive_bytes: int = 256 * MB
-    max_paragraph_chars: int = 200_000  # the checker refuses longer paragraphs (no real document has one)
+    max_member_bytes: int = base.MAX_MEMBER_BYTES
+    max_total_bytes: int = base.MAX_TOTAL_BYTES
+    max_members: int = base.MAX_MEMBERS
+    max_ratio: float = base.MAX_RATIO
+    ratio_min_bytes: int = base.RATIO_MIN_BYTES
+    max_archive_bytes: int = base.MAX_ARCHIVE_BYTES
+    max_paragraph_chars: int = base.MAX_PARAGRAPH_CHARS
 
 
 DEFAULT_LIMITS = Limits()
