@@ -19,8 +19,11 @@ from vbhc import (
     Plus,
     Point,
     Recipient,
+    Secrecy,
+    Signature,
     Span,
     Text,
+    Urgency,
 )
 from vbhc.errors import FieldError
 
@@ -40,20 +43,13 @@ def test_text_is_normalised_to_nfc() -> None:
     assert Paragraph(decomposed).text.plain == "Hoàng Kim ễ"
 
 
-@pytest.mark.parametrize("bad", ["a\x07b", "line\nbreak", "rtl\u200fmark", "bom\ufeff", "nul\x00"])
-def test_control_characters_are_refused(bad: str) -> None:
-    with pytest.raises(FieldError, match="U\\+"):
-        Paragraph(bad)
-    with pytest.raises(FieldError):
-        make(place=bad)
-
-
-def test_markup_gives_bold_and_italic_spans() -> None:
-    text = Text("a *b* **c** \\*d\\* 2 * 3 *unclosed")
-    assert text.spans == (
-        Span("a "), Span("b", italic=True), Span(" "), Span("c", bold=True),
-        Span(" *d* 2 * 3 *unclosed"))
-    assert Text(text.to_markup()) == text
+def test_a_string_is_literal_text_not_markup() -> None:
+    assert Paragraph("2*3*4").text.spans == (Span("2*3*4"),)
+    assert Text("**bold?** \\*").spans == (Span("**bold?** \\*"),)
+    assert make(summary="*Kế hoạch*").summary.plain == "*Kế hoạch*"
+    assert Dash(["a ", Span("b", italic=True), " *c*"]).text.spans == (
+        Span("a "), Span("b", italic=True), Span(" *c*"))
+    assert ("*" + Text("x")).plain == "*x"
 
 
 def test_user_text_is_data() -> None:
@@ -127,3 +123,20 @@ def test_model_is_frozen() -> None:
     doc = make()
     with pytest.raises(AttributeError):
         doc.place = "x"  # type: ignore[misc]
+
+
+def test_three_signatures_are_refused_by_the_model() -> None:
+    one = Signature(position="Chủ tịch", name="Lê A")
+    assert len(make(signatures=[one, one]).signatures) == 2
+    with pytest.raises(FieldError) as caught:
+        make(signatures=[one, one, one])
+    assert caught.value.path == "signatures"
+    assert "side by side" in caught.value.expected and "three or more" in caught.value.expected
+    assert caught.value.found == "3"
+
+
+@pytest.mark.parametrize(("field", "member"), [("secrecy", Secrecy.TUYET_MAT), ("urgency", Urgency.KHAN)])
+def test_fixed_values_typed_in_nfd_are_accepted(field: str, member: Secrecy | Urgency) -> None:
+    decomposed = unicodedata.normalize("NFD", member.value)
+    assert decomposed != member.value
+    assert getattr(make(**{field: decomposed}), field) is member

@@ -105,6 +105,23 @@ CASES: dict[str, tuple[str, bytes | Callable[[Path], bytes], str]] = {
                                                                           "text; found a right-to-left mark"),
     "line break in a line": ("spec.json", as_json(place="Hoàng\nKim"), "place: expected one line of text; "
                                                                        "found a line break"),
+    "Arabic letter mark": ("spec.json", as_json(place="Hoàng\u061cKim"),
+                           "place: expected one line of text; found an Arabic letter mark (U+061C)"),
+    "line separator": ("spec.json", as_json(summary="Kết\u2028quả"),
+                       "summary: expected text without control characters or line breaks; found a line "
+                       "separator (U+2028)"),
+    "three signatures": ("spec.json", as_json(signatures=[SIG, SIG, SIG]),
+                         "signatures: expected one signature, or 2 side by side (PL III, Mẫu 1.9); vbhc does "
+                         "not lay out three or more yet; found 3"),
+    "a 200,003-character word": ("spec.json", as_json(body="x" * 200_003),
+                                 "body[0].text: expected text of at most 50,000 characters; found 200,003"),
+    "a 1 MB paragraph": ("spec.json", as_json(summary="ab" * 500_000),
+                         "summary: expected text of at most 50,000 characters; found 1,000,000"),
+    "5,000 copies of one line": ("spec.json", as_json(body=[{"kind": "dash", "text": "Nội dung."}] * 5_000),
+                                 "body: expected text that repeats itself less"),
+    ".py spec that exits 0": ("spec.py", b"import sys\nsys.exit(0)\n",
+                              "spec.py:2: the spec called sys.exit(0); a .py spec defines `document` and "
+                              "does not exit"),
     "recipient punctuation": ("spec.json", as_json(recipients=[{"name": "- Phòng;"}]),
                               "recipients[0].name: expected the name alone"),
     "copies zero": ("spec.json", as_json(archive={"copies": 0}), "archive.copies: expected a whole number "

@@ -359,3 +359,29 @@ def test_render_from_another_folder(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         assert result.stderr == ""
     assert out.read_bytes() == render_bytes(load(PLAN_JSON))
+
+
+# --------------------------------------------------------------------------------------------
+# Fixed values typed in NFD (decomposed letters, as some keyboards and macOS file names give them)
+
+
+def test_fixed_values_typed_in_nfd_are_matched_after_nfc(tmp_path: Path) -> None:
+    import unicodedata
+
+    nfd = lambda text: unicodedata.normalize("NFD", text)  # noqa: E731
+    profile = write(tmp_path, "p.yaml", "signers:\n  phó-chủ-tịch: {position: Phó Chủ tịch, name: Lê B}\n")
+    spec = write(tmp_path, "s.yaml", nfd(
+        "type: Quyết định\nissuer: {name: [UBND xã A], abbreviation: UBND}\nplace: A\ndate: 2024-03-05\n"
+        "summary: Về việc A\nsecrecy: MẬT\nurgency: KHẨN\nsignatures: phó-chủ-tịch\nprofile: p.yaml\n"
+        "body: |\n  Chương I\n  QUY ĐỊNH CHUNG\n  Điều 1. Phạm vi\n  Nội dung.\n"))
+    assert nfd("Điều") != "Điều" and profile.exists()
+    result = read(spec)
+    assert result.errors == [], result.errors
+    document = result.document
+    assert (document.type.value, document.secrecy.value) == ("quyet-dinh", "MẬT")
+    assert document.urgency.value == "KHẨN"
+    assert document.signatures[0].name == "Lê B"
+    assert document.body[0].children[0].title.plain == "Phạm vi"  # "Điều 1." was read as an article
+    from vbhc.readers.spec.starters import starter
+
+    assert starter(nfd("Kế hoạch")) == starter("ke-hoach")

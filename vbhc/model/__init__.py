@@ -1,8 +1,10 @@
 """The typed document: frozen, validated attrs classes for every part Decree 30 defines.
 
 Owns: ``Document`` and its parts (issuer, date, body blocks, signatures, recipients, appendices),
-``Text``/``Span`` (text with bold and italic, NFC, no markup parsing) and ``Formatting`` (an office's
-typographic choices within the decree's ranges). Imports only ``vbhc.nd30`` and ``vbhc.errors``.
+``Text``/``Span`` (text with bold and italic, NFC, no markup parsing: a string is literal text), the
+table of refused characters (``characters``) and ``Formatting`` (an office's typographic choices within
+the decree's ranges). A document is refused when its .docx would be beyond what the checker reads
+(:mod:`vbhc.limits`). Imports only ``vbhc.nd30``, ``vbhc.errors`` and ``vbhc.limits``.
 """
 
 from vbhc.model.document import (

@@ -9,12 +9,16 @@ built; every string is normalised to NFC.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable, Iterable
+import enum
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ClassVar
+from xml.sax.saxutils import escape
 
 import attrs
 from attrs import field, frozen
 
+from vbhc import limits
 from vbhc.errors import FieldError
 from vbhc.model.text import Span, Text, forbidden_character, nfc
 from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency, form_of, reference_symbol
@@ -22,30 +26,41 @@ from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency, form_of,
 __all__ = [
     "Appendix", "Archive", "Article", "Block", "Chapter", "Dash", "Document", "DocumentType",
     "IssueDate", "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient",
-    "Secrecy", "Section", "Signature", "SigningAuthority", "Span", "Text", "Urgency",
+    "Secrecy", "Section", "Signature", "SigningAuthority", "Span", "Text", "Urgency", "one_line",
+    "one_line_each", "optional_line", "positive", "word_xml_estimate",
 ]
 
 
 # --------------------------------------------------------------------------------------------
-# Field helpers: converters and validators shared by all classes
+# Field helpers: converters and validators shared by all classes (the schema reads them too)
 
 
-def _line(_: Any, attribute: attrs.Attribute, value: str) -> None:
+def _check_length(name: str, value: str) -> None:
+    """Refuse text longer than :data:`vbhc.limits.MAX_TEXT_CHARS` (the checker reads no such paragraph)."""
+    if len(value) > limits.MAX_TEXT_CHARS:
+        raise FieldError(name, f"text of at most {limits.MAX_TEXT_CHARS:,} characters", f"{len(value):,}")
+
+
+def one_line(_: Any, attribute: attrs.Attribute, value: str) -> None:
+    """Validator: one non-empty line of text, without refused characters, within the length limit."""
     bad = forbidden_character(value)
     if bad:
         raise FieldError(attribute.name, "one line of text", bad)
     if not value.strip():
         raise FieldError(attribute.name, "non-empty text", repr(value))
+    _check_length(attribute.name, value)
 
 
-def _optional_line(instance: Any, attribute: attrs.Attribute, value: str | None) -> None:
+def optional_line(instance: Any, attribute: attrs.Attribute, value: str | None) -> None:
+    """Validator: None, or what :func:`one_line` accepts."""
     if value is not None:
-        _line(instance, attribute, value)
+        one_line(instance, attribute, value)
 
 
 def _nonempty_text(_: Any, attribute: attrs.Attribute, value: Text) -> None:
     if not value:
         raise FieldError(attribute.name, "non-empty text", repr(value.plain))
+    _check_length(attribute.name, value.plain)
 
 
 def _optional_text(instance: Any, attribute: attrs.Attribute, value: Text | None) -> None:
@@ -53,11 +68,25 @@ def _optional_text(instance: Any, attribute: attrs.Attribute, value: Text | None
         _nonempty_text(instance, attribute, value)
 
 
-def _lines(_: Any, attribute: attrs.Attribute, value: tuple[str, ...]) -> None:
+def one_line_each(_: Any, attribute: attrs.Attribute, value: tuple[str, ...]) -> None:
+    """Validator: a tuple of entries, each what :func:`one_line` accepts."""
     for i, line in enumerate(value):
         bad = forbidden_character(line)
         if bad or not line.strip():
             raise FieldError(f"{attribute.name}[{i}]", "one non-empty line of text", bad or repr(line))
+        _check_length(f"{attribute.name}[{i}]", line)
+
+
+def _printed_on_one_line(separator: str) -> Callable[[Any, attrs.Attribute, tuple[str, ...]], None]:
+    """Validator: entries the layout joins with ``separator`` into one line stay within the limit."""
+
+    def check(_: Any, attribute: attrs.Attribute, value: tuple[str, ...]) -> None:
+        total = sum(map(len, value)) + len(separator) * max(len(value) - 1, 0)
+        if total > limits.MAX_TEXT_CHARS:
+            raise FieldError(attribute.name, f"at most {limits.MAX_TEXT_CHARS:,} characters in all (they "
+                             "are printed on one line)", f"{total:,}")
+
+    return check
 
 
 def _nfc_or_none(value: str | None) -> str | None:
@@ -71,11 +100,11 @@ def _nfc_tuple(value: Iterable[str] | str) -> tuple[str, ...]:
 
 
 def _enum(cls: type, name: str) -> Callable[[Any], Any]:
-    """A converter to ``cls`` that names the field and the choices when the value is not one."""
+    """A converter to ``cls`` (text NFC-normalised first) that names the field and the choices."""
 
     def convert(value: Any) -> Any:
         try:
-            return cls(value)
+            return cls(nfc(value) if isinstance(value, str) else value)
         except ValueError:
             options = ", ".join(m.value for m in cls)  # type: ignore[attr-defined]
             raise FieldError(name, f"one of {options}", repr(value)) from None
@@ -110,12 +139,13 @@ def _to_texts(value: object, attribute: attrs.Attribute) -> tuple[Text, ...]:
 
 
 def text_field(**kwargs: Any) -> Any:
-    """A required rich-text field: accepts a string with markup, spans, or Text."""
+    """A required rich-text field: accepts a string (taken literally), spans, or Text."""
     return field(converter=attrs.Converter(_to_text, takes_field=True), validator=_nonempty_text,
                  **kwargs)
 
 
-def _positive(_: Any, attribute: attrs.Attribute, value: int | None) -> None:
+def positive(_: Any, attribute: attrs.Attribute, value: int | None) -> None:
+    """Validator: None or a whole number of 1 or more (not a bool)."""
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
         raise FieldError(attribute.name, "a whole number of 1 or more", repr(value))
 
@@ -257,9 +287,10 @@ class Issuer:
     ``abbreviation``: its abbreviation in the ký hiệu (``UBND``). ``parent``: cơ quan chủ quản lines.
     """
 
-    name: tuple[str, ...] = field(converter=_nfc_tuple, validator=_lines)
-    abbreviation: str = field(converter=nfc, validator=_line)
-    parent: tuple[str, ...] = field(converter=_nfc_tuple, validator=_lines, factory=tuple)
+    name: tuple[str, ...] = field(converter=_nfc_tuple,
+                                  validator=[one_line_each, _printed_on_one_line(" ")])  # an appendix's note
+    abbreviation: str = field(converter=nfc, validator=one_line)
+    parent: tuple[str, ...] = field(converter=_nfc_tuple, validator=one_line_each, factory=tuple)
 
     @name.validator
     def _name_given(self, attribute: attrs.Attribute, value: tuple[str, ...]) -> None:
@@ -276,7 +307,7 @@ class Issuer:
 class IssueDate:
     """Thời gian ban hành (PL I, II.4.b). Leave ``day`` or ``month`` empty for a draft to fill by hand."""
 
-    year: int = field(validator=_positive)
+    year: int = field(validator=positive)
     month: int | None = field(default=None)
     day: int | None = field(default=None)
 
@@ -287,13 +318,13 @@ class IssueDate:
 
     @month.validator
     def _month_range(self, attribute: attrs.Attribute, value: int | None) -> None:
-        _positive(self, attribute, value)
+        positive(self, attribute, value)
         if value is not None and value > 12:
             raise FieldError("month", "a month from 1 to 12", repr(value))
 
     @day.validator
     def _day_range(self, attribute: attrs.Attribute, value: int | None) -> None:
-        _positive(self, attribute, value)
+        positive(self, attribute, value)
         if value is None:
             return
         last = calendar.monthrange(self.year, self.month)[1] if self.month else 31
@@ -307,7 +338,7 @@ class Mandate:
     """One line of quyền hạn: ``TM.`` + collective, ``KT.``/``Q.``/``TL.``/``TUQ.`` + head's title."""
 
     authority: SigningAuthority = field(converter=_enum(SigningAuthority, "authority"))
-    of: str = field(converter=nfc, validator=_line)
+    of: str = field(converter=nfc, validator=one_line)
 
 
 @frozen
@@ -318,8 +349,8 @@ class Signature:
     The name carries no academic or honorific title (PL I, II.7.c).
     """
 
-    position: str = field(converter=nfc, validator=_line)
-    name: str = field(converter=nfc, validator=_line)
+    position: str = field(converter=nfc, validator=one_line)
+    name: str = field(converter=nfc, validator=one_line)
     mandates: tuple[Mandate, ...] = field(converter=tuple, factory=tuple)
 
 
@@ -327,8 +358,8 @@ class Signature:
 class Recipient:
     """One line of Nơi nhận; ``note`` is the short purpose printed in brackets: ``b/c``, ``t/h``."""
 
-    name: str = field(converter=nfc, validator=_line)
-    note: str | None = field(default=None, converter=_nfc_or_none, validator=_optional_line)
+    name: str = field(converter=nfc, validator=one_line)
+    note: str | None = field(default=None, converter=_nfc_or_none, validator=optional_line)
 
     @name.validator
     def _no_punctuation(self, attribute: attrs.Attribute, value: str) -> None:
@@ -342,8 +373,9 @@ class Recipient:
 class Archive:
     """The "Lưu: VT, <units> (<copies>)." line that ends Nơi nhận (PL I, II.9.d)."""
 
-    units: tuple[str, ...] = field(converter=_nfc_tuple, validator=_lines, factory=tuple)
-    copies: int | None = field(default=None, validator=_positive)
+    units: tuple[str, ...] = field(converter=_nfc_tuple, factory=tuple,
+                                   validator=[one_line_each, _printed_on_one_line(", ")])
+    copies: int | None = field(default=None, validator=positive)
 
 
 # --------------------------------------------------------------------------------------------
@@ -376,18 +408,18 @@ class Document:
 
     type: DocumentType = field(converter=_enum(DocumentType, "type"))
     issuer: Issuer
-    place: str = field(converter=nfc, validator=_line)
+    place: str = field(converter=nfc, validator=one_line)
     date: IssueDate = field(validator=_check_date)
     summary: Text = text_field()
-    number: int | None = field(default=None, validator=_positive)
-    unit: str | None = field(default=None, converter=_nfc_or_none, validator=_optional_line)
+    number: int | None = field(default=None, validator=positive)
+    unit: str | None = field(default=None, converter=_nfc_or_none, validator=optional_line)
     secrecy: Secrecy | None = field(
         default=None, converter=attrs.converters.optional(_enum(Secrecy, "secrecy")))
     urgency: Urgency | None = field(
         default=None, converter=attrs.converters.optional(_enum(Urgency, "urgency")))
-    addressees: tuple[str, ...] = field(converter=_nfc_tuple, validator=_lines, factory=tuple)
+    addressees: tuple[str, ...] = field(converter=_nfc_tuple, validator=one_line_each, factory=tuple)
     enacting_authority: str | None = field(default=None, converter=_nfc_or_none,
-                                           validator=_optional_line)
+                                           validator=optional_line)
     legal_bases: tuple[Text, ...] = field(converter=attrs.Converter(_to_texts, takes_field=True),
                                           factory=tuple)
     preamble: tuple[Paragraph, ...] = _children(lambda: (Paragraph,))
@@ -406,6 +438,9 @@ class Document:
     def _one_or_two_signatures(self, attribute: attrs.Attribute, value: tuple[Any, ...]) -> None:
         if not value:
             raise FieldError("signatures", "at least one signature", "none")
+        if len(value) > limits.MAX_SIGNATURES:
+            raise FieldError("signatures", f"one signature, or {limits.MAX_SIGNATURES} side by side (PL III, "
+                             "Mẫu 1.9); vbhc does not lay out three or more yet", f"{len(value)}")
         for i, sig in enumerate(value):
             if not isinstance(sig, Signature):
                 raise FieldError(f"signatures[{i}]", "a Signature", type(sig).__name__)
@@ -415,17 +450,74 @@ class Document:
         for i, basis in enumerate(value):
             if not basis:
                 raise FieldError(f"legal_bases[{i}]", "non-empty text", repr(basis.plain))
+            _check_length(f"legal_bases[{i}]", basis.plain)
 
     def __attrs_post_init__(self) -> None:
         if not form_of(self.type).has_type_line and self.unit is None:
             # PL I, II.3.b: a công văn's ký hiệu is the issuer's and the drafting unit's abbreviations.
             raise FieldError("unit", "the drafting unit's abbreviation: a công văn's ký hiệu needs it",
                              "none")
+        _check_size(self)
 
     @property
     def symbol(self) -> str:
         """The ký hiệu, e.g. ``KH-UBND`` or, for công văn, ``UBND-VX`` (PL I, II.3.b)."""
         return reference_symbol(self.type.abbreviation or "", self.issuer.abbreviation, self.unit or "")
+
+
+# --------------------------------------------------------------------------------------------
+# Size: a document whose .docx the checker would refuse is refused here, naming the field
+
+
+def _frames(value: Any) -> Iterator[str]:
+    """Every text in ``value`` framed as :func:`word_xml_estimate` counts it, in document order."""
+    if isinstance(value, enum.Enum):
+        return
+    if isinstance(value, (str, Text)):
+        spans = (value,) if isinstance(value, str) else tuple(s.text for s in value.spans)
+        yield _PARAGRAPH_FRAME
+        for span in spans:
+            yield _RUN_FRAME
+            yield escape(span)
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _frames(item)
+    elif attrs.has(type(value)):
+        for a in attrs.fields(type(value)):
+            yield from _frames(getattr(value, a.name))
+
+
+_PARAGRAPH_FRAME = "<" + "p" * (limits.PARAGRAPH_FRAME_BYTES - 2) + ">"
+_RUN_FRAME = "<" + "r" * (limits.RUN_FRAME_BYTES - 2) + ">"
+
+
+def word_xml_estimate(document: Any) -> dict[str, bytes]:
+    """An estimate of the Word XML each field of ``document`` becomes, never smaller or less repetitive.
+
+    Every text is framed in constant markup as long as the writer's around a paragraph and a run
+    (:data:`vbhc.limits.PARAGRAPH_FRAME_BYTES`), XML-escaped. Joined in field order, the parts stand for
+    ``word/document.xml`` as the checker's zip-bomb and size limits see it.
+    """
+    return {a.name: "".join(_frames(getattr(document, a.name))).encode()
+            for a in attrs.fields(Document)}
+
+
+def _check_size(document: Any) -> None:
+    """Refuse a document whose estimated Word XML is beyond :mod:`vbhc.limits`, naming its largest field."""
+    parts = word_xml_estimate(document)
+    size = sum(map(len, parts.values()))
+    largest = max(parts, key=lambda name: len(parts[name]))
+    if size > limits.MAX_ESTIMATED_BYTES:
+        raise FieldError(largest, f"a document of at most {limits.MAX_ESTIMATED_BYTES // limits.MB} MB "
+                         "of Word XML (the checker reads no part over "
+                         f"{limits.MAX_MEMBER_BYTES // limits.MB} MB)", f"about {size // limits.MB} MB")
+    if size > limits.ESTIMATED_RATIO_MIN_BYTES:
+        ratio = size / len(zlib.compress(b"".join(parts.values()), 6))
+        if ratio > limits.MAX_ESTIMATED_RATIO:
+            raise FieldError(largest, f"text that repeats itself less: the checker refuses a Word part "
+                             f"over {limits.RATIO_MIN_BYTES // limits.MB} MB that compresses more than "
+                             f"{limits.MAX_RATIO:.0f}:1 as a possible zip bomb, and vbhc refuses "
+                             f"{limits.MAX_ESTIMATED_RATIO:.0f}:1", f"{ratio:.0f}:1")
 
 
 attrs.resolve_types(Appendix, globals(), locals())

@@ -15,7 +15,7 @@ One line is one block; the marker at its start says which::
 A line that starts with a space or a tab continues the line above. Blank lines only separate.
 ``\\`` before a marker keeps the marker as text (``\\1. is not an item``). Numbers and letters typed
 after the markers are checked against the position and recomputed; a mismatch is a warning.
-``*italic*`` and ``**bold**`` work inside any line (:mod:`vbhc.model.text`).
+``*italic*`` and ``**bold**`` work inside any line (:mod:`vbhc.readers.spec.markup`).
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ from vbhc.model import (
     Point,
     Section,
 )
-from vbhc.model.text import Text
+from vbhc.model.text import Text, nfc
+from vbhc.readers.spec.markup import parse_markup
 
 __all__ = ["Note", "Outline", "allowed_children", "ends_with_punctuation", "parse_outline"]
 
@@ -348,25 +349,34 @@ class _Reader:
             return None
 
 
+def _markup(name: str, text: str) -> Text:
+    """The text of a line (its markup read), with an error naming the field ``name``."""
+    try:
+        return parse_markup(text)
+    except FieldError as exc:
+        raise exc.at(name) from None
+
+
 def _item(node: _Node, children: tuple[Any, ...]) -> Item:
     """An item is titled when its line has no final punctuation and content follows it."""
-    if children and not ends_with_punctuation(Text(node.text).plain):
-        return Item(title=node.text, children=children)
-    return Item(text=node.text or None, children=children)
+    text = _markup("text", node.text)
+    if children and not ends_with_punctuation(text.plain):
+        return Item(title=text, children=children)
+    return Item(text=text or None, children=children)
 
 
 def _titled(cls: type) -> Callable[[_Node, tuple[Any, ...]], Any]:
-    return lambda node, children: cls(title=node.text, children=children)
+    return lambda node, children: cls(title=_markup("title", node.text), children=children)
 
 
 def _texted(cls: type) -> Callable[[_Node, tuple[Any, ...]], Any]:
-    return lambda node, children: cls(text=node.text, children=children)
+    return lambda node, children: cls(text=_markup("text", node.text), children=children)
 
 
 _CONSTRUCT: dict[type, Callable[[_Node, tuple[Any, ...]], Any]] = {
     Chapter: _titled(Chapter), Section: _titled(Section), Article: _titled(Article),
     Part: _titled(Part), Item: _item, Point: _texted(Point), Dash: _texted(Dash), Plus: _texted(Plus),
-    Paragraph: lambda node, _: Paragraph(node.text),
+    Paragraph: lambda node, _: Paragraph(_markup("text", node.text)),
 }
 
 
@@ -378,7 +388,7 @@ def parse_outline(text: str, allowed: tuple[type, ...] = BLOCK_TYPES, *,
     document, so only a text that holds the whole body can check them).
     """
     reader = _Reader(allowed, count_articles)
-    reader.read(text)
+    reader.read(nfc(text))  # markers typed in NFD ("Điều" decomposed) are still markers
     blocks = reader.build()
     if reader.errors:
         blocks = ()

@@ -31,7 +31,7 @@ from vbhc.diagnostics import Diagnostic, Path, SpecProblems, format_path, split_
 from vbhc.errors import FieldError, SpecError, TemplateError
 from vbhc.model import BLOCK_TYPES, Chapter, Document, IssueDate, Mandate, Recipient, Signature
 from vbhc.model import document as model
-from vbhc.model.text import Span, Text
+from vbhc.model.text import Span, Text, nfc
 from vbhc.nd30 import (
     LEGAL_BASIS_LAST_END,
     LEGAL_BASIS_LINE_END,
@@ -40,6 +40,7 @@ from vbhc.nd30 import (
     SigningAuthority,
     Urgency,
 )
+from vbhc.readers.spec.markup import parse_markup, to_markup
 from vbhc.readers.spec.outline import parse_outline
 from vbhc.readers.spec.profile import PROFILE_FIELDS, PROFILE_ONLY_KEYS, SPEC_META_KEYS, merge
 from vbhc.readers.spec.source import MAX_FILE_BYTES, Parsed, parse_text, read_file, read_text
@@ -120,11 +121,17 @@ def choices(enum_cls: type) -> dict[str, Any]:
     return table
 
 
+def choice(enum_cls: type, value: str) -> Any | None:
+    """The member of ``enum_cls`` that ``value`` spells (NFC-normalised, trimmed), or None."""
+    return choices(enum_cls).get(nfc(value).strip())
+
+
 def _choice(enum_cls: type) -> Callable[[Any, type], Any]:
     def hook(value: Any, _: type) -> Any:
+        member = choice(enum_cls, value) if isinstance(value, str) else None
+        if member is not None:
+            return member
         table = choices(enum_cls)
-        if isinstance(value, str) and value.strip() in table:
-            return table[value.strip()]
         options = sorted({m.value for m in enum_cls})  # type: ignore[attr-defined]
         close = difflib.get_close_matches(str(value), list(table), n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close and isinstance(value, str) else ""
@@ -134,14 +141,17 @@ def _choice(enum_cls: type) -> Callable[[Any, type], Any]:
 
 
 def _text(value: Any, _: type) -> Text:
-    """Text from a string with markup, or from a list of strings and ``{text, bold, italic}``."""
+    """Text from a string with markup, or from a list of such strings and ``{text, bold, italic}``."""
     if isinstance(value, str):
-        return Text(_one_line(value))
+        return parse_markup(_one_line(value))
     if isinstance(value, list):
-        spans: list[Span | str] = []
+        spans: list[Span | Text] = []
         for i, part in enumerate(value):
             if isinstance(part, str):
-                spans.append(part)
+                try:
+                    spans.append(parse_markup(part))
+                except FieldError as exc:
+                    raise exc.at(f"[{i}]") from None
             elif isinstance(part, Mapping):
                 extra = set(part) - {"text", "bold", "italic"}
                 if extra or "text" not in part:
@@ -379,7 +389,7 @@ class Structurer:
                                  "block as one text instead of a list)", "a line break")
                 return FAILED
             try:
-                return model.Paragraph(_one_line(value))
+                return model.Paragraph(parse_markup(_one_line(value)))
             except FieldError as exc:  # the string is the paragraph's text: report it at the string
                 self.error(path, exc.expected, exc.found)
                 return FAILED
@@ -492,7 +502,7 @@ class Structurer:
     def signature(self, value: Any, path: Path) -> Any:
         if not isinstance(value, str):
             return self.attrs(value, Signature, path)
-        key = value.strip()
+        key = nfc(value).strip()
         if self.signers is None:
             self.error(path, "a signature {position, name, mandates} (a signer's key such as "
                              f"{key!r} needs a profile with signers)", describe(value))
@@ -599,7 +609,7 @@ def _load_python(path: FilePath) -> Document:
         raise SpecError(source, [exc]) from None
     except SpecError:
         raise
-    except Exception as exc:  # the user's code: report where it failed, in one line
+    except (Exception, SystemExit) as exc:  # the user's code: report where it failed, in one line
         tb = exc.__traceback__
         line = None
         while tb is not None:
@@ -607,6 +617,9 @@ def _load_python(path: FilePath) -> Document:
                 line = tb.tb_lineno
             tb = tb.tb_next
         where = f"{source}:{line}" if line else source
+        if isinstance(exc, SystemExit):  # sys.exit() must not end vbhc, let alone with status 0
+            raise SpecError(where, message=f"the spec called sys.exit({exc.code!r}); a .py spec defines "
+                                           "`document` and does not exit") from None
         raise SpecError(where, message=f"{type(exc).__name__}: {exc}") from None
     document = namespace.get("document")
     if not isinstance(document, Document):
@@ -734,7 +747,7 @@ def _structure_file(spec: Parsed, path: FilePath, profile_arg: str | FilePath | 
                               "an unknown key")
         raw_signers = prof.parsed.data.get("signers", {})
         if isinstance(raw_signers, Mapping):
-            signers = {str(k): checker.attrs(v, Signature, ("signers", str(k)))
+            signers = {nfc(str(k)): checker.attrs(v, Signature, ("signers", str(k)))
                        for k, v in raw_signers.items()}
         else:
             checker.error(("signers",), "an object of named signatures", describe(raw_signers))
@@ -815,13 +828,13 @@ def unstructure(document: Document) -> dict[str, Any]:
 
     def plain(value: Any) -> Any:
         if isinstance(value, Text):
-            return value.to_markup()
+            return to_markup(value)
         if isinstance(value, (DocumentType, SigningAuthority, Secrecy, Urgency)):
             return value.value
         if isinstance(value, IssueDate):
             return {k: v for k, v in attrs.asdict(value).items() if v is not None}
         if isinstance(value, model.Paragraph):
-            return value.text.to_markup()
+            return to_markup(value.text)
         if attrs.has(type(value)):
             out: dict[str, Any] = {}
             if type(value) in BLOCK_TYPES:

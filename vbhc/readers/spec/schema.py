@@ -20,8 +20,9 @@ from typing import Any, get_args, get_origin
 
 import attrs
 
-from vbhc.model import BLOCK_TYPES, Document, IssueDate, Mandate, Recipient, Signature, text
+from vbhc.model import BLOCK_TYPES, Document, IssueDate, Mandate, Recipient, Signature
 from vbhc.model import document as model
+from vbhc.model.characters import REFUSED
 from vbhc.model.text import Text
 from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency
 from vbhc.readers.spec.profile import PROFILE_FIELDS, SPEC_META_KEYS
@@ -44,11 +45,10 @@ PROFILE_SCHEMA_FILE = "vbhc-profile.schema.json"
 
 
 def _forbidden_class() -> str:
-    """The characters vbhc refuses in text (:mod:`vbhc.model.text`), as an ECMA-262 character class."""
-    out = []
-    for ch in text._FORBIDDEN.pattern.strip("[]"):  # the one list of forbidden characters
-        out.append("-" if ch == "-" else f"\\u{ord(ch):04x}")
-    return "[" + "".join(out) + "]"
+    """The characters vbhc refuses in text (:mod:`vbhc.model.characters`), as an ECMA-262 class."""
+    ranges = sorted(r for cls in REFUSED for r in cls.ranges)  # the one table of refused characters
+    return "[" + "".join(f"\\u{low:04x}" + (f"-\\u{high:04x}" if high != low else "")
+                         for low, high in ranges) + "]"
 
 
 ONE_LINE: dict[str, Any] = {"type": "string", "pattern": "\\S", "not": {"pattern": _forbidden_class()}}
@@ -118,10 +118,10 @@ class _Generator:
         if get_origin(tp) is tuple:
             return self.sequence(get_args(tp)[0], a)
         if tp is str:
-            one_line = a is not None and any(v in (model._line, model._optional_line) for v in _validators(a))
-            return dict(ONE_LINE) if one_line else {"type": "string"}
+            line = a is not None and any(v in (model.one_line, model.optional_line) for v in _validators(a))
+            return dict(ONE_LINE) if line else {"type": "string"}
         if tp is int:
-            positive = a is not None and any(v is model._positive for v in _validators(a))
+            positive = a is not None and any(v is model.positive for v in _validators(a))
             return {"type": "integer", **({"minimum": 1} if positive else {})}
         if tp is bool:
             return {"type": "boolean"}
@@ -143,7 +143,7 @@ class _Generator:
     def sequence(self, element: Any, a: attrs.Attribute | None) -> dict[str, Any]:
         kinds = block_args(element)
         items = self.schema(element)
-        if element in LINE_TYPES and a is not None and any(v is model._lines for v in _validators(a)):
+        if element in LINE_TYPES and a is not None and any(v is model.one_line_each for v in _validators(a)):
             items = dict(ONE_LINE)
         array = {"type": "array", "items": items}
         if kinds is not None:

@@ -18,6 +18,7 @@ from vbhc.errors import VbhcError
 from vbhc.fileio import write_atomically
 from vbhc.layout import Layout, Line, SignatureRegion, lay_out
 from vbhc.layout.metrics import text_width_pt
+from vbhc.limits import MAX_SIGNATURES
 from vbhc.model import Document
 from vbhc.model.text import Text
 from vbhc.nd30 import Role
@@ -213,8 +214,13 @@ def _replace_body(template: Template, content: Iterable[Element], last_section: 
     return to_bytes(document)
 
 
-def render_bytes(document: Document, template: Template | None = None) -> bytes:
-    """The .docx bytes of ``document``; the same document and template always give the same bytes."""
+def render_bytes(document: Document, template: Template | str | os.PathLike[str] | None = None) -> bytes:
+    """The .docx bytes of ``document``; the same document and template always give the same bytes.
+
+    ``template``: a :class:`Template`, the path of a .docx template, or None for the built-in one.
+    """
+    if template is not None and not isinstance(template, Template):
+        template = Template.from_path(template)
     template = template or default_template()
     layout = lay_out(document)
     writer = _Writer(template)
@@ -240,8 +246,6 @@ def render(document: Document, target: str | os.PathLike[str] | IO[bytes],
     A path is written atomically: the file appears whole or not at all, and an existing file is
     replaced only after rendering succeeded.
     """
-    if template is not None and not isinstance(template, Template):
-        template = Template.from_path(template)
     data = render_bytes(document, template)
     if hasattr(target, "write"):
         target.write(data)  # type: ignore[union-attr]

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from importlib import resources
 
-from vbhc.errors import VbhcError
+from vbhc.errors import StarterError
 from vbhc.nd30 import DocumentType
 
 __all__ = ["StarterError", "available", "starter"]
-
-
-class StarterError(VbhcError):
-    """No starter for the type asked for."""
 
 
 GENERIC = "_generic.yaml"
@@ -31,9 +27,9 @@ def starter(kind: str, schema: str | None = None) -> str:
 
     ``schema``: a path or URL of ``vbhc.schema.json`` to link for the editor (yaml-language-server).
     """
-    from vbhc.readers.spec.reader import choices
+    from vbhc.readers.spec.reader import choice
 
-    member = choices(DocumentType).get(kind.strip())
+    member = choice(DocumentType, kind)
     if member is None:
         types = ", ".join(t.value for t in DocumentType)
         raise StarterError(f"no document type {kind!r}; types: {types}")
