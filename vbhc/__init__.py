@@ -1,7 +1,12 @@
-"""vbhc: Vietnamese administrative documents (văn bản hành chính) under Decree 30/2020/NĐ-CP."""
+"""vbhc: Vietnamese administrative documents (văn bản hành chính) under Decree 30/2020/NĐ-CP.
 
+Importing vbhc loads the model and the decree's data only: readers, the writer and the checker are
+imported when first used (``check``, ``Report`` and ``parse_markup`` through :func:`__getattr__`).
+"""
+
+import importlib
 import os
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 from vbhc.diagnostics import Diagnostic
 from vbhc.model import (
@@ -26,6 +31,9 @@ from vbhc.model import (
     Text,
 )
 from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency
+
+if TYPE_CHECKING:
+    from vbhc.writers.docx.template import Template
 
 __version__ = "0.1.0"
 
@@ -53,22 +61,45 @@ def validate(path: str | os.PathLike[str], profile: str | os.PathLike[str] | Non
 
 
 def render(document: Document, target: str | os.PathLike[str] | IO[bytes],
-           template: str | os.PathLike[str] | None = None) -> None:
-    """Render ``document`` to a .docx path (written atomically) or a binary stream."""
+           template: "str | os.PathLike[str] | Template | None" = None) -> None:
+    """Render ``document`` to a .docx path (written atomically) or a binary stream.
+
+    ``template``: an office template (.docx path), or None for the built-in one.
+    """
     from vbhc.writers.docx.writer import render as _render
 
     _render(document, target, template)
 
 
-def render_bytes(document: Document) -> bytes:
-    """The .docx bytes of ``document`` with the built-in template."""
+def render_bytes(document: Document, template: "str | os.PathLike[str] | Template | None" = None) -> bytes:
+    """The .docx bytes of ``document``; ``template`` as for :func:`render`."""
     from vbhc.writers.docx.writer import render_bytes as _render_bytes
 
-    return _render_bytes(document)
+    return _render_bytes(document, template)
+
+
+# Exported on first use, so that ``import vbhc`` never loads the checker or the spec reader.
+# ``vbhc.check`` is the checker package itself, made callable: ``vbhc.check("x.docx")`` is
+# ``vbhc.check.check("x.docx")`` and returns a Report.
+_LAZY = {"check": ("vbhc.check", None), "Report": ("vbhc.check.report", "Report"),
+         "parse_markup": ("vbhc.readers.spec.markup", "parse_markup")}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'vbhc' has no attribute {name!r}")
+    module, attribute = _LAZY[name]
+    loaded = importlib.import_module(module)
+    return loaded if attribute is None else getattr(loaded, attribute)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "Appendix", "Archive", "Article", "Chapter", "Dash", "Document", "DocumentType", "IssueDate",
-    "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient", "Secrecy",
-    "Section", "Signature", "SigningAuthority", "Span", "Text", "Urgency", "load", "render",
-    "render_bytes", "validate",
+    "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient", "Report", "Secrecy",
+    "Section", "Signature", "SigningAuthority", "Span", "Text", "Urgency", "check", "load", "parse_markup",
+    "render", "render_bytes", "validate",
 ]

@@ -4,7 +4,14 @@
 does (:mod:`vbhc.ooxml.resolve`), recognises its components (:mod:`vbhc.recognise.components`), runs the
 rules of :mod:`vbhc.check.rules` (:mod:`vbhc.check.checks`) and returns a :class:`Report`.
 :mod:`vbhc.check.fix` writes a corrected copy; :mod:`vbhc.cli.check` is the command line.
+
+This package is callable: ``vbhc.check(path)`` is :func:`check` (``vbhc.check`` names the package once
+it is imported, so the package itself is what ``vbhc`` exports).
 """
+
+import sys
+import types
+from typing import Any
 
 from vbhc.check.checks import check, check_document
 from vbhc.check.report import Finding, ParagraphRef, Report, Skipped
@@ -28,3 +35,13 @@ __all__ = [
     "ResolvedTable", "Rule", "Severity", "Skipped", "check", "check_document", "effective_run_values",
     "open_docx", "read_document", "recognise",
 ]
+
+
+class _CallableModule(types.ModuleType):
+    """``vbhc.check(...)``: the package called as its :func:`check`."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Report:
+        return check(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
