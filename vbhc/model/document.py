@@ -492,11 +492,12 @@ _RUN_FRAME = "<" + "r" * (limits.RUN_FRAME_BYTES - 2) + ">"
 
 
 def word_xml_estimate(document: Any) -> dict[str, bytes]:
-    """An estimate of the Word XML each field of ``document`` becomes, never smaller or less repetitive.
+    """An estimate of the Word XML each field of ``document`` becomes: no smaller, no less repetitive.
 
-    Every text is framed in constant markup as long as the writer's around a paragraph and a run
-    (:data:`vbhc.limits.PARAGRAPH_FRAME_BYTES`), XML-escaped. Joined in field order, the parts stand for
-    ``word/document.xml`` as the checker's zip-bomb and size limits see it.
+    Every text is XML-escaped and framed in constant markup at least as long as the writer's around a
+    paragraph and a run (:data:`vbhc.limits.PARAGRAPH_FRAME_BYTES`, ``RUN_FRAME_BYTES``). Joined in
+    field order, the parts stand for ``word/document.xml`` as the checker's size and zip-bomb limits
+    see it; ``tests/test_limits.py`` holds the writer to the estimate.
     """
     return {a.name: "".join(_frames(getattr(document, a.name))).encode()
             for a in attrs.fields(Document)}
