@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import make_document
 from vbhc import Appendix, Document, Issuer, Paragraph, Signature
+from vbhc.errors import FieldError
 from vbhc.layout import Layout, Regions, lay_out
 from vbhc.nd30 import DEFAULT_FORM, FORMS, DocumentType, Form, Region, Role, form_of, forms
 from vbhc.writers.docx.writer import render_bytes
@@ -83,8 +84,12 @@ def test_lay_out_reads_the_form_not_the_type(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_the_writer_lays_out_the_signatures_its_form_allows() -> None:
     three = [Signature(position="Chủ tịch", name=f"Lê Văn {x}") for x in "ABC"]
+    with pytest.raises(FieldError, match=r"^signatures: expected 1–2 signatures, as vbhc lays out PL III, "):
+        make_document(signatures=three)  # the model refuses first, naming the field
+    document = make_document(signatures=three[:2])
+    object.__setattr__(document, "signatures", tuple(three))  # past the model's validation
     with pytest.raises(Exception, match="at most 2 signatures; this document has 3"):
-        render_bytes(make_document(signatures=three))
+        render_bytes(document)
     assert 3 not in form_of(DocumentType.KE_HOACH).signatures
 
 

@@ -32,9 +32,6 @@ MAX_PARAGRAPH_CHARS = 200_000  # the checker refuses longer paragraphs (no real 
 # (upper case can triple a character: "ﬃ" → "FFI"), so every paragraph stays under
 # MAX_PARAGRAPH_CHARS with room for its label and punctuation.
 MAX_TEXT_CHARS = MAX_PARAGRAPH_CHARS // 4
-# The layout places one signature, or two side by side (PL III, Mẫu 1.9); three or more are not laid
-# out yet.
-MAX_SIGNATURES = 2
 # A document's Word XML is estimated from its text: each text framed in PARAGRAPH_FRAME_BYTES and each
 # span in RUN_FRAME_BYTES of constant markup, at least what the writer puts around them (w:p, w:pPr,
 # style; w:r, w:rPr, w:t), so that the estimate is no smaller and no less repetitive than the real

@@ -111,8 +111,8 @@ CASES: dict[str, tuple[str, bytes | Callable[[Path], bytes], str]] = {
                        "summary: expected text without control characters or line breaks; found a line "
                        "separator (U+2028)"),
     "three signatures": ("spec.json", as_json(signatures=[SIG, SIG, SIG]),
-                         "signatures: expected one signature, or 2 side by side (PL III, Mẫu 1.9); vbhc does "
-                         "not lay out three or more yet; found 3"),
+                         "signatures: expected 1–2 signatures, as vbhc lays out PL III, Mẫu 1.4 (more are "
+                         "not laid out yet: a later version will); found 3"),
     "a 200,003-character word": ("spec.json", as_json(body="x" * 200_003),
                                  "body[0].text: expected text of at most 50,000 characters; found 200,003"),
     "a 1 MB paragraph": ("spec.json", as_json(summary="ab" * 500_000),

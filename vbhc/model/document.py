@@ -438,12 +438,13 @@ class Document:
     def _one_or_two_signatures(self, attribute: attrs.Attribute, value: tuple[Any, ...]) -> None:
         if not value:
             raise FieldError("signatures", "at least one signature", "none")
-        if len(value) > limits.MAX_SIGNATURES:
-            raise FieldError("signatures", f"one signature, or {limits.MAX_SIGNATURES} side by side (PL III, "
-                             "Mẫu 1.9); vbhc does not lay out three or more yet", f"{len(value)}")
         for i, sig in enumerate(value):
             if not isinstance(sig, Signature):
                 raise FieldError(f"signatures[{i}]", "a Signature", type(sig).__name__)
+        form = form_of(self.type)
+        if len(value) not in form.signatures:  # what the writer lays out: refused here, with the field
+            raise FieldError("signatures", f"{form.signatures} signatures, as vbhc lays out {form.clause} "
+                             "(more are not laid out yet: a later version will)", f"{len(value)}")
 
     @legal_bases.validator
     def _bases_nonempty(self, attribute: attrs.Attribute, value: tuple[Text, ...]) -> None:

@@ -18,7 +18,6 @@ from vbhc.errors import VbhcError
 from vbhc.fileio import write_atomically
 from vbhc.layout import Layout, Line, SignatureRegion, lay_out
 from vbhc.layout.metrics import text_width_pt
-from vbhc.limits import MAX_SIGNATURES
 from vbhc.model import Document
 from vbhc.model.text import Text
 from vbhc.nd30 import Role
