@@ -20,7 +20,7 @@ BASE = {"errors", "fileio", "diagnostics", "limits"}
 ALLOWED: dict[str, set[str]] = {
     "nd30": set(),
     "errors": set(),
-    "fileio": set(),
+    "fileio": {"errors", "limits"},
     "limits": set(),
     "diagnostics": {"errors"},
     "model": {"nd30", "errors", "limits"},

@@ -64,3 +64,18 @@ class DocxReadError(VbhcError):
 
 class StarterError(VbhcError):
     """No starter spec (``vbhc new``) for the type asked for."""
+
+
+class FileError(VbhcError):
+    """A file vbhc will not read or cannot write: missing, not a regular file, too large, or refused by
+    the operating system. ``problem`` says which, in words for the command line; ``missing`` is true
+    when the file does not exist."""
+
+    def __init__(self, path: object, problem: str, *, missing: bool = False) -> None:
+        self.path = str(path)
+        self.problem = problem
+        self.missing = missing
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"

@@ -22,7 +22,8 @@ from urllib.parse import unquote
 from lxml import etree
 
 from vbhc import limits as base
-from vbhc.errors import DocxReadError
+from vbhc.errors import DocxReadError, FileError
+from vbhc.fileio import read_bytes
 from vbhc.limits import MB
 from vbhc.ooxml.xml import CT_NS, PR_NS, STRICT_NAMESPACES, W_NS
 
@@ -208,13 +209,7 @@ def _as_binary(source: str | Path | bytes | bytearray | memoryview | BinaryIO, l
             raise DocxReadError(too_big)
         return io.BytesIO(bytes(source))
     if isinstance(source, (str, Path, os.PathLike)):
-        path = Path(source)
-        try:
-            if path.stat().st_size > limits.max_archive_bytes:
-                raise DocxReadError(too_big)
-            return path.open("rb")
-        except OSError as exc:
-            raise DocxReadError(f"cannot open {path}: {exc.strerror or exc}") from None
+        return io.BytesIO(read_docx_file(source, limits))
     try:
         seekable = source.seekable()
     except (AttributeError, OSError, ValueError):
@@ -225,6 +220,14 @@ def _as_binary(source: str | Path | bytes | bytearray | memoryview | BinaryIO, l
     if len(data) > limits.max_archive_bytes:
         raise DocxReadError(too_big)
     return io.BytesIO(data)
+
+
+def read_docx_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of the .docx at ``path``: a regular file, read with a bounded read (``fileio``)."""
+    try:
+        return read_bytes(path, limits.max_archive_bytes, ".docx file")
+    except FileError as exc:
+        raise DocxReadError(f"cannot open {exc}") from None
 
 
 def _is_xml_member(name: str) -> bool:

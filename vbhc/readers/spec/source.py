@@ -19,7 +19,8 @@ import yaml
 from attrs import define, field
 
 from vbhc.diagnostics import Path
-from vbhc.errors import SpecError
+from vbhc.errors import FileError, SpecError
+from vbhc.fileio import read_bytes
 
 __all__ = ["MAX_FILE_BYTES", "Parsed", "parse_text", "read_file", "read_text"]
 
@@ -52,23 +53,12 @@ class Parsed:
 
 
 def read_text(path: FilePath, what: str = "spec") -> str:
-    """The file's text: it must exist, be at most 10 MB and be UTF-8 (a leading BOM is dropped)."""
+    """The file's text: a regular file of at most 10 MB in UTF-8 (a leading BOM is dropped)."""
     source = str(path)
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise SpecError(source, message=f"no such file (the {what} was not found)") from None
-    except OSError as exc:
-        raise SpecError(source, message=f"cannot read the file ({exc.strerror})") from None
-    if not path.is_file():
-        raise SpecError(source, message="not a file")
-    if size > MAX_FILE_BYTES:
-        raise SpecError(source, message=f"the file is {size / 1e6:.1f} MB; a {what} may be at most "
-                                        f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SpecError(source, message=f"cannot read the file ({exc.strerror})") from None
+        data = read_bytes(path, MAX_FILE_BYTES, what)
+    except FileError as exc:
+        raise SpecError(source, message=exc.problem) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

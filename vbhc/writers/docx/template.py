@@ -19,7 +19,8 @@ from attrs import frozen
 from lxml import etree
 
 from vbhc import nd30
-from vbhc.errors import TemplateError
+from vbhc.errors import FileError, TemplateError
+from vbhc.fileio import read_bytes
 from vbhc.model.formatting import Formatting
 from vbhc.nd30 import Role
 from vbhc.nd30.roles import WORD_STYLES, WordStyle
@@ -41,6 +42,7 @@ from vbhc.ooxml.build import (
     w,
     write_package,
 )
+from vbhc.ooxml.package import DEFAULT_LIMITS
 
 # --------------------------------------------------------------------------------------------
 # Styles: one per role record's Word style (the body roles share one), plus the rule lines and the
@@ -454,11 +456,10 @@ class Template:
 
     @classmethod
     def from_path(cls, path: str | Path) -> Template:
-        path = Path(path)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise TemplateError(f"{path}: cannot read the template ({exc.strerror})") from exc
+        try:  # a regular file, read with a bounded read, like any .docx
+            data = read_bytes(path, DEFAULT_LIMITS.max_archive_bytes, "template")
+        except FileError as exc:
+            raise TemplateError(str(exc)) from None
         return cls(data, str(path))
 
 
