@@ -1,38 +1,40 @@
 """vbhc: Vietnamese administrative documents (văn bản hành chính) under Decree 30/2020/NĐ-CP.
 
-Importing vbhc loads the model and the decree's data only: readers, the writer and the checker are
-imported when first used (``check``, ``Report`` and ``parse_markup`` through :func:`__getattr__`).
+Importing vbhc loads nothing else: the model, the decree's data, readers, the writer and the checker
+are imported when first used (through :func:`__getattr__`), so that the command line starts quickly
+(``vbhc --help`` needs none of attrs, cattrs or lxml) and ``vbhc render`` never loads the checker.
 """
+
+from __future__ import annotations
 
 import importlib
 import os
 from typing import IO, TYPE_CHECKING, Any
 
-from vbhc.diagnostics import Diagnostic
-from vbhc.model import (
-    Appendix,
-    Archive,
-    Article,
-    Chapter,
-    Dash,
-    Document,
-    IssueDate,
-    Issuer,
-    Item,
-    Mandate,
-    Paragraph,
-    Part,
-    Plus,
-    Point,
-    Recipient,
-    Section,
-    Signature,
-    Span,
-    Text,
-)
-from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency
-
 if TYPE_CHECKING:
+    from vbhc.diagnostics import Diagnostic
+    from vbhc.model import (
+        Appendix,
+        Archive,
+        Article,
+        Chapter,
+        Dash,
+        Document,
+        IssueDate,
+        Issuer,
+        Item,
+        Mandate,
+        Paragraph,
+        Part,
+        Plus,
+        Point,
+        Recipient,
+        Section,
+        Signature,
+        Span,
+        Text,
+    )
+    from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency
     from vbhc.writers.docx.template import Template
 
 __version__ = "0.1.0"
@@ -61,7 +63,7 @@ def validate(path: str | os.PathLike[str], profile: str | os.PathLike[str] | Non
 
 
 def render(document: Document, target: str | os.PathLike[str] | IO[bytes],
-           template: "str | os.PathLike[str] | Template | None" = None) -> None:
+           template: str | os.PathLike[str] | Template | None = None) -> None:
     """Render ``document`` to a .docx path (written atomically) or a binary stream.
 
     ``template``: an office template (.docx path), or None for the built-in one.
@@ -71,18 +73,25 @@ def render(document: Document, target: str | os.PathLike[str] | IO[bytes],
     _render(document, target, template)
 
 
-def render_bytes(document: Document, template: "str | os.PathLike[str] | Template | None" = None) -> bytes:
+def render_bytes(document: Document, template: str | os.PathLike[str] | Template | None = None) -> bytes:
     """The .docx bytes of ``document``; ``template`` as for :func:`render`."""
     from vbhc.writers.docx.writer import render_bytes as _render_bytes
 
     return _render_bytes(document, template)
 
 
-# Exported on first use, so that ``import vbhc`` never loads the checker or the spec reader.
-# ``vbhc.check`` is the checker package itself, made callable: ``vbhc.check("x.docx")`` is
-# ``vbhc.check.check("x.docx")`` and returns a Report.
-_LAZY = {"check": ("vbhc.check", None), "Report": ("vbhc.check.report", "Report"),
-         "parse_markup": ("vbhc.readers.spec.markup", "parse_markup")}
+# Exported on first use: name -> (module, attribute; None for the module itself). ``vbhc.check`` is the
+# checker package itself, made callable: ``vbhc.check("x.docx")`` is ``vbhc.check.check("x.docx")``
+# and returns a Report.
+_MODEL = ("Appendix", "Archive", "Article", "Chapter", "Dash", "Document", "IssueDate", "Issuer",
+          "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient", "Section", "Signature",
+          "Span", "Text")
+_LAZY: dict[str, tuple[str, str | None]] = {
+    **{name: ("vbhc.model", name) for name in _MODEL},
+    **{name: ("vbhc.nd30", name) for name in ("DocumentType", "Secrecy", "SigningAuthority", "Urgency")},
+    "check": ("vbhc.check", None), "Report": ("vbhc.check.report", "Report"),
+    "parse_markup": ("vbhc.readers.spec.markup", "parse_markup"),
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -90,7 +99,9 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'vbhc' has no attribute {name!r}")
     module, attribute = _LAZY[name]
     loaded = importlib.import_module(module)
-    return loaded if attribute is None else getattr(loaded, attribute)
+    value = loaded if attribute is None else getattr(loaded, attribute)
+    globals()[name] = value  # the next look-up is an ordinary one
+    return value
 
 
 def __dir__() -> list[str]:

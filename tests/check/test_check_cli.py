@@ -197,7 +197,8 @@ def test_hostile_file_exits_2_quickly_and_offline(kind: str, tmp_path: Path, mon
 
 def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(str(tmp_path / "nowhere.docx")) == 2
-    assert "No such file" in capsys.readouterr().err
+    assert capsys.readouterr().err == (f"vbhc check: error: {tmp_path / 'nowhere.docx'}: no such file "
+                                       "(the .docx file was not found)\n")
 
 
 def test_a_directory_is_not_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

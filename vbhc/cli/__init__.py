@@ -9,18 +9,21 @@ prefixed ``vbhc: warning:``; they never change the exit status.
 from __future__ import annotations
 
 import argparse
-import json
+import io
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from vbhc import __version__
-from vbhc.diagnostics import Diagnostic
+from vbhc.cli import check
 from vbhc.errors import FieldError, SpecError, TemplateError, VbhcError
-from vbhc.fileio import write_atomically
-from vbhc.model.formatting import Formatting
+
+if TYPE_CHECKING:
+    from vbhc.diagnostics import Diagnostic
+
+# Each command imports what it needs when it runs (``vbhc render`` never imports the checker), and
+# its arguments are added only when it is the command asked for, so ``vbhc --help`` imports none of
+# the model, lxml, PyYAML or cattrs.
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -42,22 +45,30 @@ def _report(errors: Sequence[Diagnostic], warnings: Sequence[Diagnostic]) -> Non
         _warning(str(w))
 
 
+def _same_file(a: Path, b: str | Path) -> bool:
+    return a.resolve() == Path(b).resolve()
+
+
 def _cmd_render(args: argparse.Namespace) -> int:
+    from vbhc.fileio import check_output, write_file
     from vbhc.readers.spec.reader import read
     from vbhc.writers.docx.writer import render
 
     output = Path(args.output) if args.output else Path(args.spec).with_suffix(".docx")
-    if output.suffix.lower() != ".docx":
-        raise SpecError(str(output), message="the output file must end in .docx")
-    if output.resolve() == Path(args.spec).resolve():
+    check_output(output, (".docx",))
+    if _same_file(output, args.spec):
         raise SpecError(str(output), message="the output would overwrite the spec")
-    if not output.parent.is_dir():
-        raise SpecError(str(output), message=f"the folder {output.parent} does not exist")
+    if args.template and _same_file(output, args.template):
+        raise SpecError(str(output), message="the output would overwrite the template")
     result = read(args.spec, profile=args.profile)
     _report(result.errors, result.warnings)
     if result.document is None:
         return EXIT_BAD_INPUT
-    render(result.document, output, template=args.template or result.template)
+    if result.template and _same_file(output, result.template):
+        raise SpecError(str(output), message="the output would overwrite the profile's template")
+    data = io.BytesIO()
+    render(result.document, data, template=args.template or result.template)
+    write_file(output, data.getvalue())
     print(output)
     return EXIT_OK
 
@@ -75,101 +86,156 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from vbhc.fileio import check_output, write_file
     from vbhc.readers.spec.schema import profile_schema, spec_schema
 
+    if args.output:
+        check_output(args.output, (".json",), "schema file")
     schema = profile_schema() if args.profile else spec_schema()
     text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     if args.output:
-        _write_text(Path(args.output), text)
+        write_file(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
     return EXIT_OK
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
+    from vbhc.fileio import check_output, write_file
     from vbhc.readers.spec.starters import StarterError, starter
 
+    if args.output:
+        check_output(args.output, (".yaml", ".yml"), "starter spec (YAML)")
     try:
         text = starter(args.type, schema=args.schema)
     except StarterError as exc:
         _error(str(exc))
         return EXIT_BAD_INPUT
     if args.output:
-        _write_text(Path(args.output), text)
+        write_file(args.output, text.encode("utf-8"))
         print(args.output)
     else:
         sys.stdout.write(text)
     return EXIT_OK
 
 
-def _write_text(output: Path, text: str) -> None:
-    if not output.parent.is_dir():
-        raise SpecError(str(output), message=f"the folder {output.parent} does not exist")
-    write_atomically(output, text.encode("utf-8"))
+def _formatting_options() -> list[str]:
+    import attrs
 
+    from vbhc.model.formatting import Formatting
 
-_FORMATTING_OPTIONS = [a.name for a in attrs.fields(Formatting)]
+    return [a.name for a in attrs.fields(Formatting)]
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
+    from vbhc.fileio import check_output, write_file
+    from vbhc.model.formatting import Formatting
     from vbhc.writers.docx.template import build_template
 
-    values = {name: getattr(args, name) for name in _FORMATTING_OPTIONS
+    output = Path(args.output)
+    check_output(output, (".docx",), "template")
+    values = {name: getattr(args, name) for name in _formatting_options()
               if getattr(args, name) is not None}
     try:
         fmt = Formatting(**values)
     except FieldError as exc:
         raise SpecError("--" + exc.path.replace("_", "-"), message=f"expected {exc.expected}; "
                                                                   f"found {exc.found}") from None
-    output = Path(args.output)
-    data = build_template(fmt)
-    write_atomically(output, data)
+    write_file(output, build_template(fmt))
     print(output)
     return EXIT_OK
 
 
+def _render_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("spec", help="the spec file")
+    parser.add_argument("-o", "--output", help="the .docx to write (default: the spec's name)")
+    parser.add_argument("--profile", help="a commune profile (.yaml, .json); overrides the spec's own")
+    parser.add_argument("--template", help="a Word template made by `vbhc template` (default: the "
+                                           "profile's, else built in)")
+    parser.set_defaults(run=_cmd_render)
+
+
+def _validate_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("spec", help="the spec file")
+    parser.add_argument("--profile", help="a commune profile (.yaml, .json); overrides the spec's own")
+    parser.set_defaults(run=_cmd_validate)
+
+
+def _schema_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--profile", action="store_true", help="the schema of profiles instead")
+    parser.add_argument("-o", "--output", help="write it to this file instead of printing it")
+    parser.set_defaults(run=_cmd_schema)
+
+
+def _new_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("type", help="ke-hoach, bao-cao, cong-van, quyet-dinh, ...")
+    parser.add_argument("-o", "--output", help="write it to this file instead of printing it")
+    parser.add_argument("--schema", help="the path or URL of vbhc.schema.json, for the editor's link")
+    parser.set_defaults(run=_cmd_new)
+
+
+def _template_arguments(parser: argparse.ArgumentParser) -> None:
+    from vbhc.model.formatting import Formatting
+
+    parser.add_argument("-o", "--output", required=True, help="the .docx template to write")
+    defaults = Formatting()
+    for name in _formatting_options():
+        parser.add_argument("--" + name.replace("_", "-"), type=float, dest=name,
+                            help=f"default {getattr(defaults, name):g}")
+    parser.set_defaults(run=_cmd_template)
+
+
+class _CommandParser(argparse.ArgumentParser):
+    """A subcommand's parser whose arguments are added the first time it parses or prints its help."""
+
+    def __init__(self, *args: Any, arguments: Callable[[argparse.ArgumentParser], None] | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._arguments = arguments
+
+    def _ready(self) -> None:
+        if self._arguments is not None:
+            add, self._arguments = self._arguments, None
+            add(self)
+
+    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                         namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
+        self._ready()
+        return super().parse_known_args(args, namespace)
+
+    def format_help(self) -> str:
+        self._ready()
+        return super().format_help()
+
+    def format_usage(self) -> str:
+        self._ready()
+        return super().format_usage()
+
+
+# name: (help, the function that adds its arguments)
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "render": ("render a spec (.json, .yaml, .py) to .docx", _render_arguments),
+    "validate": ("check a spec without rendering it (exit 0 if valid)", _validate_arguments),
+    "schema": ("print the JSON Schema of specs (for editors)", _schema_arguments),
+    "new": ("print a commented starter spec (YAML) for a document type", _new_arguments),
+    "template": ("write a Word template with your office's choices within the decree's ranges",
+                 _template_arguments),
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from vbhc import __version__
+
     parser = argparse.ArgumentParser(
         prog="vbhc", description="Vietnamese administrative documents under Decree 30/2020/NĐ-CP.")
     parser.add_argument("--version", action="version", version=f"vbhc {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    render = sub.add_parser("render", help="render a spec (.json, .yaml, .py) to .docx")
-    render.add_argument("spec", help="the spec file")
-    render.add_argument("-o", "--output", help="the .docx to write (default: the spec's name)")
-    render.add_argument("--profile", help="a commune profile (.yaml, .json); overrides the spec's own")
-    render.add_argument("--template", help="a Word template made by `vbhc template` (default: the "
-                                           "profile's, else built in)")
-    render.set_defaults(run=_cmd_render)
-
-    validate = sub.add_parser("validate", help="check a spec without rendering it (exit 0 if valid)")
-    validate.add_argument("spec", help="the spec file")
-    validate.add_argument("--profile", help="a commune profile (.yaml, .json); overrides the spec's own")
-    validate.set_defaults(run=_cmd_validate)
-
-    schema = sub.add_parser("schema", help="print the JSON Schema of specs (for editors)")
-    schema.add_argument("--profile", action="store_true", help="the schema of profiles instead")
-    schema.add_argument("-o", "--output", help="write it to this file instead of printing it")
-    schema.set_defaults(run=_cmd_schema)
-
-    new = sub.add_parser("new", help="print a commented starter spec (YAML) for a document type")
-    new.add_argument("type", help="ke-hoach, bao-cao, cong-van, quyet-dinh, ...")
-    new.add_argument("-o", "--output", help="write it to this file instead of printing it")
-    new.add_argument("--schema", help="the path or URL of vbhc.schema.json, for the editor's link")
-    new.set_defaults(run=_cmd_new)
-
-    template = sub.add_parser(
-        "template", help="write a Word template with your office's choices within the decree's ranges")
-    template.add_argument("-o", "--output", required=True, help="the .docx template to write")
-    defaults = Formatting()
-    for name in _FORMATTING_OPTIONS:
-        template.add_argument("--" + name.replace("_", "-"), type=float, dest=name,
-                              help=f"default {getattr(defaults, name):g}")
-    template.set_defaults(run=_cmd_template)
-
-    from vbhc.cli.check import register as register_check
-
-    register_check(sub)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                parser_class=_CommandParser)
+    for name, (help_text, arguments) in _COMMANDS.items():
+        sub.add_parser(name, help=help_text, arguments=arguments)
+    check.register(sub)  # its own module, which imports the checker only when it runs
     return parser
 
 

@@ -16,12 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from vbhc.check.checks import check, check_document, guard
-from vbhc.check.fix import fix_package
-from vbhc.check.report import FixSummary
-from vbhc.fileio import write_atomically
-from vbhc.ooxml.package import DEFAULT_LIMITS, MB, DocxReadError, open_docx
-from vbhc.ooxml.resolve import read_document
+from vbhc.errors import FileError
 
 EXIT_CLEAN = 0
 EXIT_ERRORS = 1
@@ -53,37 +48,24 @@ def _error(path: object, message: str) -> int:
     return EXIT_UNREADABLE
 
 
-def _read(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > DEFAULT_LIMITS.max_archive_bytes:
-            raise DocxReadError(f"file is larger than {DEFAULT_LIMITS.max_archive_bytes // MB} MB")
-        return path.read_bytes()
-    except OSError as exc:
-        raise DocxReadError(f"cannot open it ({exc.strerror or exc})") from None
-
-
-def _fix_target(source: Path, target: Path) -> str | None:
-    """Why ``target`` cannot take the fixed copy, or None."""
-    if target.suffix.lower() != ".docx":
-        return "the fixed copy must end in .docx"
-    if target.resolve() == source.resolve():
-        return "the fixed copy would overwrite the file being checked; name another file"
-    if not target.parent.is_dir():
-        return f"the folder {target.parent} does not exist"
-    return None
-
-
 def run(args: argparse.Namespace) -> int:
     """Check ``args.file``, print the report, write ``args.fix`` if asked; return the exit status."""
+    from vbhc.check.checks import check, check_document, guard  # here: only `vbhc check` needs them
+    from vbhc.check.fix import fix_package
+    from vbhc.check.report import FixSummary
+    from vbhc.fileio import check_output, read_bytes, write_file
+    from vbhc.ooxml.package import DEFAULT_LIMITS, DocxReadError, open_docx
+    from vbhc.ooxml.resolve import read_document
+
     path = Path(args.file)
     fix_to = Path(args.fix) if getattr(args, "fix", None) else None
-    if fix_to is not None:
-        problem = _fix_target(path, fix_to)
-        if problem:
-            return _error(fix_to, problem)
     try:
-        data = _read(path)
+        if fix_to is not None:
+            check_output(fix_to, (".docx",), "fixed copy")
+            if fix_to.resolve() == path.resolve():
+                return _error(fix_to, "the fixed copy would overwrite the file being checked; "
+                                      "name another file")
+        data = read_bytes(path, DEFAULT_LIMITS.max_archive_bytes, ".docx file")
         package = open_docx(data)
         doc = read_document(package)
         guard(doc)
@@ -91,13 +73,13 @@ def run(args: argparse.Namespace) -> int:
         if fix_to is not None:
             result = fix_package(package, doc, report, data)
             after = check(result.data, name=str(fix_to))
-            write_atomically(fix_to, result.data)
+            write_file(fix_to, result.data)
             report.fix = FixSummary(str(fix_to), tuple(result.changed), tuple(result.left),
                                     {"errors": after.errors, "warnings": after.warnings})
+    except FileError as exc:
+        return _error(exc.path, exc.problem)
     except DocxReadError as exc:
         return _error(path, str(exc))
-    except OSError as exc:
-        return _error(fix_to or path, f"cannot write it ({exc.strerror or exc})")
     sys.stdout.write(report.to_json() if args.format == "json" else report.to_text())
     return report.exit_code
 
