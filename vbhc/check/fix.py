@@ -17,6 +17,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -39,6 +40,12 @@ _SECT_AFTER_PGMAR = ("paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", 
 _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _HEADER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
 _STYLES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
+_DOCUMENT_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# What makes a package macro-enabled (.docm, .dotm): parts a .docx must not have ([MS-OFFMACRO2]).
+_MACRO_KINDS = frozenset({"vbaProject", "wordVbaData", "keyMapCustomizations", "attachedToolbars"})
+_MACRO_CTS = frozenset({"application/vnd.ms-office.vbaProject", "application/vnd.ms-word.vbaData+xml",
+                        "application/vnd.ms-word.keyMapCustomizations+xml",
+                        "application/vnd.ms-word.attachedToolbars"})
 _ARTICLE_LABEL = re.compile(rf"^\s*{nd30.ARTICLE_WORD}\s+\d+\s*[.:]?", re.IGNORECASE)
 FIXABLE = frozenset({"page.size", "page.orientation", "page.margins", "font.family", "font.slots",
                      "font.color", "page-number.present", "page-number.first-page"}
@@ -422,6 +429,45 @@ class _Fixer:
         self.changed.append(f"page numbers: {what}none on page 1 (different first page, empty first header)")
         return None
 
+    # ---- macros ------------------------------------------------------------------------------
+
+    def macros(self) -> set[str]:
+        """Make the copy a .docx: drop the macro parts, their relationships and content types, and give
+        the main part a document's content type. Return the member names dropped (lower case)."""
+        pkg = self.pkg
+        dropped = {n.lower() for n, ct in pkg.content_types.items() if ct in _MACRO_CTS}
+        for source in ("", pkg.main_part, *sorted(dropped)):
+            dropped |= {r.target.lower() for r in pkg.relationships(source).values()
+                        if r.kind in _MACRO_KINDS and not r.external}
+        dropped.discard(pkg.main_part.lower())
+        dropped |= {rels_part_name(n) for n in dropped}
+        for source in ("", pkg.main_part):
+            gone = {r.id for r in pkg.relationships(source).values()
+                    if r.kind in _MACRO_KINDS or (not r.external and r.target.lower() in dropped)}
+            rels = pkg.part(rels_part_name(source))
+            for node in rels.findall(f"{{{PR_NS}}}Relationship") if gone and rels is not None else ():
+                if node.get("Id") in gone:
+                    rels.remove(node)
+                    self.touched[rels_part_name(source)] = rels
+        types_name = next(n for n in pkg.names if n.lower() == "[content_types].xml")
+        types = pkg.part(types_name)
+        assert types is not None
+        changed = False
+        for node in list(types):
+            part = unquote(node.get("PartName") or "").lstrip("/").lower()
+            if part in dropped or (node.get("Extension") and node.get("ContentType") in _MACRO_CTS):
+                types.remove(node)
+                changed = True
+            elif part == pkg.main_part.lower() and node.get("ContentType") != _DOCUMENT_CT:
+                node.set("ContentType", _DOCUMENT_CT)
+                changed = True
+        if changed:
+            self.touched[types_name] = types
+        present = [n for n in pkg.names if n.lower() in dropped]
+        if present:
+            self.changed.append("macros removed (a .docx cannot hold them): " + ", ".join(present))
+        return {n.lower() for n in present}
+
     # ---- output ------------------------------------------------------------------------------
 
     def run(self, source: bytes) -> FixResult:
@@ -430,11 +476,12 @@ class _Fixer:
         self.colors()
         self.typography()
         left_reason = self.page_numbers()
+        dropped = self.macros()
         modified = {name: _serialize(tree) for name, tree in self.touched.items()}
         parts: list[tuple[str, bytes]] = []
         with zipfile.ZipFile(io.BytesIO(source)) as zf:
             for info in zf.infolist():
-                if info.is_dir():
+                if info.is_dir() or info.filename.lstrip("/").lower() in dropped:
                     continue
                 name = info.filename.lstrip("/")
                 parts.append((info.filename, modified.pop(name, None) or zf.read(info)))
