@@ -72,7 +72,7 @@ def read_bytes(path: str | os.PathLike[str], limit: int, what: str = "file") -> 
         fd = os.open(path, _READ_FLAGS)
     except OSError as exc:
         raise refuse(f"cannot read it ({_reason(exc)})") from None
-    too_big = f"the file is larger than {_size_text(limit)}; a {what} may be at most {_size_text(limit)}"
+    too_big = f"the file is too large: a {what} may be at most {_size_text(limit)}"
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):  # swapped for something else since the check above

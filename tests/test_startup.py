@@ -1,0 +1,76 @@
+"""The command line imports only what a command needs (issue 8): ``vbhc render`` never imports the
+checker, and ``vbhc --help`` none of the model or the libraries behind it. Each case runs in a fresh
+interpreter, which then lists the modules it has loaded."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES
+
+PROBE = """
+import json, sys
+from vbhc.cli import main
+try:
+    status = main(sys.argv[1:])
+except SystemExit as exc:
+    status = exc.code
+print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
+"""
+
+
+def loaded(*argv: str) -> tuple[int, set[str]]:
+    """The exit status of ``vbhc *argv`` and every module it imported, run in a new interpreter."""
+    result = subprocess.run([sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in result.stderr, result.stderr
+    report = json.loads(result.stdout.splitlines()[-1])
+    return report["status"], set(report["modules"])
+
+
+def under(modules: set[str], *packages: str) -> set[str]:
+    return {m for m in modules if any(m == p or m.startswith(p + ".") for p in packages)}
+
+
+CHECKER = ("vbhc.check", "vbhc.recognise", "vbhc.ooxml.resolve", "vbhc.ooxml.styles", "vbhc.ooxml.numbering",
+           "vbhc.ooxml.drawing")
+
+
+def test_render_never_imports_the_checker(tmp_path: Path) -> None:
+    out = tmp_path / "plan.docx"
+    status, modules = loaded("render", str(EXAMPLES / "ke-hoach-hoang-kim.json"), "-o", str(out))
+    assert status == 0 and out.is_file()
+    assert "vbhc.writers.docx.writer" in modules  # the probe sees what render did import
+    assert under(modules, *CHECKER) == set()
+
+
+@pytest.mark.parametrize("command", ["validate", "new", "schema"])
+def test_spec_commands_never_import_the_checker_or_the_writer(command: str) -> None:
+    argv = {"validate": ["validate", str(EXAMPLES / "ke-hoach-hoang-kim.json")], "new": ["new", "ke-hoach"],
+            "schema": ["schema"]}[command]
+    status, modules = loaded(*argv)
+    assert status == 0
+    assert under(modules, *CHECKER, "vbhc.writers") == set()
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["render", "--help"], ["check", "--help"]],
+                         ids=" ".join)
+def test_help_imports_none_of_the_libraries(argv: list[str]) -> None:
+    status, modules = loaded(*argv)
+    assert status == 0
+    assert under(modules, "lxml", "yaml", "cattrs", "cattr", "attrs", "attr") == set()
+    assert under(modules, "vbhc") <= {"vbhc", "vbhc.cli", "vbhc.cli.check", "vbhc.errors"}
+
+
+def test_template_help_lists_every_formatting_option() -> None:
+    from vbhc.model.formatting import Formatting
+
+    result = subprocess.run([sys.executable, "-m", "vbhc", "template", "--help"], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0
+    for name in Formatting.__attrs_attrs__:  # type: ignore[attr-defined]
+        assert "--" + name.name.replace("_", "-") in result.stdout
