@@ -6,15 +6,16 @@ or a socket is refused at once, before anything blocks; and at most ``limit + 1`
 whatever size the file system reports. Every file vbhc writes goes out through
 :func:`write_atomically` (whole or not at all, the mode of a replaced file kept, a new file under the
 umask); :func:`check_output` refuses an output path that could not take the file before any work is
-done, and :func:`write_file` turns an operating-system error into a one-line :class:`FileError`.
+done, and :func:`write_file` turns an operating-system error into a one-line :class:`FileError`, as
+:func:`write_stdout` does for standard output.
 """
 
 from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -159,7 +160,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
 def _create_temporary(target: Path, mode: int) -> tuple[int, Path]:
     """A new, empty file beside ``target`` (open for writing, created with ``mode`` under the umask)."""
     for _ in range(100):
-        tmp = target.with_name(f".{target.name[:100]}.{secrets.token_hex(4)}.tmp")
+        tmp = target.with_name(f".{target.name[:100]}.{os.urandom(4).hex()}.tmp")
         try:
             return os.open(tmp, _WRITE_FLAGS, mode), tmp
         except FileExistsError:
@@ -174,3 +175,20 @@ def write_file(path: str | os.PathLike[str], data: bytes) -> None:
         write_atomically(path, data)
     except OSError as exc:
         raise FileError(path, f"cannot write it ({_reason(exc)})") from None
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to standard output and flush it; an operating-system error (a full disk, a closed
+    pipe) is a one-line :class:`FileError`. Standard output then goes to the null device, so that
+    Python's own flush at exit cannot fail a second time."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, sys.stdout.fileno())
+            os.close(null)
+        except (OSError, ValueError):  # no file descriptor (a captured stream): nothing to flush later
+            pass
+        raise FileError("standard output", f"cannot write it ({_reason(exc)})") from None

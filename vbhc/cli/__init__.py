@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vbhc.cli import check
-from vbhc.errors import FieldError, SpecError, TemplateError, VbhcError
+from vbhc.errors import FieldError, FileError, SpecError, TemplateError, VbhcError
+from vbhc.fileio import write_stdout
 
 if TYPE_CHECKING:
     from vbhc.diagnostics import Diagnostic
@@ -69,7 +70,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     data = io.BytesIO()
     render(result.document, data, template=args.template or result.template)
     write_file(output, data.getvalue())
-    print(output)
+    write_stdout(f"{output}\n")
     return EXIT_OK
 
 
@@ -81,7 +82,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if result.document is None:
         return EXIT_BAD_INPUT
     count = len(result.warnings)
-    print(f"{args.spec}: valid" + (f" ({count} warning{'s' if count > 1 else ''})" if count else ""))
+    write_stdout(f"{args.spec}: valid" + (f" ({count} warning{'s' if count > 1 else ''})" if count else "")
+                 + "\n")
     return EXIT_OK
 
 
@@ -98,7 +100,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     if args.output:
         write_file(args.output, text.encode("utf-8"))
     else:
-        sys.stdout.write(text)
+        write_stdout(text)
     return EXIT_OK
 
 
@@ -115,9 +117,9 @@ def _cmd_new(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     if args.output:
         write_file(args.output, text.encode("utf-8"))
-        print(args.output)
+        write_stdout(f"{args.output}\n")
     else:
-        sys.stdout.write(text)
+        write_stdout(text)
     return EXIT_OK
 
 
@@ -144,7 +146,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
         raise SpecError("--" + exc.path.replace("_", "-"), message=f"expected {exc.expected}; "
                                                                   f"found {exc.found}") from None
     write_file(output, build_template(fmt))
-    print(output)
+    write_stdout(f"{output}\n")
     return EXIT_OK
 
 
@@ -239,9 +241,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def _run(argv: Sequence[str] | None) -> int:
+    args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
     except SpecError as exc:
@@ -253,6 +254,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+
+
+def _flushed(status: int) -> int:
+    """``status``, or EXIT_BAD_INPUT (said in one line) if standard output cannot take what was printed."""
+    try:
+        write_stdout("")
+    except FileError as exc:
+        _error(str(exc))
+        return EXIT_BAD_INPUT
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``vbhc`` with ``argv`` (default: the process's arguments); return the exit status."""
+    try:
+        status = _run(argv)
+    except SystemExit:  # argparse, after --help, --version or a usage error
+        if _flushed(EXIT_OK) != EXIT_OK:
+            raise SystemExit(EXIT_BAD_INPUT) from None
+        raise
+    return _flushed(status)
 
 
 if __name__ == "__main__":

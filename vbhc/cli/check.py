@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from vbhc.check.checks import check, check_document, guard  # here: only `vbhc check` needs them
     from vbhc.check.fix import fix_package
     from vbhc.check.report import FixSummary
-    from vbhc.fileio import check_output, read_bytes, write_file
+    from vbhc.fileio import check_output, read_bytes, write_file, write_stdout
     from vbhc.ooxml.package import DEFAULT_LIMITS, DocxReadError, open_docx
     from vbhc.ooxml.resolve import read_document
 
@@ -76,11 +76,11 @@ def run(args: argparse.Namespace) -> int:
             write_file(fix_to, result.data)
             report.fix = FixSummary(str(fix_to), tuple(result.changed), tuple(result.left),
                                     {"errors": after.errors, "warnings": after.warnings})
+        write_stdout(report.to_json() if args.format == "json" else report.to_text())
     except FileError as exc:
         return _error(exc.path, exc.problem)
     except DocxReadError as exc:
         return _error(path, str(exc))
-    sys.stdout.write(report.to_json() if args.format == "json" else report.to_text())
     return report.exit_code
 
 
