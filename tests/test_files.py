@@ -403,3 +403,13 @@ def test_a_full_standard_output_is_one_line(argv: list[str], tmp_path: Path, pla
                                 text=True, timeout=60)
     assert result.returncode == 2
     one_line(result.stderr, "standard output: cannot write it (No space left on device)")
+
+
+def test_render_never_writes_over_its_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    template = tmp_path / "office.docx"
+    assert main(["template", "-o", str(template)]) == 0
+    before = template.read_bytes()
+    capsys.readouterr()
+    assert main(["render", str(SPEC), "--template", str(template), "-o", str(template)]) == 2
+    one_line(capsys.readouterr().err, "the output would overwrite the template")
+    assert template.read_bytes() == before

@@ -1,9 +1,10 @@
 """The ``vbhc`` command line.
 
-Exit status: 0 on success, 2 on bad input (spec, profile, template, arguments), 1 on an unexpected
-failure. Bad input is reported in one line per problem (``file:line: field: expected ...; found
-...``), without a traceback, and no output file is created or changed. Warnings go to stderr too,
-prefixed ``vbhc: warning:``; they never change the exit status.
+Exit status: 0 on success, 2 on bad input (spec, profile, template, arguments) or a file that cannot
+be read or written (standard output included), 1 on an unexpected failure. Bad input is reported in
+one line per problem (``file:line: field: expected ...; found ...``), without a traceback, and no
+output file is created or changed. Warnings go to stderr too, prefixed ``vbhc: warning:``; they never
+change the exit status.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from vbhc.cli import check
 from vbhc.errors import FieldError, FileError, SpecError, TemplateError, VbhcError
-from vbhc.fileio import write_stdout
+from vbhc.fileio import check_output, write_file, write_stdout
 
 if TYPE_CHECKING:
     from vbhc.diagnostics import Diagnostic
@@ -51,7 +52,6 @@ def _same_file(a: Path, b: str | Path) -> bool:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from vbhc.fileio import check_output, write_file
     from vbhc.readers.spec.reader import read
     from vbhc.writers.docx.writer import render
 
@@ -90,7 +90,6 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_schema(args: argparse.Namespace) -> int:
     import json
 
-    from vbhc.fileio import check_output, write_file
     from vbhc.readers.spec.schema import profile_schema, spec_schema
 
     if args.output:
@@ -105,7 +104,6 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from vbhc.fileio import check_output, write_file
     from vbhc.readers.spec.starters import StarterError, starter
 
     if args.output:
@@ -132,7 +130,6 @@ def _formatting_options() -> list[str]:
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    from vbhc.fileio import check_output, write_file
     from vbhc.model.formatting import Formatting
     from vbhc.writers.docx.template import build_template
 
