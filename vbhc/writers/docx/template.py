@@ -21,6 +21,7 @@ from lxml import etree
 from vbhc import nd30
 from vbhc.errors import FileError, TemplateError
 from vbhc.fileio import read_bytes
+from vbhc.limits import MAX_ARCHIVE_BYTES
 from vbhc.model.formatting import Formatting
 from vbhc.nd30 import Role
 from vbhc.nd30.roles import WORD_STYLES, WordStyle
@@ -42,7 +43,6 @@ from vbhc.ooxml.build import (
     w,
     write_package,
 )
-from vbhc.ooxml.package import DEFAULT_LIMITS
 
 # --------------------------------------------------------------------------------------------
 # Styles: one per role record's Word style (the body roles share one), plus the rule lines and the
@@ -457,7 +457,7 @@ class Template:
     @classmethod
     def from_path(cls, path: str | Path) -> Template:
         try:  # a regular file, read with a bounded read, like any .docx
-            data = read_bytes(path, DEFAULT_LIMITS.max_archive_bytes, "template")
+            data = read_bytes(path, MAX_ARCHIVE_BYTES, "template")
         except FileError as exc:
             raise TemplateError(str(exc)) from None
         return cls(data, str(path))
