@@ -15,7 +15,7 @@ import posixpath
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -34,9 +34,6 @@ from vbhc.ooxml.xml import CT_NS, PR_NS, R_NS, W_NS, w
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 _SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 _SYMBOL_FONTS = frozenset({"symbol", "wingdings", "wingdings 2", "wingdings 3", "webdings"})
-_SECT_AFTER_TITLE_PG = ("textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
-_SECT_AFTER_PGMAR = ("paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign",
-                     "noEndnote", "titlePg", *_SECT_AFTER_TITLE_PG)
 _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _HEADER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
 _STYLES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
@@ -76,21 +73,6 @@ def _serialize(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _child(parent: etree._Element, local: str, before: Iterable[str] = ()) -> etree._Element:
-    """``parent``'s child ``w:local``, created (before the first of ``before`` present) when missing."""
-    found = parent.find(w(local))
-    if found is not None:
-        return found
-    node = etree.Element(w(local))
-    for name in before:
-        anchor = parent.find(w(name))
-        if anchor is not None:
-            anchor.addprevious(node)
-            return node
-    parent.append(node)
-    return node
-
-
 def _runs(p: etree._Element) -> Iterator[etree._Element]:
     """The ``w:r`` of a paragraph, not those of text boxes or deleted text inside it."""
     skip = {w("txbxContent"), w("del"), w("moveFrom")}
@@ -111,24 +93,8 @@ def _rpr(run: etree._Element) -> etree._Element:
     return rpr
 
 
-# Children of w:rPr in schema order (ECMA-376 CT_RPr), so inserted ones land where Word expects them.
-_RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
-              "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
-              "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr",
-              "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish",
-              "oMath")
-
-
 def _set_rpr(rpr: etree._Element, local: str, **attrs: str) -> None:
-    node = rpr.find(w(local))
-    if node is None:
-        node = etree.Element(w(local))
-        later = _RPR_ORDER[_RPR_ORDER.index(local) + 1:]
-        anchor = next((rpr.find(w(x)) for x in later if rpr.find(w(x)) is not None), None)
-        if anchor is not None:
-            anchor.addprevious(node)
-        else:
-            rpr.append(node)
+    node = ooxml.child(rpr, local)
     for key in list(node.attrib):
         del node.attrib[key]
     for key, value in attrs.items():
@@ -188,7 +154,7 @@ class _Fixer:
         sizes = margin_moves = 0
         for n, sect in enumerate(self.sections()):
             if fix_size:
-                size = _child(sect, "pgSz", before=("pgMar", *_SECT_AFTER_PGMAR))
+                size = ooxml.child(sect, "pgSz")
                 landscape = n > 0 and (size.get(w("orient")) == "landscape" or
                                        int(size.get(w("w")) or 0) > int(size.get(w("h")) or 1))
                 size.attrib.clear()
@@ -198,7 +164,7 @@ class _Fixer:
                     size.set(w("orient"), "landscape")
                 sizes += 1
             if fix_margins:
-                mar = _child(sect, "pgMar", before=_SECT_AFTER_PGMAR)
+                mar = ooxml.child(sect, "pgMar")
                 for side, allowed in margins.items():
                     raw = mar.get(w(side))
                     mm = twips_to_mm(int(raw)) if raw and raw.lstrip("-").isdigit() else None
@@ -237,8 +203,10 @@ class _Fixer:
             if defaults is None:
                 defaults = etree.Element(w("docDefaults"))
                 styles.insert(0, defaults)
-            rpr_default = _child(defaults, "rPrDefault", before=("pPrDefault",))
-            rpr = _child(rpr_default, "rPr")
+            rpr_default = ooxml.child(defaults, "rPrDefault")
+            rpr = rpr_default.find(w("rPr"))
+            if rpr is None:
+                rpr = etree.SubElement(rpr_default, w("rPr"))
             _set_rpr(rpr, "rFonts")
             _times_new_roman(rpr.find(w("rFonts")))
             count += 1
@@ -376,8 +344,7 @@ class _Fixer:
         rels = self.pkg.part(rels_name)
         if rels is None:
             rels = etree.Element(f"{{{PR_NS}}}Relationships", nsmap={None: PR_NS})
-            self.pkg._trees[rels_name] = rels
-            self.pkg._names[rels_name.lower()] = rels_name
+            self.pkg.set_part(rels_name, rels)
         self.touched[rels_name] = rels
         ids = {r.get("Id") for r in rels}
         n = 1
@@ -396,13 +363,12 @@ class _Fixer:
         for old in sect.findall(w("headerReference")):
             if (old.get(w("type")) or "default") == kind:
                 sect.remove(old)
-        ref = etree.Element(w("headerReference"))
+        ref = ooxml.place(sect, etree.Element(w("headerReference")))
         ref.set(w("type"), kind)
         ref.set(f"{{{R_NS}}}id", rid)
-        sect.insert(0, ref)
 
     def _title_page(self, sect: etree._Element) -> None:
-        node = _child(sect, "titlePg", before=_SECT_AFTER_TITLE_PG)
+        node = ooxml.child(sect, "titlePg")
         node.attrib.pop(w("val"), None)
 
     def page_numbers(self) -> str | None:

@@ -1,7 +1,9 @@
-"""WordprocessingML building blocks: namespaces, units, and property elements in schema order.
+"""WordprocessingML building blocks: namespaces, units, property elements in schema order, packages.
 
 Word rejects or ignores properties that are out of the order ECMA-376 gives for ``w:pPr``,
-``w:rPr``, ``w:sectPr``, ``w:tblPr`` and ``w:tcPr``; every builder here emits children in that order.
+``w:rPr``, ``w:sectPr``, ``w:tblPr`` and ``w:tcPr``. The order of ``w:rPr``, ``w:pPr`` and ``w:sectPr``
+children is declared once (:data:`SCHEMA_ORDER`); the builders here and ``check --fix`` insert through
+:func:`place` and :func:`child`.
 """
 
 from __future__ import annotations
@@ -40,6 +42,76 @@ def el(tag: str, attrs: Mapping[str, object] | None = None, *children: Element |
 
 
 # --------------------------------------------------------------------------------------------
+# Schema order of children (ECMA-376 Part 1, 5th edition, 2016)
+
+
+def _ranks(*groups: str | tuple[str, ...]) -> dict[str, int]:
+    """Local name -> position; the names of one tuple share a position (a choice in the schema)."""
+    return {name: i for i, group in enumerate(groups)
+            for name in ((group,) if isinstance(group, str) else group)}
+
+
+# §17.3.2.28 CT_RPr: EG_RPrBase, then rPrChange; a paragraph mark's rPr (§17.3.1.29 CT_ParaRPr) starts
+# with its revision marks.
+RPR_ORDER = _ranks(
+    "ins", "del", "moveFrom", "moveTo", "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps",
+    "strike", "dstrike", "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish",
+    "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
+    "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish",
+    "oMath", "rPrChange")
+# §17.3.1.26 CT_PPr: CT_PPrBase, then rPr, sectPr and pPrChange.
+PPR_ORDER = _ranks(
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+# §17.6.17 CT_SectPr: EG_HdrFtrReferences (in any order), EG_SectPrContents, then sectPrChange.
+SECTPR_ORDER = _ranks(
+    ("headerReference", "footerReference"), "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
+    "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg",
+    "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
+# §17.7.5.1 CT_DocDefaults.
+DOC_DEFAULTS_ORDER = _ranks("rPrDefault", "pPrDefault")
+SCHEMA_ORDER: dict[str, dict[str, int]] = {
+    "rPr": RPR_ORDER, "pPr": PPR_ORDER, "sectPr": SECTPR_ORDER, "docDefaults": DOC_DEFAULTS_ORDER}
+
+
+def _w_local(node: Element) -> str | None:
+    tag = node.tag
+    prefix = f"{{{W_NS}}}"
+    return tag[len(prefix):] if isinstance(tag, str) and tag.startswith(prefix) else None
+
+
+def place(parent: Element, node: Element) -> Element:
+    """Insert ``node`` among ``parent``'s children where the schema puts it (before the first child
+    that comes later; children the schema table does not name are stepped over); return ``node``."""
+    ranks = SCHEMA_ORDER[_w_local(parent) or ""]
+    rank = ranks[_w_local(node) or ""]
+    for sibling in parent:
+        other = ranks.get(_w_local(sibling) or "")
+        if other is not None and other > rank:
+            sibling.addprevious(node)
+            return node
+    parent.append(node)
+    return node
+
+
+def ordered(local: str, children: Iterable[Element]) -> Element:
+    """A ``w:local`` element holding ``children`` in schema order, whatever order they come in."""
+    node = el(local)
+    for node_child in children:
+        place(node, node_child)
+    return node
+
+
+def child(parent: Element, local: str) -> Element:
+    """``parent``'s ``w:local`` child, created in schema order when it has none."""
+    found = parent.find(w(local))
+    return found if found is not None else place(parent, etree.Element(w(local)))
+
+
+# --------------------------------------------------------------------------------------------
 # Units
 
 
@@ -70,7 +142,7 @@ def half_points(pt: float) -> int:
 def rpr(*, fonts: str | None = None, bold: bool | None = None, italic: bool | None = None,
         color: str | None = None, size_pt: float | None = None, boxed: bool = False,
         lang: str | None = None) -> Element | None:
-    """``w:rPr`` in schema order: rFonts, b, bCs, i, iCs, color, sz, szCs, bdr, lang."""
+    """``w:rPr`` with the given properties, in schema order (:data:`RPR_ORDER`)."""
     children: list[Element] = []
     if fonts:
         # All four slots: ascii and hAnsi cover Vietnamese letters, eastAsia and cs the rest, so
@@ -90,7 +162,7 @@ def rpr(*, fonts: str | None = None, bold: bool | None = None, italic: bool | No
         children.append(el("bdr", {"val": "single", "sz": 8, "space": 1, "color": "auto"}))
     if lang:
         children.append(el("lang", {"val": lang, "eastAsia": lang}))
-    return el("rPr", None, *children) if children else None
+    return ordered("rPr", children) if children else None
 
 
 def border(side: str, *, size_eighths: int = 6, space: int = 1) -> Element:
@@ -104,21 +176,22 @@ def ppr(*, style: str | None = None, keep_next: bool = False, keep_lines: bool =
         left: int | None = None, right: int | None = None, first_line: int | None = None,
         jc: str | None = None, run: Element | None = None,
         section: Element | None = None) -> Element:
-    """``w:pPr`` in schema order. ``line`` is a multiple of single spacing; lengths are in twips."""
-    node = el("pPr")
+    """``w:pPr`` in schema order (:data:`PPR_ORDER`). ``line`` is a multiple of single spacing; lengths
+    are in twips."""
+    children: list[Element] = []
     if style:
-        node.append(el("pStyle", {"val": style}))
+        children.append(el("pStyle", {"val": style}))
     if keep_next:
-        node.append(el("keepNext"))
+        children.append(el("keepNext"))
     if keep_lines:
-        node.append(el("keepLines"))
+        children.append(el("keepLines"))
     if page_break_before:
-        node.append(el("pageBreakBefore"))
+        children.append(el("pageBreakBefore"))
     if widow_control is not None:
-        node.append(el("widowControl", {} if widow_control else {"val": "0"}))
+        children.append(el("widowControl", {} if widow_control else {"val": "0"}))
     borders = list(borders)
     if borders:
-        node.append(el("pBdr", None, *borders))
+        children.append(el("pBdr", None, *borders))
     spacing: dict[str, object] = {}
     if before_pt is not None:
         spacing["before"] = twips_from_pt(before_pt)
@@ -129,7 +202,7 @@ def ppr(*, style: str | None = None, keep_next: bool = False, keep_lines: bool =
     if line_exact_pt is not None:
         spacing.update(line=twips_from_pt(line_exact_pt), lineRule="exact")
     if spacing:
-        node.append(el("spacing", spacing))
+        children.append(el("spacing", spacing))
     ind: dict[str, object] = {}
     if left is not None:
         ind["left"] = left
@@ -138,14 +211,14 @@ def ppr(*, style: str | None = None, keep_next: bool = False, keep_lines: bool =
     if first_line is not None:
         ind["firstLine" if first_line >= 0 else "hanging"] = abs(first_line)
     if ind:
-        node.append(el("ind", ind))
+        children.append(el("ind", ind))
     if jc:
-        node.append(el("jc", {"val": jc}))
+        children.append(el("jc", {"val": jc}))
     if run is not None:
-        node.append(run)
+        children.append(run)
     if section is not None:
-        node.append(section)
-    return node
+        children.append(section)
+    return ordered("pPr", children)
 
 
 def text_run(text: str, props: Element | None = None) -> Element:

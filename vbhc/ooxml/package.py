@@ -117,6 +117,13 @@ class DocxPackage:
             self._trees[actual] = tree
         return tree
 
+    def set_part(self, name: str, tree: etree._Element) -> None:
+        """Make ``tree`` the XML part ``name`` (a new member when the package has none by that name);
+        :meth:`part` and :meth:`relationships` read it from now on."""
+        actual = self._names.setdefault(name.lstrip("/").lower(), name.lstrip("/"))
+        self._trees[actual] = tree
+        self._rels.clear()
+
     def relationships(self, source: str) -> dict[str, Relationship]:
         """Relationships of part ``source`` ("" for the package) keyed by id; empty when it has none."""
         cached = self._rels.get(source)

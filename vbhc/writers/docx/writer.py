@@ -24,6 +24,7 @@ from vbhc.nd30 import Role
 from vbhc.ooxml.build import (
     Element,
     el,
+    place,
     ppr,
     rpr,
     text_run,
@@ -174,17 +175,8 @@ class _Writer:
         sect = copy.deepcopy(self.t.section)
         for old in sect.findall(w("pgNumType")):
             sect.remove(old)
-        if page_number_start is not None:
-            # PL I, III.1.đ: each appendix numbers its pages from 1. pgNumType follows pgMar & co.
-            anchor = None
-            for tag in ("pgMar", "paperSrc", "pgBorders", "lnNumType"):
-                found = sect.find(w(tag))
-                anchor = found if found is not None else anchor
-            node = el("pgNumType", {"start": page_number_start})
-            if anchor is not None:
-                anchor.addnext(node)
-            else:
-                sect.append(node)
+        if page_number_start is not None:  # PL I, III.1.đ: each appendix numbers its pages from 1
+            place(sect, el("pgNumType", {"start": page_number_start}))
         return sect
 
     def body(self, layout: Layout) -> list[Element]:
