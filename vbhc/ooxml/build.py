@@ -9,8 +9,9 @@ children is declared once (:data:`SCHEMA_ORDER`); the builders here and ``check 
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable, Mapping
-from typing import IO
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import IO, NamedTuple
 
 from lxml import etree
 
@@ -267,3 +268,73 @@ def write_package(parts: Iterable[tuple[str, bytes]], stream: IO[bytes]) -> None
             info.external_attr = 0o644 << 16
             info.create_system = 0
             archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+
+
+OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+CORE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+
+
+class LookPart(NamedTuple):
+    """A part that carries a document's look: its content type and its name under ``word/``
+    (``{n}`` numbers the parts of one kind: ``header1.xml``, ``header2.xml``)."""
+
+    content_type: str
+    name: str
+
+
+# Relationship kind (the type's last segment) -> the part, for the parts a template passes on.
+LOOK_PARTS: dict[str, LookPart] = {
+    "styles": LookPart(_WML + "styles+xml", "styles.xml"),
+    "numbering": LookPart(_WML + "numbering+xml", "numbering.xml"),
+    "theme": LookPart("application/vnd.openxmlformats-officedocument.theme+xml", "theme/theme{n}.xml"),
+    "fontTable": LookPart(_WML + "fontTable+xml", "fontTable.xml"),
+    "settings": LookPart(_WML + "settings+xml", "settings.xml"),
+    "header": LookPart(_WML + "header+xml", "header{n}.xml"),
+    "footer": LookPart(_WML + "footer+xml", "footer{n}.xml"),
+}
+
+
+def relationships_xml(rels: Iterable[tuple[str, str, str]]) -> bytes:
+    """A ``.rels`` part of ``(id, type, target)`` relationships, in the given order."""
+    root = etree.Element(f"{{{PR_NS}}}Relationships", nsmap={None: PR_NS})
+    for rid, rtype, target in rels:
+        etree.SubElement(root, f"{{{PR_NS}}}Relationship", Id=rid, Type=rtype, Target=target)
+    return to_bytes(root)
+
+
+def document_package(document: bytes, related: Sequence[tuple[str, str, bytes]], core: bytes,
+                     app: bytes) -> list[tuple[str, bytes]]:
+    """The members of a .docx in a fixed order: content types, package relationships, properties,
+    ``word/document.xml``, its relationships, then ``related``: ``(relationship id, kind, bytes)`` of
+    :data:`LOOK_PARTS` kinds, named after their kind (never after what a source package called them)."""
+    counts: Counter[str] = Counter()
+    named: list[tuple[str, str, str, bytes]] = []
+    for rid, kind, data in related:
+        counts[kind] += 1
+        named.append((rid, kind, LOOK_PARTS[kind].name.format(n=counts[kind]), data))
+    types = etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
+    etree.SubElement(types, f"{{{CT_NS}}}Default", Extension="rels",
+                     ContentType="application/vnd.openxmlformats-package.relationships+xml")
+    etree.SubElement(types, f"{{{CT_NS}}}Default", Extension="xml", ContentType="application/xml")
+    overrides = [("/word/document.xml", _WML + "document.main+xml"),
+                 *((f"/word/{name}", LOOK_PARTS[kind].content_type) for _, kind, name, _ in named),
+                 ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
+                 ("/docProps/app.xml",
+                  "application/vnd.openxmlformats-officedocument.extended-properties+xml")]
+    for part, ctype in overrides:
+        etree.SubElement(types, f"{{{CT_NS}}}Override", PartName=part, ContentType=ctype)
+    return [
+        ("[Content_Types].xml", to_bytes(types)),
+        ("_rels/.rels", relationships_xml([
+            ("rId1", OFFICE_RELS + "officeDocument", "word/document.xml"),
+            ("rId2", CORE_RELS, "docProps/core.xml"),
+            ("rId3", OFFICE_RELS + "extended-properties", "docProps/app.xml"),
+        ])),
+        ("docProps/core.xml", core),
+        ("docProps/app.xml", app),
+        ("word/document.xml", document),
+        ("word/_rels/document.xml.rels", relationships_xml(
+            (rid, OFFICE_RELS + kind, name) for rid, kind, name, _ in named)),
+        *((f"word/{name}", data) for _, _, name, data in named),
+    ]

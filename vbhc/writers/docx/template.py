@@ -10,7 +10,7 @@ tells the writer which style to use for each role and how wide each style's text
 from __future__ import annotations
 
 import io
-import zipfile
+import math
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -26,12 +26,11 @@ from vbhc.model.formatting import Formatting
 from vbhc.nd30 import Role
 from vbhc.nd30.roles import WORD_STYLES, WordStyle
 from vbhc.ooxml.build import (
-    CT_NS,
-    PR_NS,
     R_NS,
     W_NS,
     Element,
     border,
+    document_package,
     el,
     page_field_runs,
     ppr,
@@ -43,6 +42,11 @@ from vbhc.ooxml.build import (
     w,
     write_package,
 )
+from vbhc.ooxml.package import DocxReadError, open_docx
+from vbhc.ooxml.resolve import DEFAULT_SIZE_PT
+from vbhc.ooxml.sanitise import template_parts
+from vbhc.ooxml.styles import StyleSheet
+from vbhc.ooxml.xml import measure
 
 # --------------------------------------------------------------------------------------------
 # Styles: one per role record's Word style (the body roles share one), plus the rule lines and the
@@ -156,37 +160,6 @@ def _header(with_page_number: bool) -> bytes:
     return to_bytes(el("hdr", None, p))
 
 
-def _rels(rels: list[tuple[str, str, str]]) -> bytes:
-    root = etree.Element(f"{{{PR_NS}}}Relationships", nsmap={None: PR_NS})
-    for rid, rtype, target in rels:
-        etree.SubElement(root, f"{{{PR_NS}}}Relationship", Id=rid, Type=rtype, Target=target)
-    return to_bytes(root)
-
-
-_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
-
-
-def _content_types() -> bytes:
-    root = etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
-    etree.SubElement(root, f"{{{CT_NS}}}Default", Extension="rels",
-                     ContentType="application/vnd.openxmlformats-package.relationships+xml")
-    etree.SubElement(root, f"{{{CT_NS}}}Default", Extension="xml", ContentType="application/xml")
-    overrides = {
-        "/word/document.xml": _WML + "document.main+xml",
-        "/word/styles.xml": _WML + "styles+xml",
-        "/word/settings.xml": _WML + "settings+xml",
-        "/word/fontTable.xml": _WML + "fontTable+xml",
-        "/word/header1.xml": _WML + "header+xml",
-        "/word/header2.xml": _WML + "header+xml",
-        "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
-        "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
-    }
-    for part, ctype in overrides.items():
-        etree.SubElement(root, f"{{{CT_NS}}}Override", PartName=part, ContentType=ctype)
-    return to_bytes(root)
-
-
 def _settings() -> bytes:
     compat = el("compat", None, el("compatSetting", {
         "name": "compatibilityMode", "uri": "http://schemas.microsoft.com/office/word", "val": 15}))
@@ -227,31 +200,13 @@ def build_template(fmt: Formatting | None = None) -> bytes:
     """The bytes of a template .docx for ``fmt`` (the decree's defaults when None)."""
     fmt = fmt or Formatting()
     body = el("body", None, el("p", None, ppr(style=ROLE_STYLE[Role.PARAGRAPH])), section_properties(fmt))
-    document = el("document", None, body)
-    parts = [
-        ("[Content_Types].xml", _content_types()),
-        ("_rels/.rels", _rels([
-            ("rId1", _OFFICE + "officeDocument", "word/document.xml"),
-            ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
-                     "core-properties", "docProps/core.xml"),
-            ("rId3", _OFFICE + "extended-properties", "docProps/app.xml"),
-        ])),
-        ("docProps/core.xml", core_properties("VBHC Decree 30 template")),
-        ("docProps/app.xml", _app_properties()),
-        ("word/document.xml", to_bytes(document)),
-        ("word/_rels/document.xml.rels", _rels([
-            ("rIdStyles", _OFFICE + "styles", "styles.xml"),
-            ("rIdSettings", _OFFICE + "settings", "settings.xml"),
-            ("rIdFontTable", _OFFICE + "fontTable", "fontTable.xml"),
-            ("rIdHeaderDefault", _OFFICE + "header", "header1.xml"),
-            ("rIdHeaderFirst", _OFFICE + "header", "header2.xml"),
-        ])),
-        ("word/styles.xml", _styles_xml(fmt)),
-        ("word/settings.xml", _settings()),
-        ("word/fontTable.xml", _font_table()),
-        ("word/header1.xml", _header(with_page_number=True)),
-        ("word/header2.xml", _header(with_page_number=False)),
-    ]
+    parts = document_package(to_bytes(el("document", None, body)), [
+        ("rIdStyles", "styles", _styles_xml(fmt)),
+        ("rIdSettings", "settings", _settings()),
+        ("rIdFontTable", "fontTable", _font_table()),
+        ("rIdHeaderDefault", "header", _header(with_page_number=True)),
+        ("rIdHeaderFirst", "header", _header(with_page_number=False)),
+    ], core_properties("VBHC Decree 30 template"), _app_properties())
     out = io.BytesIO()
     write_package(parts, out)
     return out.getvalue()
@@ -270,56 +225,12 @@ class StyleLook:
     italic: bool
 
 
-def _on(node: Element | None) -> bool | None:
-    if node is None:
-        return None
-    return node.get(w("val"), "true") not in ("0", "false", "off")
-
-
-def _style_looks(styles: Element) -> dict[str, StyleLook]:
-    """Size, bold and italic of each paragraph style, following ``basedOn`` to the defaults."""
-    by_id = {s.get(w("styleId")): s for s in styles.iter(w("style"))}
-    default_rpr = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
-
-    def own(node: Element | None, tag: str) -> Element | None:
-        return None if node is None else node.find(f"{w('rPr')}/{w(tag)}")
-
-    def lookup(style_id: str | None, tag: str, seen: frozenset[str] = frozenset()) -> Element | None:
-        if style_id is None or style_id in seen or style_id not in by_id:
-            return default_rpr.find(w(tag)) if default_rpr is not None else None
-        node = by_id[style_id]
-        found = own(node, tag)
-        if found is not None:
-            return found
-        based = node.find(w("basedOn"))
-        parent = based.get(w("val")) if based is not None else None
-        return lookup(parent, tag, seen | {style_id})
-
-    looks = {}
-    for style_id in by_id:
-        sz = lookup(style_id, "sz")
-        looks[style_id] = StyleLook(
-            size_pt=int(sz.get(w("val"))) / 2 if sz is not None else 10.0,
-            bold=bool(_on(lookup(style_id, "b"))), italic=bool(_on(lookup(style_id, "i"))))
-    return looks
-
-
-def _resolve_attr(styles: Element, style_id: str, element: str, attr: str) -> str | None:
-    """An attribute of ``w:pPr`` or ``w:rPr`` child ``element`` (e.g. ``pPr/spacing``, ``line``) as
-    the style has it, following ``basedOn`` and then the document defaults."""
-    by_id = {s.get(w("styleId")): s for s in styles.iter(w("style"))}
-    seen: set[str] = set()
-    current: str | None = style_id
-    group, tag = element.split("/")
-    while current is not None and current in by_id and current not in seen:
-        seen.add(current)
-        node = by_id[current].find(f"{w(group)}/{w(tag)}")
-        if node is not None and node.get(w(attr)) is not None:
-            return node.get(w(attr))
-        based = by_id[current].find(w("basedOn"))
-        current = based.get(w("val")) if based is not None else None
-    default = styles.find(f"{w('docDefaults')}/{w(group + 'Default')}/{w(group)}/{w(tag)}")
-    return default.get(w(attr)) if default is not None else None
+def _look(sheet: StyleSheet, style_id: str) -> StyleLook:
+    """Size, bold and italic of a run in paragraph style ``style_id``, as the checker resolves them."""
+    props = sheet.run_base(None, style_id, None)
+    size = props.get("sz")
+    return StyleLook(size_pt=size / 2 if size is not None else DEFAULT_SIZE_PT,
+                     bold=bool(props.get("b", False)), italic=bool(props.get("i", False)))
 
 
 def _twips_range(r: nd30.Range, unit: str) -> tuple[int, int]:
@@ -327,23 +238,20 @@ def _twips_range(r: nd30.Range, unit: str) -> tuple[int, int]:
     return convert(r.low), convert(r.high)
 
 
-def decree_problems(styles: Element, section: Element | None) -> list[str]:
+def decree_problems(sheet: StyleSheet, section: Element | None) -> list[str]:
     """Where a template's styles or page set-up leave Decree 30's ranges, one message each.
 
     The ranges are :mod:`vbhc.nd30`'s (the ones :class:`~vbhc.model.formatting.Formatting` enforces when a
-    template is built), so a template edited in Word is held to the same rules.
+    template is built), so a template edited in Word is held to the same rules. Styles are resolved by
+    :class:`~vbhc.ooxml.styles.StyleSheet`, the checker's resolver.
     """
     problems: list[str] = []
-    looks = _style_looks(styles)
-    names = {s.get(w("styleId")): s.find(w("name")) for s in styles.iter(w("style"))}
     for spec in STYLES:
-        if spec.style_id not in looks:
+        style = sheet.styles.get(spec.style_id)
+        if style is None:
             continue
-        shown = spec.style_id
-        name = names.get(spec.style_id)
-        if name is not None and name.get(w("val")):
-            shown = f"{spec.style_id} ({name.get(w('val'))})"
-        look = looks[spec.style_id]
+        shown = f"{spec.style_id} ({style.name})" if style.name else spec.style_id
+        look = _look(sheet, spec.style_id)
         t = spec.roles[0].typography
         if any(look.size_pt not in role.typography.size for role in spec.roles):
             problems.append(f"style {shown}: font size {look.size_pt:g} pt is outside {t.size} pt "
@@ -354,36 +262,35 @@ def decree_problems(styles: Element, section: Element | None) -> list[str]:
             got = ", ".join(x for x in ("bold" if look.bold else "not bold",
                                          "italic" if look.italic else "upright"))
             problems.append(f"style {shown}: {got}; Decree 30 wants {want} ({t.clause})")
-        for attr in ("ascii", "hAnsi"):
-            font = _resolve_attr(styles, spec.style_id, "rPr/rFonts", attr)
-            if font is not None and font != nd30.FONT_NAME:
-                problems.append(f"style {shown}: font {font}; Decree 30 wants {nd30.FONT_NAME} (PL I, I.4)")
+        run = sheet.run_base(None, spec.style_id, None)
+        for slot in ("ascii", "hAnsi"):
+            font = sheet.font_name(run.get("font." + slot))
+            if (font or "").lower() != nd30.FONT_NAME.lower():
+                found = font or "not set (the application's default)"
+                problems.append(f"style {shown}: font {found}; Decree 30 wants {nd30.FONT_NAME} (PL I, I.4)")
                 break
         if not spec.style.body_spacing:
             continue
-        line = _resolve_attr(styles, spec.style_id, "pPr/spacing", "line")
-        rule = _resolve_attr(styles, spec.style_id, "pPr/spacing", "lineRule") or "auto"
+        para = sheet.base(None, spec.style_id).ppr
+        line = para.get("spacing.line", 240)
+        rule = para.get("spacing.lineRule") or "auto"
         if rule != "auto":
             problems.append(f"style {shown}: line spacing is a fixed height ({rule}); Decree 30 wants "
                             f"{nd30.LINE_SPACING_RANGE} lines (PL I, II.6.e)")
         else:
-            lines = int(line or 240) / 240
             low, high = (round(v * 240) for v in (nd30.LINE_SPACING_RANGE.low,
                                                   nd30.LINE_SPACING_RANGE.high))
-            if not low <= int(line or 240) <= high:
-                problems.append(f"style {shown}: line spacing {lines:g} lines is outside "
+            if not low <= line <= high:
+                problems.append(f"style {shown}: line spacing {line / 240:g} lines is outside "
                                 f"{nd30.LINE_SPACING_RANGE} lines (PL I, II.6.e)")
-        first = _resolve_attr(styles, spec.style_id, "pPr/ind", "firstLine")
-        allowed = {twips_from_cm(c) for c in nd30.FIRST_LINE_INDENT_CHOICES_CM}
-        if int(first or 0) not in allowed:
-            cm = int(first or 0) * 2.54 / 1440
+        first = para.get("ind.first", 0)
+        if first not in {twips_from_cm(c) for c in nd30.FIRST_LINE_INDENT_CHOICES_CM}:
             choices = " or ".join(f"{c:g}" for c in nd30.FIRST_LINE_INDENT_CHOICES_CM)
-            problems.append(f"style {shown}: first-line indent {cm:.2f} cm; Decree 30 wants {choices} cm "
-                            "(PL I, II.6.e)")
-        before = int(_resolve_attr(styles, spec.style_id, "pPr/spacing", "before") or 0)
-        after = int(_resolve_attr(styles, spec.style_id, "pPr/spacing", "after") or 0)
-        if before + after < twips_from_pt(nd30.PARAGRAPH_SPACING_MIN_PT):
-            problems.append(f"style {shown}: {(before + after) / 20:g} pt between paragraphs; Decree 30 "
+            problems.append(f"style {shown}: first-line indent {first * 2.54 / 1440:.2f} cm; Decree 30 wants "
+                            f"{choices} cm (PL I, II.6.e)")
+        between = para.get("spacing.before", 0) + para.get("spacing.after", 0)
+        if between < twips_from_pt(nd30.PARAGRAPH_SPACING_MIN_PT):
+            problems.append(f"style {shown}: {between / 20:g} pt between paragraphs; Decree 30 "
                             f"wants at least {nd30.PARAGRAPH_SPACING_MIN_PT:g} pt (PL I, II.6.e)")
     if section is not None:
         problems += _page_problems(section)
@@ -395,7 +302,7 @@ def _page_problems(section: Element) -> list[str]:
     size, margins = section.find(w("pgSz")), section.find(w("pgMar"))
     if size is not None:
         want = (twips_from_mm(nd30.PAPER_WIDTH_MM), twips_from_mm(nd30.PAPER_HEIGHT_MM))
-        got = (int(size.get(w("w"), 0)), int(size.get(w("h"), 0)))
+        got = (_length(size, "w") or 0, _length(size, "h") or 0)
         if any(abs(a - b) > 2 for a, b in zip(got, want, strict=True)):
             problems.append(f"page size {got[0] * 25.4 / 1440:.0f} x {got[1] * 25.4 / 1440:.0f} mm; "
                             f"Decree 30 wants A4 portrait, {nd30.PAPER_WIDTH_MM} x "
@@ -403,7 +310,7 @@ def _page_problems(section: Element) -> list[str]:
     if margins is not None:
         for side, allowed in (("top", nd30.MARGIN_TOP_RANGE), ("bottom", nd30.MARGIN_BOTTOM_RANGE),
                               ("left", nd30.MARGIN_LEFT_RANGE), ("right", nd30.MARGIN_RIGHT_RANGE)):
-            value = int(margins.get(w(side), 0))
+            value = _length(margins, side) or 0
             low, high = _twips_range(allowed, "mm")
             if not low <= value <= high:
                 problems.append(f"{side} margin {value * 25.4 / 1440:.1f} mm is outside {allowed} mm "
@@ -411,56 +318,81 @@ def _page_problems(section: Element) -> list[str]:
     return problems
 
 
+MAX_PAGE_TWIPS = 31680  # 22 inches: the largest page Word sets up
+
+
+def _length(node: Element, attr: str) -> int | None:
+    """A page length attribute in twips (a number, or a measure such as "21cm"), None when it is missing,
+    not a length, or beyond any page."""
+    value = measure(node.get(w(attr)), 20.0)
+    if value is None or not math.isfinite(value) or abs(value) > MAX_PAGE_TWIPS:
+        return None
+    return round(value)
+
+
+def _text_width(source: str, section: Element) -> int:
+    """Page width less the left and right margins, in twips; :class:`TemplateError` when unreadable."""
+    size, margins = section.find(w("pgSz")), section.find(w("pgMar"))
+    if size is None or margins is None:
+        raise TemplateError(f"{source}: page size or margins are missing")
+    values = {}
+    for node, attr in ((size, "w"), (margins, "left"), (margins, "right")):
+        values[attr] = _length(node, attr)
+        if values[attr] is None:
+            found = node.get(w(attr))
+            shown = "nothing" if found is None else repr(found if len(found) <= 20 else found[:20] + "…")
+            raise TemplateError(f"{source}: w:{etree.QName(node).localname} w:{attr} is not a length in "
+                                f"twips up to {MAX_PAGE_TWIPS}; found {shown}")
+    width = values["w"] - values["left"] - values["right"]  # type: ignore[operator]
+    if width <= 0:
+        raise TemplateError(f"{source}: the left and right margins leave no room for text")
+    return width
+
+
 class Template:
     """A loaded template: its parts, its section properties and the look of its styles.
 
-    A template whose styles or page set-up leave the decree's ranges is refused, with every problem
-    named (:func:`decree_problems`).
+    The package is read by :func:`~vbhc.ooxml.package.open_docx` (with its size and compression
+    limits) and only its look is kept (:func:`~vbhc.ooxml.sanitise.template_parts`): styles, numbering,
+    theme, fonts, settings, and header and footer text with at most the PAGE field. Every problem is a
+    :class:`~vbhc.errors.TemplateError` naming the file. A template whose styles or page set-up leave
+    the decree's ranges is refused, with every problem named (:func:`decree_problems`); with
+    ``strict=False`` they are kept in :attr:`problems` instead.
     """
 
-    def __init__(self, data: bytes, source: str = "template") -> None:
+    def __init__(self, data: bytes | Path, source: str = "template", *, strict: bool = True) -> None:
         self.source = source
         try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                self.parts: list[tuple[str, bytes]] = [
-                    (info.filename, archive.read(info)) for info in archive.infolist()
-                    if not info.is_dir()]
-        except zipfile.BadZipFile as exc:
-            raise TemplateError(f"{source}: not a .docx file ({exc})") from exc
-        names = dict(self.parts)
-        for required in ("word/document.xml", "word/styles.xml"):
-            if required not in names:
-                raise TemplateError(f"{source}: {required} is missing")
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-        self.document = etree.fromstring(names["word/document.xml"], parser)
-        styles = etree.fromstring(names["word/styles.xml"], parser)
-        self.looks = _style_looks(styles)
+            look = template_parts(open_docx(data))
+        except DocxReadError as exc:
+            raise TemplateError(f"{source}: {exc}") from None
+        if look.styles is None:
+            raise TemplateError(f"{source}: word/styles.xml is missing")
+        sheet = StyleSheet.from_parts(look.styles, look.theme)
+        self.looks = {sid: _look(sheet, sid) for sid, style in sheet.styles.items()
+                      if style.type == "paragraph"}
         missing = [s for s in (*ROLE_STYLE.values(), RULE_STYLE) if s not in self.looks]
         if missing:
             raise TemplateError(f"{source}: styles {', '.join(sorted(set(missing)))} are missing")
-        sect = self.document.find(f"{w('body')}/{w('sectPr')}")
-        if sect is None:
-            raise TemplateError(f"{source}: the document has no section properties")
-        self.section = sect
-        size, margins = sect.find(w("pgSz")), sect.find(w("pgMar"))
-        if size is None or margins is None:
-            raise TemplateError(f"{source}: page size or margins are missing")
-        self.text_width = (int(size.get(w("w"))) - int(margins.get(w("left")))
-                           - int(margins.get(w("right"))))
-        problems = decree_problems(styles, sect)
-        if problems:
-            raise TemplateError("\n".join(f"{source}: {p}" for p in problems))
+        self.section = look.section
+        self.text_width = _text_width(source, look.section)
+        self.document = el("document", None, el("body"))
+        self.parts = document_package(to_bytes(self.document), look.related, core_properties(),
+                                      _app_properties())
+        self.problems = decree_problems(sheet, look.section)
+        if strict and self.problems:
+            raise TemplateError("\n".join(f"{source}: {p}" for p in self.problems))
 
     def look(self, role: Role) -> StyleLook:
         return self.looks[ROLE_STYLE[role]]
 
     @classmethod
-    def from_path(cls, path: str | Path) -> Template:
+    def from_path(cls, path: str | Path, *, strict: bool = True) -> Template:
         try:  # a regular file, read with a bounded read, like any .docx
             data = read_bytes(path, MAX_ARCHIVE_BYTES, "template")
         except FileError as exc:
             raise TemplateError(str(exc)) from None
-        return cls(data, str(path))
+        return cls(data, str(path), strict=strict)
 
 
 TEMPLATE_NAME = "base.docx"
