@@ -46,7 +46,7 @@ def load(path: str | os.PathLike[str], profile: str | os.PathLike[str] | None = 
     ``profile`` (a commune profile file) overrides the spec's own ``profile`` key. Raises
     :class:`vbhc.errors.SpecError` listing every error (``.errors``); warnings are not raised.
     """
-    from vbhc.readers.spec.reader import load as _load
+    from vbhc.pipeline import load as _load
 
     return _load(path, profile)
 
@@ -57,25 +57,28 @@ def validate(path: str | os.PathLike[str], profile: str | os.PathLike[str] | Non
 
     Each diagnostic prints as ``file:line: field.path: expected ...; found ...``.
     """
-    from vbhc.readers.spec.reader import validate as _validate
+    from vbhc.pipeline import read
 
-    return _validate(path, profile)
+    result = read(path, profile)
+    return result.document, result.errors, result.warnings
 
 
 def render(document: Document, target: str | os.PathLike[str] | IO[bytes],
            template: str | os.PathLike[str] | Template | None = None) -> None:
     """Render ``document`` to a .docx path (written atomically) or a binary stream.
 
-    ``template``: an office template (.docx path), or None for the built-in one.
+    ``template``: an office template (.docx path), or None for the built-in one. A path is refused
+    (:class:`vbhc.errors.TemplateError`) unless the documents it renders pass ``vbhc check``
+    (:func:`vbhc.pipeline.load_template`).
     """
-    from vbhc.writers.docx.writer import render as _render
+    from vbhc.pipeline import render as _render
 
     _render(document, target, template)
 
 
 def render_bytes(document: Document, template: str | os.PathLike[str] | Template | None = None) -> bytes:
     """The .docx bytes of ``document``; ``template`` as for :func:`render`."""
-    from vbhc.writers.docx.writer import render_bytes as _render_bytes
+    from vbhc.pipeline import render_bytes as _render_bytes
 
     return _render_bytes(document, template)
 

@@ -12,7 +12,7 @@ from tests.conftest import EXAMPLES
 from vbhc.cli import main
 from vbhc.errors import TemplateError
 from vbhc.model.formatting import Formatting
-from vbhc.readers.spec.reader import read
+from vbhc.pipeline import read
 from vbhc.writers.docx.template import Template, build_template
 
 

@@ -51,6 +51,12 @@ class Finding:
     def severity(self) -> Severity:
         return self.rule.severity
 
+    def line(self) -> str:
+        """The finding in one line: ``font.family [PL I, I.4] the typeface text is drawn with: expected
+        Times New Roman; found Arial``."""
+        return (f"{self.rule.id} [{self.rule.clause}] {self.rule.description}: expected {self.expected}; "
+                f"found {self.found}")
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "rule": self.rule.id, "severity": self.rule.severity.value, "clause": self.rule.clause,

@@ -52,8 +52,7 @@ def _same_file(a: Path, b: str | Path) -> bool:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from vbhc.readers.spec.reader import read
-    from vbhc.writers.docx.writer import render
+    from vbhc.pipeline import read, render
 
     output = Path(args.output) if args.output else Path(args.spec).with_suffix(".docx")
     check_output(output, (".docx",))
@@ -75,7 +74,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from vbhc.readers.spec.reader import read
+    from vbhc.pipeline import read
 
     result = read(args.spec, profile=args.profile)
     _report(result.errors, result.warnings)
@@ -131,6 +130,7 @@ def _formatting_options() -> list[str]:
 
 def _cmd_template(args: argparse.Namespace) -> int:
     from vbhc.model.formatting import Formatting
+    from vbhc.pipeline import load_template
     from vbhc.writers.docx.template import build_template
 
     output = Path(args.output)
@@ -142,7 +142,9 @@ def _cmd_template(args: argparse.Namespace) -> int:
     except FieldError as exc:
         raise SpecError("--" + exc.path.replace("_", "-"), message=f"expected {exc.expected}; "
                                                                   f"found {exc.found}") from None
-    write_file(output, build_template(fmt))
+    data = build_template(fmt)
+    load_template(data, str(output))  # what render --template accepts: never a file that check faults
+    write_file(output, data)
     write_stdout(f"{output}\n")
     return EXIT_OK
 
@@ -247,7 +249,8 @@ def _run(argv: Sequence[str] | None) -> int:
             _error(line)
         return EXIT_BAD_INPUT
     except (TemplateError, FieldError, VbhcError) as exc:
-        _error(str(exc))
+        for line in str(exc).splitlines():
+            _error(line)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -34,7 +34,8 @@ _DROPPED: dict[str, frozenset[str]] = {
     "numbering": frozenset(w(x) for x in ("numPicBullet", "lvlPicBulletId")),  # picture bullets
 }
 _SECTION_DROPPED = frozenset({"printerSettings", "sectPrChange"})
-_RELATIONSHIP_ATTRS = frozenset({"urn:schemas-microsoft-com:office:office"})  # o:relid, beside r:*
+_R_ATTR = f"{{{R_NS}}}"  # r:id, r:embed, r:link ...: a relationship to another part
+_O_RELID = "{urn:schemas-microsoft-com:office:office}relid"  # VML's name for the same
 _FLD_CHAR, _INSTR, _FLD_SIMPLE = w("fldChar"), w("instrText"), w("fldSimple")
 # What a header or footer run may hold: its properties, text, tabs, hyphens and PAGE field characters.
 _RUN_CHILDREN = frozenset(w(x) for x in ("rPr", "t", "tab", "ptab", "noBreakHyphen", "softHyphen",
@@ -55,11 +56,7 @@ class TemplateParts:
 
 
 def _points_elsewhere(node: etree._Element) -> bool:
-    for key in node.attrib:
-        namespace = etree.QName(key).namespace
-        if namespace == R_NS or (namespace in _RELATIONSHIP_ATTRS and etree.QName(key).localname == "relid"):
-            return True
-    return False
+    return any(key.startswith(_R_ATTR) or key == _O_RELID for key in node.attrib)
 
 
 def _remove(nodes: Iterable[etree._Element]) -> bool:

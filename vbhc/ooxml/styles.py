@@ -36,6 +36,7 @@ BORDER_SIDES = ("top", "left", "bottom", "right", "between", "bar", "insideH", "
 _SIDE_ALIASES = {"start": "left", "end": "right"}
 _NO_BORDER = frozenset({"nil", "none"})
 
+MAX_CHAIN = 64  # basedOn steps followed; no real style sheet nests deeper
 _W = f"{{{W_NS}}}"
 _WLEN = len(_W)
 
@@ -305,11 +306,12 @@ class StyleSheet:
         return style
 
     def chain(self, style_id: str | None) -> list[Style]:
-        """The style and its ``basedOn`` ancestors, root first; stops at cycles and missing styles."""
+        """The style and its ``basedOn`` ancestors, root first; stops at cycles, missing styles and
+        :data:`MAX_CHAIN` styles."""
         chain: list[Style] = []
         seen: set[str] = set()
         style = self.get(style_id)
-        while style is not None and style.id not in seen and len(chain) < 64:
+        while style is not None and style.id not in seen and len(chain) < MAX_CHAIN:
             chain.append(style)
             seen.add(style.id)
             style = self.get(style.based_on)

@@ -28,7 +28,7 @@ import attrs
 import cattrs
 
 from vbhc.diagnostics import Diagnostic, Path, SpecProblems, format_path, split_path
-from vbhc.errors import FieldError, SpecError, TemplateError
+from vbhc.errors import FieldError, SpecError
 from vbhc.model import BLOCK_TYPES, Chapter, Document, IssueDate, Mandate, Recipient, Signature
 from vbhc.model import document as model
 from vbhc.model.text import Span, Text, nfc
@@ -578,6 +578,9 @@ def document_warnings(document: Document, warn: Callable[[Path, str], None]) -> 
 # Loading files
 
 
+TemplateCheck = Callable[[FilePath], list[str]]  # why a template is refused, one line each
+
+
 class Validation(NamedTuple):
     """The result of reading a spec: the document (None on errors), the errors, the warnings, and
     the template a profile names (None for the built-in one)."""
@@ -667,10 +670,13 @@ def _read_profile(ref: Any, base: FilePath, spec: Parsed, out: list[Diagnostic])
     return _Profile(parsed, path.parent)
 
 
-def read(path: str | FilePath, profile: str | FilePath | None = None) -> Validation:
+def read(path: str | FilePath, profile: str | FilePath | None = None, *,
+         template_problems: TemplateCheck | None = None) -> Validation:
     """Read and validate a spec (.json, .yaml, .yml or .py) without raising on bad content.
 
-    ``profile`` (a path relative to the working folder) overrides the spec's own ``profile`` key.
+    ``profile`` (a path relative to the working folder) overrides the spec's own ``profile`` key. The
+    profile's template is only found here; ``template_problems`` (:func:`vbhc.pipeline.template_problems`)
+    says why it is refused, each line an error on the profile's ``template`` field.
     """
     path = FilePath(path)
     suffix = path.suffix.lower()
@@ -683,10 +689,11 @@ def read(path: str | FilePath, profile: str | FilePath | None = None) -> Validat
         spec = read_file(path)
     except SpecError as exc:
         return Validation(None, _from_spec_error(exc), [])
-    return _structure_file(spec, path, profile)
+    return _structure_file(spec, path, profile, template_problems)
 
 
-def _structure_file(spec: Parsed, path: FilePath, profile_arg: str | FilePath | None) -> Validation:
+def _structure_file(spec: Parsed, path: FilePath, profile_arg: str | FilePath | None,
+                    template_problems: TemplateCheck | None = None) -> Validation:
     errors: list[Diagnostic] = []
     data = spec.data
     if not isinstance(data, Mapping):
@@ -752,7 +759,7 @@ def _structure_file(spec: Parsed, path: FilePath, profile_arg: str | FilePath | 
         else:
             checker.error(("signers",), "an object of named signatures", describe(raw_signers))
             signers = {}
-        template = _profile_template(prof, checker)
+        template = _profile_template(prof, checker, template_problems)
         errors += checker.errors
         profile_data = {k: v for k, v in prof.parsed.data.items() if k in PROFILE_FIELDS}
 
@@ -768,8 +775,8 @@ def _structure_file(spec: Parsed, path: FilePath, profile_arg: str | FilePath | 
     return Validation(document, _sorted(errors, spec.source), _sorted(warnings, spec.source), template)
 
 
-def _profile_template(prof: _Profile, checker: Structurer) -> FilePath | None:
-    """The office template a profile names, checked against the decree's ranges."""
+def _profile_template(prof: _Profile, checker: Structurer, problems: TemplateCheck | None) -> FilePath | None:
+    """The office template a profile names: an existing .docx, refused for what ``problems`` finds."""
     ref = prof.parsed.data.get("template")
     if ref is None:
         return None
@@ -781,15 +788,10 @@ def _profile_template(prof: _Profile, checker: Structurer) -> FilePath | None:
         checker.error(("template",), "an existing .docx file (relative to the profile's folder)",
                       describe(ref))
         return None
-    from vbhc.writers.docx.template import Template
-
-    try:
-        Template.from_path(path)
-    except TemplateError as exc:
-        for line in str(exc).splitlines():
-            checker.error(("template",), "a template within the decree's ranges", line)
-        return None
-    return path
+    found = problems(path) if problems is not None else []
+    for line in found:
+        checker.error(("template",), "a template within the decree's ranges", line)
+    return None if found else path
 
 
 def validate(path: str | FilePath, profile: str | FilePath | None = None

@@ -9,6 +9,7 @@ tells the writer which style to use for each role and how wide each style's text
 
 from __future__ import annotations
 
+import copy
 import io
 import math
 from functools import lru_cache
@@ -45,7 +46,7 @@ from vbhc.ooxml.build import (
 from vbhc.ooxml.package import DocxReadError, open_docx
 from vbhc.ooxml.resolve import DEFAULT_SIZE_PT
 from vbhc.ooxml.sanitise import template_parts
-from vbhc.ooxml.styles import StyleSheet
+from vbhc.ooxml.styles import MAX_CHAIN, StyleSheet
 from vbhc.ooxml.xml import measure
 
 # --------------------------------------------------------------------------------------------
@@ -196,11 +197,16 @@ def _app_properties() -> bytes:
     return to_bytes(root)
 
 
+def _document(section: Element) -> Element:
+    """A template's ``word/document.xml``: one empty body paragraph, and the page set-up."""
+    placeholder = el("p", None, ppr(style=ROLE_STYLE[Role.PARAGRAPH]))
+    return el("document", None, el("body", None, placeholder, section))
+
+
 def build_template(fmt: Formatting | None = None) -> bytes:
     """The bytes of a template .docx for ``fmt`` (the decree's defaults when None)."""
     fmt = fmt or Formatting()
-    body = el("body", None, el("p", None, ppr(style=ROLE_STYLE[Role.PARAGRAPH])), section_properties(fmt))
-    parts = document_package(to_bytes(el("document", None, body)), [
+    parts = document_package(to_bytes(_document(section_properties(fmt))), [
         ("rIdStyles", "styles", _styles_xml(fmt)),
         ("rIdSettings", "settings", _settings()),
         ("rIdFontTable", "fontTable", _font_table()),
@@ -360,7 +366,7 @@ class Template:
     ``strict=False`` they are kept in :attr:`problems` instead.
     """
 
-    def __init__(self, data: bytes | Path, source: str = "template", *, strict: bool = True) -> None:
+    def __init__(self, data: bytes, source: str = "template", *, strict: bool = True) -> None:
         self.source = source
         try:
             look = template_parts(open_docx(data))
@@ -369,14 +375,18 @@ class Template:
         if look.styles is None:
             raise TemplateError(f"{source}: word/styles.xml is missing")
         sheet = StyleSheet.from_parts(look.styles, look.theme)
-        self.looks = {sid: _look(sheet, sid) for sid, style in sheet.styles.items()
-                      if style.type == "paragraph"}
-        missing = [s for s in (*ROLE_STYLE.values(), RULE_STYLE) if s not in self.looks]
+        used = tuple(dict.fromkeys((*ROLE_STYLE.values(), RULE_STYLE)))
+        missing = [s for s in used if s not in sheet.styles or sheet.styles[s].type != "paragraph"]
         if missing:
-            raise TemplateError(f"{source}: styles {', '.join(sorted(set(missing)))} are missing")
+            raise TemplateError(f"{source}: styles {', '.join(sorted(missing))} are missing")
+        for style_id in (*used, PAGE_NUMBER_STYLE):
+            if len(sheet.chain(style_id)) >= MAX_CHAIN:
+                raise TemplateError(f"{source}: style {style_id}: its w:basedOn chain is {MAX_CHAIN} or more "
+                                    f"styles deep; vbhc follows at most {MAX_CHAIN - 1}")
+        self.looks = {style_id: _look(sheet, style_id) for style_id in used}
         self.section = look.section
         self.text_width = _text_width(source, look.section)
-        self.document = el("document", None, el("body"))
+        self.document = _document(copy.deepcopy(look.section))
         self.parts = document_package(to_bytes(self.document), look.related, core_properties(),
                                       _app_properties())
         self.problems = decree_problems(sheet, look.section)

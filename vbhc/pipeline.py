@@ -1,0 +1,165 @@
+"""What spans the layers: a template is accepted only if the documents it renders pass ``vbhc check``.
+
+A template passes two gates. :class:`~vbhc.writers.docx.template.Template` reads it safely, keeps only
+its look and holds its styles and page to the decree's ranges (:func:`~vbhc.writers.docx.template.
+decree_problems`). Then :func:`template_findings` renders :func:`probe_documents` (every role of
+:class:`~vbhc.nd30.Role`, over more than one page) with it and runs the checker on them: any finding
+refuses the template, in the checker's words (rule id, clause, expected and found). So a template that
+``vbhc render --template``, a profile's ``template:`` or ``vbhc template`` accepts never gives a file
+that ``vbhc check`` faults.
+
+:func:`read` is the spec reader with the profile's template checked here (the reader resolves the
+path; it never imports a writer): what :func:`read` accepts, :func:`render` renders.
+
+Imports readers, writers and check, the last two when they are needed (``vbhc validate`` loads no
+writer unless a profile names a template; the checker is loaded only to check a template). Imported by
+the CLI and the package's ``__init__``; never by the layers below.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from vbhc import model as m
+from vbhc.diagnostics import SpecProblems
+from vbhc.errors import TemplateError
+from vbhc.readers.spec import reader
+
+if TYPE_CHECKING:
+    from vbhc.writers.docx.template import Template
+
+PathLike = str | os.PathLike[str]
+
+_LONG = ("Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao chủ động xây dựng kế hoạch, bố trí nguồn "
+         "lực và tổ chức thực hiện bảo đảm đúng tiến độ; định kỳ hằng quý báo cáo kết quả về Ủy ban nhân dân "
+         "xã để theo dõi, tổng hợp.")
+
+
+@cache
+def probe_documents() -> tuple[m.Document, ...]:
+    """Documents that use every role between them, the first over two pages (so page numbers show)."""
+    commune = m.Issuer(name=["Ủy ban nhân dân", "xã Thử Nghiệm"], abbreviation="UBND")
+    report = m.Document(
+        type="bao-cao", issuer=m.Issuer(name=["Phòng Nội vụ"], abbreviation="NV",
+                                        parent=["Ủy ban nhân dân", "huyện Thử Nghiệm"]),
+        number=7, place="Thử Nghiệm", date=m.IssueDate(2024, 6, 10), secrecy="MẬT", urgency="KHẨN",
+        summary="Kết quả công tác cải cách hành chính sáu tháng đầu năm 2024",
+        addressees=["Ủy ban nhân dân huyện Thử Nghiệm"],
+        body=[
+            m.Part("Kết quả đạt được", [
+                m.Item(title="Cải cách thể chế", children=[m.Paragraph(_LONG), m.Paragraph(_LONG)]),
+                m.Item(text="Cải cách thủ tục hành chính.", children=[
+                    m.Point("Rà soát thủ tục;"), m.Point("Công khai thủ tục."),
+                    m.Dash(_LONG, [m.Plus("Tại bộ phận một cửa."), m.Plus("Trên cổng thông tin.")])]),
+            ]),
+            m.Part("Nhiệm vụ sáu tháng cuối năm", [
+                m.Item(title="Tiếp tục cải cách", children=[m.Dash(_LONG) for _ in range(10)]),
+            ]),
+        ],
+        signatures=m.Signature(position="Trưởng phòng", name="Phạm Văn Minh"),
+        recipients=[m.Recipient("Ủy ban nhân dân huyện", "b/c")], archive=m.Archive(["NV"]),
+        appendices=[m.Appendix("Số liệu thủ tục hành chính", [m.Paragraph("Số liệu theo biểu kèm theo.")])],
+    )
+    decision = m.Document(
+        type="quyet-dinh", issuer=commune, number=3, place="Thử Nghiệm", date=m.IssueDate(2024, 2, 15),
+        summary="Ban hành Quy chế tiếp công dân của Ủy ban nhân dân xã",
+        enacting_authority="Chủ tịch Ủy ban nhân dân xã Thử Nghiệm",
+        legal_bases=["Căn cứ Luật Tiếp công dân ngày 25 tháng 11 năm 2013;",
+                     "Theo đề nghị của Công chức Văn phòng - Thống kê."],
+        body=[m.Chapter("Quy định chung", [m.Section("Phạm vi", [
+            m.Article("Phạm vi điều chỉnh", [m.Item(text="Việc tiếp công dân tại trụ sở.", children=[
+                m.Point("Địa điểm;"), m.Point("Thời gian.")])])])])],
+        signatures=m.Signature(position="Chủ tịch", name="Phạm Văn Minh"),
+        recipients=[m.Recipient("Như Điều 1")],
+    )
+    letter = m.Document(
+        type="cong-van", issuer=commune, unit="VP", number=9, place="Thử Nghiệm",
+        date=m.IssueDate(2024, 4, 2),
+        summary="Tổ chức tiếp công dân định kỳ", addressees=["Các thôn", "Công an xã"],
+        body=[m.Paragraph("Ủy ban nhân dân xã đề nghị các đơn vị phối hợp tổ chức tiếp công dân định kỳ.")],
+        signatures=m.Signature(position="Phó Chủ tịch", name="Đỗ Thị Lan",
+                               mandates=[m.Mandate("TM.", "Ủy ban nhân dân"), m.Mandate("KT.", "Chủ tịch")]),
+        recipients=[m.Recipient("Chủ tịch", "b/c")],
+    )
+    return report, decision, letter
+
+
+def template_findings(template: Template) -> list[str]:
+    """What ``vbhc check`` finds in the probe documents rendered with ``template``, one line each."""
+    from vbhc.check import check
+    from vbhc.writers.docx.writer import render_bytes as write
+
+    lines: dict[str, None] = {}
+    for document in probe_documents():
+        report = check(write(document, template), name="probe")
+        for finding in report.findings:
+            lines[f"a document rendered with it fails vbhc check: {finding.line()}"] = None
+    return list(lines)
+
+
+def load_template(source: PathLike | bytes, name: str | None = None) -> Template:
+    """The template at ``source`` (a path, or a .docx's bytes named ``name``), or a
+    :class:`TemplateError` listing its decree problems and what the checker finds in what it renders."""
+    from vbhc.writers.docx.template import Template
+
+    if isinstance(source, bytes):
+        template = Template(source, name or "template", strict=False)
+    else:
+        template = Template.from_path(source, strict=False)
+    problems = [*template.problems, *template_findings(template)]
+    if problems:
+        raise TemplateError("\n".join(f"{template.source}: {p}" for p in problems))
+    return template
+
+
+def template_problems(path: Path) -> list[str]:
+    """Why the template at ``path`` is refused, one line each (none when it is accepted)."""
+    try:
+        load_template(path)
+    except TemplateError as exc:
+        return str(exc).splitlines()
+    return []
+
+
+def read(path: PathLike, profile: PathLike | None = None) -> reader.Validation:
+    """:func:`vbhc.readers.spec.reader.read`, with the profile's template checked (never raises on bad
+    input: a bad template is an error on the profile's ``template`` field)."""
+    return reader.read(path, profile, template_problems=template_problems)
+
+
+def _template(template: PathLike | Template | None) -> Template | None:
+    """A template path loaded and checked (:func:`load_template`); a :class:`Template` as it is."""
+    from vbhc.writers.docx.template import Template
+
+    return template if template is None or isinstance(template, Template) else load_template(template)
+
+
+def render(document: m.Document, target: PathLike | IO[bytes],
+           template: PathLike | Template | None = None) -> None:
+    """Render ``document`` to a path (atomically) or a binary stream; a ``template`` path is checked by
+    :func:`load_template` first."""
+    from vbhc.writers.docx.writer import render as _render
+
+    _render(document, target, _template(template))
+
+
+def render_bytes(document: m.Document, template: PathLike | Template | None = None) -> bytes:
+    """The .docx bytes of ``document``; ``template`` as for :func:`render`."""
+    from vbhc.writers.docx.writer import render_bytes as _render_bytes
+
+    return _render_bytes(document, _template(template))
+
+
+def load(path: PathLike, profile: PathLike | None = None) -> m.Document:
+    """The spec's document, or a :class:`~vbhc.errors.SpecError` listing every error (template included)."""
+    result = read(path, profile)
+    if result.document is None:
+        raise SpecProblems(str(path), result.errors, result.warnings)
+    return result.document
+
+
+__all__ = ["load", "load_template", "probe_documents", "read", "render", "render_bytes", "template_findings",
+           "template_problems"]
