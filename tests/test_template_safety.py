@@ -20,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import vbhc
 from tests.conftest import EXAMPLES
@@ -86,17 +88,20 @@ def relationship(rid: str, kind: str, target: str, external: bool = False) -> Ca
                   f'<Relationship Id="{rid}" Type="{OFFICE}{kind}" Target="{target}"{mode}/>')
 
 
-def body_style_run(xml: str) -> str:
-    """Where VbhcBody's own run properties start (for edits to the body style)."""
-    start = xml.index('w:styleId="VbhcBody"')
-    return xml[start:xml.index("<w:rPr>", start) + len("<w:rPr>")]
+def in_body_style(old: str, new: str) -> Callable[[str], str]:
+    """An edit of styles.xml that replaces ``old`` by ``new`` inside the VbhcBody style only."""
+    def edit(xml: str) -> str:
+        start = xml.index('w:styleId="VbhcBody"')
+        end = xml.index("</w:style>", start)
+        assert old in xml[start:end], old
+        return xml[:start] + xml[start:end].replace(old, new, 1) + xml[end:]
+    return edit
 
 
 def theme_font_template(with_theme: bool) -> bytes:
     """VbhcBody takes its font from the theme (``w:asciiTheme``), as Word's own styles do."""
-    edits: dict[str, Callable[[str], str]] = {"word/styles.xml": lambda xml: xml.replace(
-        body_style_run(xml),
-        body_style_run(xml) + '<w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/>', 1)}
+    edits = {"word/styles.xml": in_body_style(
+        "<w:rPr>", '<w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/>')}
     extra: list[tuple[str, bytes]] = []
     if with_theme:
         a = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -173,6 +178,9 @@ REFUSED: dict[str, tuple[Callable[[], bytes], str]] = {
     "pgSz without w:w": (lambda: page_width(""), f"{NOT_A_WIDTH}; found nothing"),
     "w:w=A4": (lambda: page_width(' w:w="A4"'), f"{NOT_A_WIDTH}; found 'A4'"),
     "5,000-digit size": (lambda: page_width(f' w:w="{"9" * 5000}"'), f"{NOT_A_WIDTH}; found '{'9' * 20}…'"),
+    "5,000-digit font size": (lambda: template({"word/styles.xml": in_body_style(
+        '<w:sz w:val="28"/>', f'<w:sz w:val="{"9" * 5000}"/>')}),
+        "style VbhcBody: font size inf pt is not one Word can set (1–1638 pt)"),
     "20,000-deep basedOn": (lambda: deep_chain(20_000), "style VbhcBody: its w:basedOn chain is 64 or more"),
     "billion laughs": (lambda: template({"word/styles.xml": lambda _: BILLION_LAUGHS}),
                        "word/styles.xml: XML with a DTD or entities is not accepted"),
@@ -320,6 +328,8 @@ NESTED = ''.join(f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>' if kind else 
                                     ("", "<w:t>1</w:t>"), ("end", ""),
                                     ("", '<w:instrText xml:space="preserve"> = 1 "one" </w:instrText>'),
                                     ("separate", ""), ("", "<w:t>one</w:t>"), ("end", "")])
+GALLERY = ('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Page Numbers (Top of Page)"/>'
+           "</w:docPartObj></w:sdtPr>")
 ASIDE = [("customXml/item1.xml", b"<root/>"), ("docProps/custom.xml", b"<Properties/>"),
          ("word/webSettings.xml", b"<w:webSettings xmlns:w='http://schemas.openxmlformats.org/"
                                   b"wordprocessingml/2006/main'/>")]
@@ -360,6 +370,9 @@ SANITISED_CASES: dict[str, tuple[Callable[[], bytes], tuple[str, ...]]] = {
                                           f'Type="{OFFICE}image" Target="media/evil.png"/></Relationships>'
                                           ).encode()),
          ("word/media/evil.png", b"\x89PNG evil")]), ("drawing", "rIdImg", "evil")),
+    "the page number in a content control, as Word's page-number gallery puts it": (lambda: template({
+        "word/header1.xml": lambda x: x.replace("<w:p>", GALLERY + "<w:sdtContent><w:p>", 1).replace(
+            "</w:p>", "</w:p></w:sdtContent></w:sdt>", 1)}), ("sdt", "docPart")),
     "unknown members and a path out of the folder": (lambda: template(extra=[
         *ASIDE, ("../../evil.txt", b"evil"), ("word/../../evil2.txt", b"evil")]),
         ("evil", "customXml", "webSettings")),
@@ -391,3 +404,26 @@ def test_the_shipped_template_passes_whole() -> None:
     assert set(kept) == set(shipped)
     assert {n: kept[n] for n in kept if n != "docProps/core.xml"} == {
         n: shipped[n] for n in shipped if n != "docProps/core.xml"}  # the writer replaces core.xml
+
+
+# --------------------------------------------------------------------------------------------
+# Any value in any attribute: loaded, or refused in one line
+
+
+ATTRIBUTES = [(part, m.start(1), m.end(1)) for part in ("word/styles.xml", "word/document.xml")
+              for m in re.finditer(r'w:[A-Za-z]+="([^"]*)"', members(build_template())[part].decode())]
+JUNK = st.sampled_from(["", "A4", "-1", "0", "9" * 5000, "1e999", "NaN", "-99999", "12.5pt", "3276", "auto"])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(ATTRIBUTES), JUNK)
+def test_any_attribute_value_loads_or_is_refused(where: tuple[str, int, int], junk: str) -> None:
+    part, start, end = where
+    xml = members(build_template())[part].decode()
+    data = template({part: lambda _: xml[:start] + junk + xml[end:]})
+    try:
+        template_ = load_template(data, "t.docx")
+    except TemplateError as exc:
+        assert all(line.startswith("t.docx: ") for line in str(exc).splitlines())
+        return
+    assert check(render_bytes(probe_documents()[0], template_)).findings == []

@@ -325,6 +325,7 @@ def _page_problems(section: Element) -> list[str]:
 
 
 MAX_PAGE_TWIPS = 31680  # 22 inches: the largest page Word sets up
+MIN_FONT_PT, MAX_FONT_PT = 1, 1638  # the font sizes Word sets (w:sz 2 to 3276 half-points)
 
 
 def _length(node: Element, attr: str) -> int | None:
@@ -384,6 +385,10 @@ class Template:
                 raise TemplateError(f"{source}: style {style_id}: its w:basedOn chain is {MAX_CHAIN} or more "
                                     f"styles deep; vbhc follows at most {MAX_CHAIN - 1}")
         self.looks = {style_id: _look(sheet, style_id) for style_id in used}
+        for style_id, style_look in self.looks.items():
+            if not MIN_FONT_PT <= style_look.size_pt <= MAX_FONT_PT:
+                raise TemplateError(f"{source}: style {style_id}: font size {style_look.size_pt:.6g} pt is "
+                                    f"not one Word can set ({MIN_FONT_PT}–{MAX_FONT_PT} pt)")
         self.section = look.section
         self.text_width = _text_width(source, look.section)
         self.document = _document(copy.deepcopy(look.section))
