@@ -20,6 +20,7 @@ from vbhc.ooxml.drawing import drawn_lines
 from vbhc.ooxml.numbering import NumberingCounters, NumberingDefinitions
 from vbhc.ooxml.package import DEFAULT_LIMITS, DocxPackage, Limits, open_docx
 from vbhc.ooxml.styles import (
+    DEFAULT_SIZE_PT,
     FONT_SLOTS,
     Props,
     StyleSheet,
@@ -69,7 +70,6 @@ __all__ = [
     "read_document",
 ]
 
-DEFAULT_SIZE_PT = 10.0  # §17.3.2.38: text is 10 pt when no level of the hierarchy sets w:sz
 
 _TAB, _PTAB, _BR, _CR = w("tab"), w("ptab"), w("br"), w("cr")
 _NO_BREAK_HYPHEN, _SOFT_HYPHEN, _SYM = w("noBreakHyphen"), w("softHyphen"), w("sym")

@@ -36,6 +36,7 @@ BORDER_SIDES = ("top", "left", "bottom", "right", "between", "bar", "insideH", "
 _SIDE_ALIASES = {"start": "left", "end": "right"}
 _NO_BORDER = frozenset({"nil", "none"})
 
+DEFAULT_SIZE_PT = 10.0  # §17.3.2.38: text is 10 pt when no level of the hierarchy sets w:sz
 MAX_CHAIN = 64  # basedOn steps followed; no real style sheet nests deeper
 _W = f"{{{W_NS}}}"
 _WLEN = len(_W)

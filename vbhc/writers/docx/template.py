@@ -44,9 +44,8 @@ from vbhc.ooxml.build import (
     write_package,
 )
 from vbhc.ooxml.package import DocxReadError, open_docx
-from vbhc.ooxml.resolve import DEFAULT_SIZE_PT
 from vbhc.ooxml.sanitise import template_parts
-from vbhc.ooxml.styles import MAX_CHAIN, StyleSheet
+from vbhc.ooxml.styles import DEFAULT_SIZE_PT, MAX_CHAIN, StyleSheet
 from vbhc.ooxml.xml import measure
 
 # --------------------------------------------------------------------------------------------
