@@ -290,6 +290,19 @@ def test_a_theme_font_is_refused_with_the_checkers_finding(with_theme: bool, fac
     assert not (tmp_path / "api.docx").exists()
 
 
+def test_vbhc_template_checks_what_it_writes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """The same gate stands before ``vbhc template`` writes (here with a builder that goes wrong)."""
+    import vbhc.writers.docx.template as builder
+
+    monkeypatch.setattr(builder, "build_template", lambda fmt=None: theme_font_template(with_theme=False))
+    out = tmp_path / "t.docx"
+    assert main(["template", "-o", str(out)]) == 2
+    assert f"vbhc: error: {out}: a document rendered with it fails vbhc check: font.family" in (
+        capsys.readouterr().err)
+    assert not out.exists()
+
+
 def test_what_validate_accepts_render_renders(tmp_path: Path) -> None:
     profile = EXAMPLES / "profiles" / "xa-quang-phu.yaml"
     assert main(["validate", str(SPEC), "--profile", str(profile)]) == 0
