@@ -88,14 +88,24 @@ def relationship(rid: str, kind: str, target: str, external: bool = False) -> Ca
                   f'<Relationship Id="{rid}" Type="{OFFICE}{kind}" Target="{target}"{mode}/>')
 
 
-def in_body_style(old: str, new: str) -> Callable[[str], str]:
-    """An edit of styles.xml that replaces ``old`` by ``new`` inside the VbhcBody style only."""
+def inside(start: str, end: str, old: str, new: str) -> Callable[[str], str]:
+    """An edit of styles.xml that replaces ``old`` by ``new`` between ``start`` and the next ``end``."""
     def edit(xml: str) -> str:
-        start = xml.index('w:styleId="VbhcBody"')
-        end = xml.index("</w:style>", start)
-        assert old in xml[start:end], old
-        return xml[:start] + xml[start:end].replace(old, new, 1) + xml[end:]
+        first = xml.index(start)
+        last = xml.index(end, first)
+        assert old in xml[first:last], old
+        return xml[:first] + xml[first:last].replace(old, new, 1) + xml[last:]
     return edit
+
+
+def in_body_style(old: str, new: str) -> Callable[[str], str]:
+    """The edit inside the VbhcBody style only."""
+    return inside('w:styleId="VbhcBody"', "</w:style>", old, new)
+
+
+def in_defaults(old: str, new: str) -> Callable[[str], str]:
+    """The edit inside w:docDefaults only."""
+    return inside("<w:docDefaults>", "</w:docDefaults>", old, new)
 
 
 def theme_font_template(with_theme: bool) -> bytes:
@@ -180,7 +190,10 @@ REFUSED: dict[str, tuple[Callable[[], bytes], str]] = {
     "5,000-digit size": (lambda: page_width(f' w:w="{"9" * 5000}"'), f"{NOT_A_WIDTH}; found '{'9' * 20}…'"),
     "5,000-digit font size": (lambda: template({"word/styles.xml": in_body_style(
         '<w:sz w:val="28"/>', f'<w:sz w:val="{"9" * 5000}"/>')}),
-        "style VbhcBody: font size inf pt is not one Word can set (1–1638 pt)"),
+        f"style VbhcBody: w:sz '{'9' * 20}…' is not a font size Word can set (1–1638 pt)"),
+    "5,000-digit default size": (lambda: template({"word/styles.xml": in_defaults(
+        '<w:sz w:val="28"/>', f'<w:sz w:val="{"9" * 5000}"/>')}),
+        f"docDefaults: w:sz '{'9' * 20}…' is not a font size Word can set (1–1638 pt)"),
     "20,000-deep basedOn": (lambda: deep_chain(20_000), "style VbhcBody: its w:basedOn chain is 64 or more"),
     "billion laughs": (lambda: template({"word/styles.xml": lambda _: BILLION_LAUGHS}),
                        "word/styles.xml: XML with a DTD or entities is not accepted"),

@@ -327,6 +327,20 @@ MAX_PAGE_TWIPS = 31680  # 22 inches: the largest page Word sets up
 MIN_FONT_PT, MAX_FONT_PT = 1, 1638  # the font sizes Word sets (w:sz 2 to 3276 half-points)
 
 
+def _refuse_unsettable_sizes(source: str, styles: Element) -> None:
+    """Every w:sz and w:szCs of the styles part (docDefaults included) is a size Word can set: the part
+    is copied into every rendered file, where Word would refuse a 5,000-digit size."""
+    for node in styles.iter(w("sz"), w("szCs")):
+        half_points = measure(node.get(w("val")), 2.0)
+        if half_points is None or not 2 * MIN_FONT_PT <= half_points <= 2 * MAX_FONT_PT:
+            owner = next((s.get(w("styleId")) for s in node.iterancestors(w("style"))), None)
+            found = node.get(w("val")) or ""
+            shown = found if len(found) <= 20 else found[:20] + "…"
+            raise TemplateError(f"{source}: {f'style {owner}' if owner else 'docDefaults'}: "
+                                f"w:{etree.QName(node).localname} {shown!r} is not a font size Word can set "
+                                f"({MIN_FONT_PT}–{MAX_FONT_PT} pt)")
+
+
 def _length(node: Element, attr: str) -> int | None:
     """A page length attribute in twips (a number, or a measure such as "21cm"), None when it is missing,
     not a length, or beyond any page."""
@@ -383,6 +397,7 @@ class Template:
             if len(sheet.chain(style_id)) >= MAX_CHAIN:
                 raise TemplateError(f"{source}: style {style_id}: its w:basedOn chain is {MAX_CHAIN} or more "
                                     f"styles deep; vbhc follows at most {MAX_CHAIN - 1}")
+        _refuse_unsettable_sizes(source, look.styles)
         self.looks = {style_id: _look(sheet, style_id) for style_id in used}
         for style_id, style_look in self.looks.items():
             if not MIN_FONT_PT <= style_look.size_pt <= MAX_FONT_PT:
