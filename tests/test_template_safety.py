@@ -324,6 +324,31 @@ def test_what_validate_accepts_render_renders(tmp_path: Path) -> None:
     assert check(out.read_bytes()).errors == 0
 
 
+def test_a_template_is_checked_once_for_read_and_render(monkeypatch: pytest.MonkeyPatch,
+                                                        tmp_path: Path) -> None:
+    """The probe renders are remembered by the template's contents: validate then render checks once,
+    and a changed template is checked anew."""
+    import vbhc.check as checker
+    import vbhc.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "_CHECKED", type(pipeline._CHECKED)())
+    calls: list[str] = []
+    real = checker.check
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append("check")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(checker, "check", counting)
+    profile = EXAMPLES / "profiles" / "xa-quang-phu.yaml"
+    assert main(["render", str(SPEC), "--profile", str(profile), "-o", str(tmp_path / "o.docx")]) == 0
+    assert len(calls) == len(probe_documents())
+    assert main(["render", str(SPEC), "--profile", str(profile), "-o", str(tmp_path / "o.docx")]) == 0
+    assert len(calls) == len(probe_documents())
+    template_findings(Template(build_template()))
+    assert len(calls) == 2 * len(probe_documents())
+
+
 def test_the_probe_uses_every_role_and_page_numbers() -> None:
     from vbhc.layout import lay_out
     from vbhc.nd30 import Role

@@ -18,7 +18,9 @@ the CLI and the package's ``__init__``; never by the layers below.
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections import OrderedDict
 from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -87,8 +89,23 @@ def probe_documents() -> tuple[m.Document, ...]:
     return report, decision, letter
 
 
+_CHECKED: OrderedDict[str, tuple[str, ...]] = OrderedDict()  # template digest -> its findings
+_CHECKED_SIZE = 32  # templates remembered: a batch or a server checks each of its few templates once
+
+
 def template_findings(template: Template) -> list[str]:
-    """What ``vbhc check`` finds in the probe documents rendered with ``template``, one line each."""
+    """What ``vbhc check`` finds in the probe documents rendered with ``template``, one line each.
+
+    The answer is remembered by the digest of the template's parts, so a template named by a profile
+    is checked once by ``read`` and not again by ``render``.
+    """
+    digest = hashlib.sha256()
+    for name, data in template.parts:
+        digest.update(name.encode() + b"\0" + len(data).to_bytes(8, "big") + data)
+    key = digest.hexdigest()
+    if key in _CHECKED:
+        _CHECKED.move_to_end(key)
+        return list(_CHECKED[key])
     from vbhc.check import check
     from vbhc.writers.docx.writer import render_bytes as write
 
@@ -97,6 +114,9 @@ def template_findings(template: Template) -> list[str]:
         report = check(write(document, template), name="probe")
         for finding in report.findings:
             lines[f"a document rendered with it fails vbhc check: {finding.line()}"] = None
+    _CHECKED[key] = tuple(lines)
+    if len(_CHECKED) > _CHECKED_SIZE:
+        _CHECKED.popitem(last=False)
     return list(lines)
 
 
