@@ -35,7 +35,7 @@ def test_every_record_is_complete(role: Role) -> None:
     assert record.typography is role.typography and record.typography.clause.startswith(SOURCES)
     assert record.vietnamese_name.strip() and record.group in COMPONENTS
     assert record.style in WORD_STYLES
-    for flag in (record.body_paragraph, record.emphasis_allowed, record.align_warning):
+    for flag in (record.body_paragraph, record.emphasis_allowed, record.align_warning, record.keep_with_next):
         assert _sourced(flag)
     if record.lower_case is not None:
         assert record.lower_case.min_letters > 0 and _sourced(record.lower_case.source)
@@ -101,3 +101,18 @@ def test_the_checker_has_the_typography_rules_of_every_role_and_no_other() -> No
 def test_the_fixer_fixes_the_type_of_every_role() -> None:
     for role in ROLES:
         assert {f"{role.value}.{p}" for p in ("size", "bold", "italic")} <= FIXABLE
+
+
+HEADINGS = (Role.HEADING, Role.ITEM_TITLE, Role.ARTICLE, Role.DIVISION_LABEL, Role.DIVISION_TITLE,
+            Role.APPENDIX_LABEL, Role.APPENDIX_TITLE, Role.ENACTMENT)
+
+
+def test_headings_keep_with_the_next_line_in_their_template_style() -> None:
+    with zipfile.ZipFile(io.BytesIO(build_template())) as archive:
+        styles = etree.fromstring(archive.read("word/styles.xml"))
+    kept = {s.get(w("styleId")) for s in styles.iter(w("style"))
+            if s.find(f"{w('pPr')}/{w('keepNext')}") is not None}
+    for role in ROLES:
+        assert (role.record.keep_with_next is not None) == (ROLE_STYLE[role] in kept), role
+    assert all(role.record.keep_with_next for role in HEADINGS)
+    assert nd30.LAST_LINE_WITH_SIGNATURE is None or _sourced(nd30.LAST_LINE_WITH_SIGNATURE)

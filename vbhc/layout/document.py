@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from vbhc import nd30
@@ -42,11 +43,16 @@ BLANK_DATE_PART = "\u00a0" * 5
 
 @frozen
 class Line:
-    """One printed paragraph: its role, its full text (number included) and the number alone."""
+    """One printed paragraph: its role, its full text (number included) and the number alone.
+
+    ``keep_with_next``: whether this line goes to the next page with the line after it, where that
+    differs from its role's record (None: as the record says).
+    """
 
     role: Role
     text: Text
     label: str = ""
+    keep_with_next: bool | None = None
 
     @property
     def plain(self) -> str:
@@ -197,11 +203,13 @@ def end_with(text: Text, end: str) -> Text:
 
 
 def _with_end_mark(lines: list[Line]) -> list[Line]:
-    """End the last line of the body with "./." (PL III samples)."""
+    """End the last line of the body with "./." (PL III samples); it goes with the signature onto its
+    page (nd30.LAST_LINE_WITH_SIGNATURE)."""
     if not lines:
         return lines
     last = lines[-1]
-    return [*lines[:-1], Line(last.role, end_with(last.text, nd30.BODY_END_MARK), last.label)]
+    return [*lines[:-1], attrs.evolve(last, text=end_with(last.text, nd30.BODY_END_MARK),
+                                      keep_with_next=nd30.LAST_LINE_WITH_SIGNATURE is not None)]
 
 
 def legal_basis_lines(bases: Sequence[Text]) -> list[Line]:

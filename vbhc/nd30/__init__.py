@@ -32,6 +32,7 @@ from vbhc.nd30.numbering import (
     roman,
 )
 from vbhc.nd30.roles import (
+    LAST_LINE_WITH_SIGNATURE,
     WORD_STYLES,
     Role,
     RoleRecord,
@@ -178,6 +179,7 @@ __all__ = [
     "ISSUER_RULE_FRACTION",
     "ITEM_TITLE",
     "LANGUAGE_TAG",
+    "LAST_LINE_WITH_SIGNATURE",
     "LEGAL_BASIS",
     "LEGAL_BASIS_LAST_END",
     "LEGAL_BASIS_LINE_END",

@@ -25,7 +25,6 @@ class WordStyle:
     before_pt: float = 0
     after_pt: float = 0
     body_spacing: bool = False  # the body's paragraph spacing, line spacing and first-line indent
-    keep_next: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +46,9 @@ class RoleRecord:
     - ``body_paragraph``: the body's first-line indent, line spacing and paragraph spacing apply;
     - ``emphasis_allowed``: a few bold or italic words are emphasis, only a whole paragraph is a finding;
     - ``lower_case``: a role in thường whose text all in capitals is a finding;
-    - ``align_warning``: a wrong alignment is a warning, not an error.
+    - ``align_warning``: a wrong alignment is a warning, not an error;
+    - ``keep_with_next``: the line is never the last of a page; it goes with the line after it (the
+      template's style keeps it with the next paragraph).
     """
 
     id: str
@@ -60,6 +61,7 @@ class RoleRecord:
     emphasis_allowed: str | None = None
     lower_case: LowerCase | None = None
     align_warning: str | None = None
+    keep_with_next: str | None = None
 
     def __post_init__(self) -> None:
         fixed = self.typography.size.low == self.typography.size.high
@@ -81,27 +83,27 @@ _MARK = WordStyle("VbhcMark", "VBHC Mark", before_pt=12)
 _NATIONAL_TITLE = WordStyle("VbhcNationalTitle", "VBHC National title")
 _MOTTO = WordStyle("VbhcMotto", "VBHC Motto")
 _PLACE_DATE = WordStyle("VbhcPlaceDate", "VBHC Place and date", before_pt=6)
-_TYPE_NAME = WordStyle("VbhcTypeName", "VBHC Type name", before_pt=24, keep_next=True)
-_SUMMARY = WordStyle("VbhcSummary", "VBHC Summary", keep_next=True)
+_TYPE_NAME = WordStyle("VbhcTypeName", "VBHC Type name", before_pt=24)
+_SUMMARY = WordStyle("VbhcSummary", "VBHC Summary")
 _ADDRESSEES = WordStyle("VbhcAddressees", "VBHC Addressees", before_pt=6)
 _ENACTING_AUTHORITY = WordStyle("VbhcEnactingAuthority", "VBHC Enacting authority", before_pt=12,
-                                after_pt=6, keep_next=True)
-_ENACTMENT = WordStyle("VbhcEnactment", "VBHC Enactment", before_pt=12, after_pt=6, keep_next=True)
+                                after_pt=6)
+_ENACTMENT = WordStyle("VbhcEnactment", "VBHC Enactment", before_pt=12, after_pt=6)
 _LEGAL_BASIS = WordStyle("VbhcLegalBasis", "VBHC Legal basis", body_spacing=True)
 _BODY = WordStyle("VbhcBody", "VBHC Body", body_spacing=True)
-_HEADING = WordStyle("VbhcHeading", "VBHC Heading", body_spacing=True, keep_next=True)
-_ITEM_TITLE = WordStyle("VbhcItemTitle", "VBHC Item title", body_spacing=True, keep_next=True)
-_ARTICLE = WordStyle("VbhcArticle", "VBHC Article", body_spacing=True, keep_next=True)
-_DIVISION_LABEL = WordStyle("VbhcDivisionLabel", "VBHC Division label", before_pt=12, keep_next=True)
-_DIVISION_TITLE = WordStyle("VbhcDivisionTitle", "VBHC Division title", after_pt=6, keep_next=True)
-_SIGNATURE_TITLE = WordStyle("VbhcSignatureTitle", "VBHC Signature title", keep_next=True)
+_HEADING = WordStyle("VbhcHeading", "VBHC Heading", body_spacing=True)
+_ITEM_TITLE = WordStyle("VbhcItemTitle", "VBHC Item title", body_spacing=True)
+_ARTICLE = WordStyle("VbhcArticle", "VBHC Article", body_spacing=True)
+_DIVISION_LABEL = WordStyle("VbhcDivisionLabel", "VBHC Division label", before_pt=12)
+_DIVISION_TITLE = WordStyle("VbhcDivisionTitle", "VBHC Division title", after_pt=6)
+_SIGNATURE_TITLE = WordStyle("VbhcSignatureTitle", "VBHC Signature title")
 # Room for the hand signature and seal between the position and the name (PL I, IV ô 7c).
 _SIGNER_NAME = WordStyle("VbhcSignerName", "VBHC Signer name", before_pt=80)
-_RECIPIENTS_HEADING = WordStyle("VbhcRecipientsHeading", "VBHC Recipients heading", keep_next=True)
+_RECIPIENTS_HEADING = WordStyle("VbhcRecipientsHeading", "VBHC Recipients heading")
 _RECIPIENT = WordStyle("VbhcRecipient", "VBHC Recipient")
-_APPENDIX_LABEL = WordStyle("VbhcAppendixLabel", "VBHC Appendix label", keep_next=True)
-_APPENDIX_TITLE = WordStyle("VbhcAppendixTitle", "VBHC Appendix title", keep_next=True)
-_APPENDIX_NOTE = WordStyle("VbhcAppendixNote", "VBHC Appendix note", keep_next=True)
+_APPENDIX_LABEL = WordStyle("VbhcAppendixLabel", "VBHC Appendix label")
+_APPENDIX_TITLE = WordStyle("VbhcAppendixTitle", "VBHC Appendix title")
+_APPENDIX_NOTE = WordStyle("VbhcAppendixNote", "VBHC Appendix note")
 
 WORD_STYLES: tuple[WordStyle, ...] = (
     _PARENT_BODY, _ISSUER, _NUMBER, _LETTER_SUMMARY, _MARK, _NATIONAL_TITLE, _MOTTO, _PLACE_DATE,
@@ -124,6 +126,15 @@ LOWER_CASE_WORDS = LowerCase(3, "practice: a label or an article's title holds w
                                 "acronym: 3 letters in capitals are a finding")
 LOWER_CASE_NAMES = LowerCase(4, "practice: a person's name and the Tiêu ngữ hold no acronym: 4 letters "
                                 "in capitals are a finding")
+
+# Pagination: the decree says nothing of page breaks; these are how offices keep a page readable.
+KEEP_HEADING = ("practice: a heading is never the last line of a page; it goes to the next page with the "
+                "first line of its text")
+KEEP_BLOCK = ("practice: a page break never parts the lines of one block (tên loại and trích yếu, thẩm quyền "
+              "and căn cứ, quyền hạn and chức vụ over the name, \"Nơi nhận:\" and its list)")
+# Like a role's flags: the practice that sets it, None for off.
+LAST_LINE_WITH_SIGNATURE: str | None = ("practice: the signature never stands alone on a page; the "
+                                         "body's last paragraph goes with it")
 
 
 class Role(enum.Enum):
@@ -159,14 +170,14 @@ class Role(enum.Enum):
     PLACE_DATE = RoleRecord("place-date", t.PLACE_DATE, _PLACE_DATE, "place_date_pt",
                             "địa danh, ngày tháng", "place-date", lower_case=LOWER_CASE)
     DOCUMENT_TYPE_NAME = RoleRecord("document-type-name", t.DOCUMENT_TYPE_NAME, _TYPE_NAME, "title_pt",
-                                    "tên loại", "title")
+                                    "tên loại", "title", keep_with_next=KEEP_BLOCK)
     SUMMARY = RoleRecord("summary", t.SUMMARY, _SUMMARY, "title_pt", "trích yếu", "title",
-                         lower_case=LOWER_CASE)
+                         lower_case=LOWER_CASE, keep_with_next=KEEP_BLOCK)
     ENACTING_AUTHORITY = RoleRecord("enacting-authority", t.ENACTING_AUTHORITY, _ENACTING_AUTHORITY,
                                     "body_pt", "thẩm quyền ban hành", "enacting-authority",
-                                    emphasis_allowed=EMPHASIS)
+                                    emphasis_allowed=EMPHASIS, keep_with_next=KEEP_BLOCK)
     ENACTMENT = RoleRecord("enactment", t.ENACTMENT, _ENACTMENT, "body_pt", "QUYẾT ĐỊNH:/QUYẾT NGHỊ:",
-                           "enactment")
+                           "enactment", keep_with_next=KEEP_HEADING)
     ADDRESSEES = RoleRecord("addressees", t.ADDRESSEES, _ADDRESSEES, "body_pt", "Kính gửi", "addressees",
                             emphasis_allowed=EMPHASIS, align_warning=ALIGN_WARNING)
     LEGAL_BASIS = RoleRecord("legal-basis", t.LEGAL_BASIS, _LEGAL_BASIS, "body_pt", "căn cứ", "legal-basis",
@@ -174,9 +185,11 @@ class Role(enum.Enum):
     PARAGRAPH = RoleRecord("paragraph", t.BODY, _BODY, "body_pt", "đoạn văn", "body",
                            body_paragraph=BODY_PARAGRAPH, emphasis_allowed=EMPHASIS, lower_case=LOWER_CASE)
     HEADING = RoleRecord("heading", t.HEADING, _HEADING, "body_pt", "đề mục I., II.", "body",
-                         body_paragraph=BODY_PARAGRAPH, align_warning=ALIGN_WARNING)
+                         body_paragraph=BODY_PARAGRAPH, align_warning=ALIGN_WARNING,
+                         keep_with_next=KEEP_HEADING)
     ITEM_TITLE = RoleRecord("item-title", t.ITEM_TITLE, _ITEM_TITLE, "body_pt", "khoản có tiêu đề", "body",
-                            body_paragraph=BODY_PARAGRAPH, lower_case=LOWER_CASE, align_warning=ALIGN_WARNING)
+                            body_paragraph=BODY_PARAGRAPH, lower_case=LOWER_CASE, align_warning=ALIGN_WARNING,
+                            keep_with_next=KEEP_HEADING)
     ITEM = RoleRecord("item", t.BODY, _BODY, "body_pt", "khoản", "body",
                       body_paragraph=BODY_PARAGRAPH, emphasis_allowed=EMPHASIS)
     POINT = RoleRecord("point", t.BODY, _BODY, "body_pt", "điểm", "body",
@@ -187,23 +200,25 @@ class Role(enum.Enum):
                       body_paragraph=BODY_PARAGRAPH, emphasis_allowed=EMPHASIS)
     ARTICLE = RoleRecord("article", t.ARTICLE, _ARTICLE, "body_pt", "Điều", "body",
                          body_paragraph=BODY_PARAGRAPH, lower_case=LOWER_CASE_WORDS,
-                         align_warning=ALIGN_WARNING)
+                         align_warning=ALIGN_WARNING, keep_with_next=KEEP_HEADING)
     DIVISION_LABEL = RoleRecord("division-label", t.DIVISION_LABEL, _DIVISION_LABEL, "body_pt",
-                                "Phần/Chương/Mục", "body", lower_case=LOWER_CASE_WORDS)
+                                "Phần/Chương/Mục", "body", lower_case=LOWER_CASE_WORDS,
+                                keep_with_next=KEEP_HEADING)
     DIVISION_TITLE = RoleRecord("division-title", t.DIVISION_TITLE, _DIVISION_TITLE, "body_pt",
-                                "tên Phần/Chương/Mục", "body")
+                                "tên Phần/Chương/Mục", "body", keep_with_next=KEEP_HEADING)
     SIGNATURE_TITLE = RoleRecord("signature-title", t.SIGNATURE_TITLE, _SIGNATURE_TITLE, "signature_pt",
-                                 "quyền hạn, chức vụ người ký", "signature")
+                                 "quyền hạn, chức vụ người ký", "signature", keep_with_next=KEEP_BLOCK)
     SIGNER_NAME = RoleRecord("signer-name", t.SIGNER_NAME, _SIGNER_NAME, "signature_pt", "họ tên người ký",
                              "signature", lower_case=LOWER_CASE_NAMES)
     RECIPIENTS_HEADING = RoleRecord("recipients-heading", t.RECIPIENTS_HEADING, _RECIPIENTS_HEADING, None,
-                                    "Nơi nhận:", "recipients")
+                                    "Nơi nhận:", "recipients", keep_with_next=KEEP_BLOCK)
     # Recipient lists hold acronyms (UBND, HĐND): no case check.
     RECIPIENT = RoleRecord("recipient", t.RECIPIENT, _RECIPIENT, None, "nơi nhận (danh sách)", "recipients",
                            emphasis_allowed=EMPHASIS)
     APPENDIX_LABEL = RoleRecord("appendix-label", t.APPENDIX_LABEL, _APPENDIX_LABEL, None, "Phụ lục",
-                                "appendix", lower_case=LOWER_CASE_WORDS)
+                                "appendix", lower_case=LOWER_CASE_WORDS, keep_with_next=KEEP_HEADING)
     APPENDIX_TITLE = RoleRecord("appendix-title", t.APPENDIX_TITLE, _APPENDIX_TITLE, "body_pt",
-                                "tên phụ lục", "appendix")
+                                "tên phụ lục", "appendix", keep_with_next=KEEP_HEADING)
     APPENDIX_NOTE = RoleRecord("appendix-note", t.APPENDIX_NOTE, _APPENDIX_NOTE, "body_pt",
-                               "(Kèm theo ...)", "appendix", emphasis_allowed=EMPHASIS, lower_case=LOWER_CASE)
+                               "(Kèm theo ...)", "appendix", emphasis_allowed=EMPHASIS, lower_case=LOWER_CASE,
+                               keep_with_next=KEEP_HEADING)

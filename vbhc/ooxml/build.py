@@ -170,7 +170,7 @@ def border(side: str, *, size_eighths: int = 6, space: int = 1) -> Element:
     return el(side, {"val": "single", "sz": size_eighths, "space": space, "color": "auto"})
 
 
-def ppr(*, style: str | None = None, keep_next: bool = False, keep_lines: bool = False,
+def ppr(*, style: str | None = None, keep_next: bool | None = None, keep_lines: bool = False,
         page_break_before: bool = False, widow_control: bool | None = None,
         borders: Iterable[Element] = (), before_pt: float | None = None,
         after_pt: float | None = None, line: float | None = None, line_exact_pt: float | None = None,
@@ -178,12 +178,13 @@ def ppr(*, style: str | None = None, keep_next: bool = False, keep_lines: bool =
         jc: str | None = None, run: Element | None = None,
         section: Element | None = None) -> Element:
     """``w:pPr`` in schema order (:data:`PPR_ORDER`). ``line`` is a multiple of single spacing; lengths
-    are in twips."""
+    are in twips. ``keep_next=False`` turns off a style's keep-with-next; None leaves it as the style has
+    it."""
     children: list[Element] = []
     if style:
         children.append(el("pStyle", {"val": style}))
-    if keep_next:
-        children.append(el("keepNext"))
+    if keep_next is not None:
+        children.append(el("keepNext", {} if keep_next else {"val": "0"}))
     if keep_lines:
         children.append(el("keepLines"))
     if page_break_before:

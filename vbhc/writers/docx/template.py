@@ -64,6 +64,14 @@ class StyleSpec:
     def style_id(self) -> str:
         return self.style.id
 
+    @property
+    def keep_with_next(self) -> bool:
+        """Whether the style keeps its paragraphs with the next one: its roles' records say so."""
+        kept = {role.record.keep_with_next is not None for role in self.roles}
+        if len(kept) > 1:
+            raise ValueError(f"{self.style.id}: the roles printed in one style keep with the next line alike")
+        return kept == {True}
+
 
 STYLES: tuple[StyleSpec, ...] = tuple(
     StyleSpec(style, tuple(role for role in Role if role.record.style is style)) for style in WORD_STYLES)
@@ -83,12 +91,13 @@ def _style(spec: StyleSpec, fmt: Formatting) -> Element:
     node = el("style", {"type": "paragraph", "customStyle": 1, "styleId": style.id},
               el("name", {"val": style.name}), el("basedOn", {"val": "Normal"}),
               el("next", {"val": style.id}), el("qFormat"))
+    keep = spec.keep_with_next or None
     if style.body_spacing:
         first_line = twips_from_cm(fmt.first_line_indent_cm)
-        p = ppr(keep_next=style.keep_next, before_pt=max(style.before_pt, fmt.paragraph_spacing_pt),
+        p = ppr(keep_next=keep, before_pt=max(style.before_pt, fmt.paragraph_spacing_pt),
                 after_pt=style.after_pt, line=fmt.line_spacing, first_line=first_line, jc=_JC[t.align])
     else:
-        p = ppr(keep_next=style.keep_next, before_pt=style.before_pt, after_pt=style.after_pt, line=1.0,
+        p = ppr(keep_next=keep, before_pt=style.before_pt, after_pt=style.after_pt, line=1.0,
                 first_line=0, jc=_JC[t.align])
     node.append(p)
     node.append(rpr(bold=t.bold, italic=t.italic, size_pt=fmt.size(role)))

@@ -44,6 +44,7 @@ HEADER_FIT_MARGIN_MM = 2  # slack left beside the Quốc hiệu so a renderer's 
 ADDRESSEES_INDENT_CM = 4.0  # "Kính gửi:" starts about a quarter of the way in (PL III, Mẫu 1.5)
 SPACE_AFTER_TITLE_PT = 6  # between the line under the trích yếu and what follows it
 SPACE_BEFORE_RECIPIENTS_PT = 12  # Nơi nhận under two signatures
+SECTION_BREAK_PT = 1  # height of the empty paragraph that ends a section (see _Writer.section_break)
 
 
 class _Writer:
@@ -62,7 +63,8 @@ class _Writer:
         return out
 
     def para(self, line: Line, **pkw: object) -> Element:
-        p = el("p", None, ppr(style=ROLE_STYLE[line.role], **pkw))  # type: ignore[arg-type]
+        p = el("p", None, ppr(style=ROLE_STYLE[line.role], keep_next=line.keep_with_next,
+                              **pkw))  # type: ignore[arg-type]
         boxed = line.role is Role.URGENCY and nd30.URGENCY_FRAMED
         for r in self.runs(line.text, line.role, boxed=boxed):
             p.append(r)
@@ -168,8 +170,13 @@ class _Writer:
                                  [below, []]])]
 
     def section_break(self, page_number_start: int | None) -> Element:
+        """The empty paragraph that ends a section, before an appendix. It is one point high with no
+        spacing: under a closing table that ends at the foot of a page, a full line would spill onto a
+        page of its own, a blank page before the appendix."""
         sect = self.section(page_number_start)
-        return el("p", None, ppr(style=ROLE_STYLE[Role.PARAGRAPH], section=sect))
+        return el("p", None, ppr(style=ROLE_STYLE[Role.PARAGRAPH], before_pt=0, after_pt=0,
+                                 line_exact_pt=SECTION_BREAK_PT, first_line=0,
+                                 run=rpr(size_pt=SECTION_BREAK_PT), section=sect))
 
     def section(self, page_number_start: int | None) -> Element:
         sect = copy.deepcopy(self.t.section)
