@@ -14,10 +14,12 @@ import pytest
 
 from tests.conftest import W, part
 from vbhc import nd30
+from vbhc.check import check_document
 from vbhc.layout import lay_out
 from vbhc.layout.metrics import text_width_pt
-from vbhc.model import Document, IssueDate, Issuer, Paragraph, Signature
+from vbhc.model import Article, Document, IssueDate, Issuer, Item, Paragraph, Signature
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, read_document
+from vbhc.readers.spec.markup import parse_markup
 from vbhc.writers.docx.writer import render_bytes
 
 CM_PER_PT = 2.54 / 72
@@ -217,3 +219,28 @@ def test_two_signers_side_by_side_and_no_place_date_for_bien_ban() -> None:
     assert clerk.table is not None and chair.table is not None
     assert clerk.table[:2] == chair.table[:2] and (clerk.table[2], chair.table[2]) == (0, 1)
     assert not any(", ngày " in p.text for p in resolved.paragraphs)
+
+
+def test_an_article_prints_only_its_number_and_title_in_bold() -> None:
+    """PL I, II.6.đ: "Điều", its number and title in bold; PL III, Mẫu 1.3: its text upright and regular."""
+    document = Document(
+        type="quyet-dinh", issuer=Issuer(name="Ủy ban nhân dân xã A", abbreviation="UBND"),
+        place="A", date=IssueDate(2024, 5, 6), summary="Về việc thành lập Tổ công tác",
+        enacting_authority="Chủ tịch Ủy ban nhân dân xã A",
+        legal_bases=["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015."],
+        body=[Article(text="Thành lập Tổ công tác, gồm các ông (bà) có tên sau:",
+                      children=[Item(text="Ông Nguyễn Văn A, Tổ trưởng.")]),
+              Article("Hiệu lực", text=parse_markup("Quyết định có hiệu lực kể từ ngày **ký**."))],
+        signatures=Signature(position="Chủ tịch", name="Nguyễn Văn B"))
+    resolved = read_document(render_bytes(document))
+
+    def weights(text: str) -> list[tuple[str, bool, bool]]:
+        return [(r.text, r.bold, r.italic) for r in find(resolved, text).visible_runs]
+
+    assert weights("Điều 1. Thành lập Tổ công tác, gồm các ông (bà) có tên sau:") == [
+        ("Điều 1.", True, False), (" Thành lập Tổ công tác, gồm các ông (bà) có tên sau:", False, False)]
+    assert {bold for _, bold, _ in weights("Điều 2. Hiệu lực")} == {True}
+    assert weights("Quyết định có hiệu lực kể từ ngày ký./.") == [
+        ("Quyết định có hiệu lực kể từ ngày ", False, False), ("ký", True, False), ("./.", False, False)]
+    assert not find(resolved, "1. Ông Nguyễn Văn A, Tổ trưởng.").visible_runs[0].bold
+    assert check_document(resolved).errors == 0

@@ -95,6 +95,12 @@ Trách nhiệm
     )
 
 
+def test_an_article_line_with_final_punctuation_is_its_text() -> None:
+    text = "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\nĐiều 2. Hiệu lực\nKể từ ngày ký."
+    assert blocks(text) == (Article(text="Ban hành kèm theo Quyết định này Quy chế làm việc."),
+                            Article("Hiệu lực", [Paragraph("Kể từ ngày ký.")]))
+
+
 def test_continuation_lines_and_blank_lines() -> None:
     text = "I. KẾ HOẠCH\n\n- Dòng đầu\n   nối tiếp dòng.\n\n\tvà thêm nữa.\n- Dòng hai."
     (part,) = blocks(text)

@@ -45,13 +45,16 @@ BLANK_DATE_PART = "\u00a0" * 5
 class Line:
     """One printed paragraph: its role, its full text (number included) and the number alone.
 
-    ``keep_with_next``: whether this line goes to the next page with the line after it, where that
-    differs from its role's record (None: as the record says).
+    ``label_only``: the role's weight is its label's alone; the text after it prints as its spans say
+    (an article's text after its bold "Điều N.": PL III, Mẫu 1.3). ``keep_with_next``: whether this
+    line goes to the next page with the line after it, where that differs from its role's record
+    (None: as the record says).
     """
 
     role: Role
     text: Text
     label: str = ""
+    label_only: bool = False
     keep_with_next: bool | None = None
 
     @property
@@ -158,8 +161,15 @@ class _Counter:
             return [Line(Role.DIVISION_LABEL, literal(label), label),
                     Line(Role.DIVISION_TITLE, block.title.upper()), *self.lines(block.children)]
         if isinstance(block, Article):
-            return [Line(Role.ARTICLE, (label + " ") + block.title.styled(bold=True), label),
-                    *self.lines(block.children)]
+            if block.title is None:  # "Điều 1." in bold, then the article's text (PL III, Mẫu 1.3)
+                assert block.text is not None
+                lead = literal(label).styled(bold=True) + " "
+                return [Line(Role.ARTICLE, lead + block.text, label, label_only=True, keep_with_next=False),
+                        *self.lines(block.children)]
+            out = [Line(Role.ARTICLE, (label + " ") + block.title.styled(bold=True), label)]
+            if block.text is not None:
+                out.append(Line(Role.PARAGRAPH, block.text))
+            return out + self.lines(block.children)
         if isinstance(block, Part):
             return [Line(Role.HEADING, (label + " ") + block.title.upper(), label),
                     *self.lines(block.children)]

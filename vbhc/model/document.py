@@ -233,12 +233,24 @@ class Item:
 
 @frozen
 class Article:
-    """An điều: "Điều 1. Title" in bold at body size (PL I, II.6.đ). Numbered through the document."""
+    """An điều, numbered through the document: "Điều 1. Title" in bold at body size (PL I, II.6.đ).
+
+    With a ``title`` the number and title stand on their own line in bold, and ``text`` (if any) follows
+    as a paragraph. Without one, "Điều 1." in bold leads the article's ``text``, printed upright and
+    regular (PL III, Mẫu 1.3: "Điều 1. Ban hành kèm theo Quyết định này ..."). Give one or both.
+    """
 
     kind: ClassVar[str] = "article"
-    title: Text = text_field()
+    title: Text | None = field(default=None, converter=attrs.Converter(_to_text_or_none, takes_field=True),
+                               validator=_optional_text)
     children: tuple[Item | Point | Dash | Paragraph, ...] = _children(
         lambda: (Item, Point, Dash, Paragraph))
+    text: Text | None = field(default=None, converter=attrs.Converter(_to_text_or_none, takes_field=True),
+                              validator=_optional_text, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.title is None and self.text is None:
+            raise FieldError("title", "a title or a text for the article", "neither")
 
 
 @frozen

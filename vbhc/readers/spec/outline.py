@@ -4,7 +4,7 @@ Pure text in, :mod:`vbhc.model` blocks out, with a warning or an error for each 
 One line is one block; the marker at its start says which::
 
     Chương I / Mục 1       chapter / section; the title is on the next line (or after ". " on this one)
-    Điều 1. Title           article
+    Điều 1. Title           article; a line that ends with ".", ";" or ":" is its text, not a title
     I. TITLE                part
     1. Title or text        item (khoản): a title if it has no final punctuation and content follows
     a) text                 point (điểm)
@@ -365,6 +365,14 @@ def _item(node: _Node, children: tuple[Any, ...]) -> Item:
     return Item(text=text or None, children=children)
 
 
+def _article(node: _Node, children: tuple[Any, ...]) -> Article:
+    """An article's line is its title, unless it ends with final punctuation: then it is the article's
+    text, after a bold "Điều N." (PL III, Mẫu 1.3: "Điều 1. Ban hành kèm theo Quyết định này ...")."""
+    if node.text and ends_with_punctuation(_markup("text", node.text).plain):
+        return Article(text=_markup("text", node.text), children=children)
+    return Article(title=_markup("title", node.text), children=children)
+
+
 def _titled(cls: type) -> Callable[[_Node, tuple[Any, ...]], Any]:
     return lambda node, children: cls(title=_markup("title", node.text), children=children)
 
@@ -374,7 +382,7 @@ def _texted(cls: type) -> Callable[[_Node, tuple[Any, ...]], Any]:
 
 
 _CONSTRUCT: dict[type, Callable[[_Node, tuple[Any, ...]], Any]] = {
-    Chapter: _titled(Chapter), Section: _titled(Section), Article: _titled(Article),
+    Chapter: _titled(Chapter), Section: _titled(Section), Article: _article,
     Part: _titled(Part), Item: _item, Point: _texted(Point), Dash: _texted(Dash), Plus: _texted(Plus),
     Paragraph: lambda node, _: Paragraph(_markup("text", node.text)),
 }

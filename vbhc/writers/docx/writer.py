@@ -53,12 +53,16 @@ class _Writer:
 
     # ---- runs and paragraphs --------------------------------------------------------------
 
-    def runs(self, text: Text, role: Role | None, *, boxed: bool = False) -> list[Element]:
+    def runs(self, text: Text, role: Role | None, *, boxed: bool = False,
+             exact: bool = False) -> list[Element]:
+        """Runs of ``text`` in ``role``'s style: a span's bold or italic is added to the style's;
+        ``exact``: a span without them is upright and regular even in a bold or italic style."""
         look = self.t.look(role) if role else None
+        style_bold, style_italic = bool(look and look.bold), bool(look and look.italic)
         out = []
         for span in text:
-            bold = True if span.bold and not (look and look.bold) else None
-            italic = True if span.italic and not (look and look.italic) else None
+            bold = span.bold if span.bold != style_bold and (span.bold or exact) else None
+            italic = span.italic if span.italic != style_italic and (span.italic or exact) else None
             out.append(text_run(span.text, rpr(bold=bold, italic=italic, boxed=boxed)))
         return out
 
@@ -66,7 +70,7 @@ class _Writer:
         p = el("p", None, ppr(style=ROLE_STYLE[line.role], keep_next=line.keep_with_next,
                               **pkw))  # type: ignore[arg-type]
         boxed = line.role is Role.URGENCY and nd30.URGENCY_FRAMED
-        for r in self.runs(line.text, line.role, boxed=boxed):
+        for r in self.runs(line.text, line.role, boxed=boxed, exact=line.label_only):
             p.append(r)
         return p
 
