@@ -25,8 +25,10 @@ from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+import attrs
+
 from vbhc import model as m
-from vbhc.diagnostics import SpecProblems
+from vbhc.diagnostics import Diagnostic, SpecProblems, split_path
 from vbhc.errors import TemplateError
 from vbhc.readers.spec import reader
 
@@ -144,10 +146,43 @@ def template_problems(path: Path) -> list[str]:
     return []
 
 
-def read(path: PathLike, profile: PathLike | None = None) -> reader.Validation:
+def read(path: PathLike, profile: PathLike | None = None, template: PathLike | None = None
+         ) -> reader.Validation:
     """:func:`vbhc.readers.spec.reader.read`, with the profile's template checked (never raises on bad
-    input: a bad template is an error on the profile's ``template`` field)."""
-    return reader.read(path, profile, template_problems=template_problems)
+    input: a bad template is an error on the profile's ``template`` field), and the warnings of
+    :func:`fit_warnings` with ``template`` (else the profile's)."""
+    result = reader.read(path, profile, template_problems=template_problems)
+    if result.document is None:
+        return result
+    return result._replace(warnings=result.warnings + fit_warnings(result, template or result.template))
+
+
+def fit_warnings(result: reader.Validation, template: PathLike | Template | None = None) -> list[Diagnostic]:
+    """The issuer lines of a read spec too wide for the header's column (:func:`vbhc.layout.header.
+    fit_warnings`), located in the spec. Measured with ``template``, else the built-in one's sizes and
+    margins, which are the Formatting defaults (so no writer is loaded for them)."""
+    from vbhc.layout import lay_out
+    from vbhc.layout.header import Look
+    from vbhc.layout.header import fit_warnings as measure
+    from vbhc.model.formatting import Formatting
+
+    assert result.document is not None and result.locate is not None
+    look: Look
+    if template is None:
+        fmt = Formatting()
+        width = fmt.text_width_mm * 72 / 25.4
+        look = lambda role: (fmt.size(role), role.typography.bold, role.typography.italic)  # noqa: E731
+    else:
+        from vbhc.writers.docx.writer import look_of
+
+        loaded = _template(template)
+        assert loaded is not None
+        width, look = loaded.text_width / 20, look_of(loaded)
+    out = []
+    for found in measure(lay_out(result.document), width, look):
+        source, line = result.locate(split_path(found.path))
+        out.append(attrs.evolve(found, source=source, line=line))
+    return out
 
 
 def _template(template: PathLike | Template | None) -> Template | None:
@@ -181,5 +216,5 @@ def load(path: PathLike, profile: PathLike | None = None) -> m.Document:
     return result.document
 
 
-__all__ = ["load", "load_template", "probe_documents", "read", "render", "render_bytes", "template_findings",
-           "template_problems"]
+__all__ = ["fit_warnings", "load", "load_template", "probe_documents", "read", "render", "render_bytes",
+           "template_findings", "template_problems"]

@@ -83,7 +83,7 @@ def report() -> Document:
     """A báo cáo of a phòng under a huyện (cơ quan chủ quản), sent upward, marked secret and urgent."""
     return Document(
         type="bao-cao", number=15, place="Hoàng Hóa", date=IssueDate(2024, 12, 20),
-        issuer=Issuer(name=["Phòng Tài chính - Kế hoạch"], abbreviation="TCKH",
+        issuer=Issuer(name=["Phòng Tài chính -", "Kế hoạch"], abbreviation="TCKH",
                       parent=["Ủy ban nhân dân", "huyện Hoàng Hóa"]),
         secrecy="MẬT", urgency="KHẨN", summary="Kết quả thực hiện nhiệm vụ tài chính, ngân sách năm 2024",
         addressees=["Ủy ban nhân dân huyện Hoàng Hóa"],

@@ -196,6 +196,11 @@ def indent(starts: str, side: str) -> Callable[[Docx], None]:
     return lambda d: set_ppr(_line_after(d, starts), "ind", left=side, right=side)
 
 
+def squeeze(starts: str, side: str) -> Callable[[Docx], None]:
+    """Indent a paragraph itself on both sides, so that its text no longer fits the room left."""
+    return lambda d: set_ppr(d.find(starts), "ind", left=side, right=side)
+
+
 DATE_LINE = "Hoàng Kim, ngày"
 TITLE = "Triển khai thực hiện công tác"
 
@@ -213,6 +218,8 @@ CASES = [
     Case("motto.text", "plan", edit("Độc lập", "Độc lập - ", "Độc lập – ")),
     Case("motto.rule", "plan", lambda d: _no_border(_line_after(d, "Độc lập"))),
     Case("motto.rule-length", "plan", indent("Độc lập", "1500")),
+    Case("parent-body.fits", "report", squeeze("ỦY BAN NHÂN DÂN", "1400")),
+    Case("issuer.fits", "plan", squeeze("XÃ HOÀNG KIM", "1400")),
     Case("issuer.rule", "plan", lambda d: _no_border(_line_after(d, "XÃ HOÀNG KIM"))),
     Case("issuer.rule-length", "plan", indent("XÃ HOÀNG KIM", "200")),
     Case("number.format", "plan", edit("Số:", "Số:", "Số")),

@@ -19,7 +19,6 @@ from typing import BinaryIO
 from vbhc import nd30
 from vbhc.check.report import Finding, ParagraphRef, Report, Skipped, shorten
 from vbhc.check.rules import (
-    FIT_TOLERANCE_PT,
     INDENT_TOLERANCE_CM,
     LINE_SPACING_TOLERANCE,
     MM_TOLERANCE,
@@ -32,6 +31,7 @@ from vbhc.check.rules import (
     TNR_LINE_HEIGHT_EM,
     Rule,
 )
+from vbhc.layout.metrics import fits
 from vbhc.layout.metrics import text_width_pt as measure_pt
 from vbhc.nd30 import Role
 from vbhc.ooxml.package import DEFAULT_LIMITS, DocxReadError, Limits
@@ -48,6 +48,7 @@ from vbhc.recognise.components import (
     shown,
 )
 
+PT_PER_CM = 72 / 2.54
 _BLANK = re.compile(r"^[\s._…\-]*$")
 _TNR = nd30.FONT_NAME.lower()
 _JUSTIFIED = frozenset({"both", "distribute", "thaiDistribute", "lowKashida", "mediumKashida", "highKashida"})
@@ -339,11 +340,27 @@ def _fits(ctx: Context, item: Recognised) -> None:
         ctx.skip("national-title.one-line", "its column's width is not set in the file")
         return
     width = _width_of(p)
-    if width > available + FIT_TOLERANCE_PT:
+    if not fits(width, available):
         ctx.add("national-title.one-line",
                 f"{_pt(width)} pt of text in a {_pt(available)} pt column: it wraps onto two lines", [p],
                 expected=f"a column at least {_pt(width)} pt wide (the text at {_size_of(p):g} pt bold)")
     ctx.ok("national-title.one-line")
+
+
+def _lines_fit(ctx: Context, rule_id: str, items: Sequence[Recognised]) -> None:
+    """Each line of a header block (a paragraph, or each part of it between manual line breaks) fits
+    its column: a wider one wraps where Word breaks it (PL I, II.2.b: the author breaks a long name)."""
+    for item in items:
+        p = item.paragraph
+        available = paragraph_width_pt(ctx.doc, p)
+        if available is None:
+            ctx.skip(rule_id, "its column's width is not set in the file")
+            return
+        width = max(_width_of(p, clean(line)) for line in p.text.split("\n"))
+        if not fits(width, available):
+            ctx.add(rule_id, f"{_cm(width / PT_PER_CM)} of text in a {_cm(available / PT_PER_CM)} column: "
+                             "it wraps where Word breaks it", [p])
+    ctx.ok(rule_id)
 
 
 def _line(ctx: Context, prefix: str, line: RuleLine | None, text_pt: float, anchor: ResolvedParagraph,
@@ -389,10 +406,15 @@ def check_header(ctx: Context) -> None:
         fraction = RULES["motto.rule-length"].allowed
         _line(ctx, "motto", rec.motto_line, _width_of(motto.paragraph), motto.paragraph,
               nd30.Range(fraction * (1 - MOTTO_LINE_TOLERANCE), fraction * (1 + MOTTO_LINE_TOLERANCE)))
+    if rec.parent_body:
+        _lines_fit(ctx, "parent-body.fits", rec.parent_body)
+    else:
+        ctx.na("parent-body.fits", "no cơ quan chủ quản in this document")
     if not rec.issuer:
-        for rule_id in ("issuer.rule", "issuer.rule-length"):
+        for rule_id in ("issuer.fits", "issuer.rule", "issuer.rule-length"):
             ctx.skip(rule_id, "no issuer recognised")
     else:
+        _lines_fit(ctx, "issuer.fits", rec.issuer)
         width = max(_width_of(x.paragraph) for x in rec.issuer)
         _line(ctx, "issuer", rec.issuer_line, width, rec.issuer[-1].paragraph,
               RULES["issuer.rule-length"].allowed)

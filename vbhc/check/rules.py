@@ -22,7 +22,6 @@ PAGE_TOLERANCE_MM = 0.5
 INDENT_TOLERANCE_CM = 0.02
 SPACING_TOLERANCE_PT = 0.05
 LINE_SPACING_TOLERANCE = 0.005
-FIT_TOLERANCE_PT = 0.5  # a measured text this much wider than its column still fits
 MOTTO_LINE_TOLERANCE = 0.1  # a hand-drawn line within ±10 % of the text counts as "as long as"
 RULE_FRACTION_TOLERANCE = 0.02
 TNR_LINE_HEIGHT_EM = 1.107  # Times New Roman's single line: (winAscent + winDescent) / unitsPerEm
@@ -148,6 +147,13 @@ def _build() -> dict[str, Rule]:
         Rule("motto.rule-length", "PL I, II.1.b", E, "motto",
              "the line under the Tiêu ngữ as long as the text",
              nd30.MOTTO_RULE_FRACTION, f"{nd30.MOTTO_RULE_FRACTION:g} × the text's width"),
+        Rule("parent-body.fits", "PL I, II.2.b", W, "parent-body",
+             "each line of the cơ quan chủ quản fits its column (a longer one wraps where Word breaks it)",
+             None,
+             "each line within its column; a long name broken into lines by hand"),
+        Rule("issuer.fits", "PL I, II.2.b", W, "issuer",
+             "each line of the issuer's name fits its column (a longer one wraps where Word breaks it)", None,
+             "each line within its column; a long name broken into lines by hand"),
         Rule("issuer.rule", "PL I, II.2.b", E, "issuer", "a solid line under the issuer's name", None,
              "a solid line (paragraph border or line shape), not underscores"),
         Rule("issuer.rule-length", "PL I, II.2.b", E, "issuer", "the issuer's line 1/3 to 1/2 of its text",

@@ -60,7 +60,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         raise SpecError(str(output), message="the output would overwrite the spec")
     if args.template and _same_file(output, args.template):
         raise SpecError(str(output), message="the output would overwrite the template")
-    result = read(args.spec, profile=args.profile)
+    result = read(args.spec, profile=args.profile, template=args.template)
     _report(result.errors, result.warnings)
     if result.document is None:
         return EXIT_BAD_INPUT

@@ -8,6 +8,7 @@ from functools import lru_cache
 from vbhc.layout._metrics import WIDTHS
 
 _FALLBACK = 500  # 1/1000 em, about an average lower-case letter
+FIT_TOLERANCE_PT = 0.5  # measurement slack: a text this much wider than its column still fits
 
 
 def _face(bold: bool, italic: bool) -> dict[int, int]:
@@ -28,3 +29,8 @@ def _char_width(char: str, bold: bool, italic: bool) -> int:
 def text_width_pt(text: str, size_pt: float, *, bold: bool = False, italic: bool = False) -> float:
     """Width of ``text`` set on one line at ``size_pt`` points, without kerning."""
     return sum(_char_width(c, bold, italic) for c in text) * size_pt / 1000
+
+
+def fits(text_pt: float, column_pt: float) -> bool:
+    """Whether a text measured ``text_pt`` wide stays on one line in a column ``column_pt`` wide."""
+    return text_pt <= column_pt + FIT_TOLERANCE_PT

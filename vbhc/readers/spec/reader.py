@@ -582,13 +582,15 @@ TemplateCheck = Callable[[FilePath], list[str]]  # why a template is refused, on
 
 
 class Validation(NamedTuple):
-    """The result of reading a spec: the document (None on errors), the errors, the warnings, and
-    the template a profile names (None for the built-in one)."""
+    """The result of reading a spec: the document (None on errors), the errors, the warnings, the
+    template a profile names (None for the built-in one), and where a field path is written (file
+    and line, for warnings found later, such as a header line too wide for its column)."""
 
     document: Document | None
     errors: list[Diagnostic]
     warnings: list[Diagnostic]
     template: FilePath | None = None
+    locate: Callable[[Path], tuple[str, int | None]] | None = None
 
 
 def _from_spec_error(exc: SpecError) -> list[Diagnostic]:
@@ -643,7 +645,7 @@ def _read_python(path: FilePath, profile: str | FilePath | None) -> Validation:
     warnings: list[Diagnostic] = []
     document_warnings(document, lambda p, m: warnings.append(
         Diagnostic(m, format_path(p), str(path), warning=True)))
-    return Validation(document, [], warnings)
+    return Validation(document, [], warnings, locate=lambda _: (str(path), None))
 
 
 class _Profile(NamedTuple):
@@ -772,7 +774,8 @@ def _structure_file(spec: Parsed, path: FilePath, profile_arg: str | FilePath | 
         document_warnings(document, structurer.warn)
     else:
         document = None
-    return Validation(document, _sorted(errors, spec.source), _sorted(warnings, spec.source), template)
+    return Validation(document, _sorted(errors, spec.source), _sorted(warnings, spec.source), template,
+                      locate)
 
 
 def _profile_template(prof: _Profile, checker: Structurer, problems: TemplateCheck | None) -> FilePath | None:

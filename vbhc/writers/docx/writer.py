@@ -17,6 +17,7 @@ from vbhc import nd30
 from vbhc.errors import VbhcError
 from vbhc.fileio import write_atomically
 from vbhc.layout import Layout, Line, SignatureRegion, lay_out
+from vbhc.layout.header import Look, header_columns
 from vbhc.layout.metrics import text_width_pt
 from vbhc.model import Document
 from vbhc.model.text import Text
@@ -30,21 +31,27 @@ from vbhc.ooxml.build import (
     text_run,
     to_bytes,
     twips_from_cm,
-    twips_from_mm,
     twips_from_pt,
     w,
     write_package,
 )
 from vbhc.writers.docx.template import ROLE_STYLE, RULE_STYLE, Template, core_properties, default_template
 
-# Page geometry choices (not decree rules): the header's left column takes about 40 % of the text
-# width, enough for "ỦY BAN NHÂN DÂN"; the right column at least fits the Quốc hiệu on one line.
-HEADER_LEFT_FRACTION = 0.4
-HEADER_FIT_MARGIN_MM = 2  # slack left beside the Quốc hiệu so a renderer's rounding cannot wrap it
+# Page geometry choices (not decree rules); the header's two columns: vbhc.layout.header.
 ADDRESSEES_INDENT_CM = 4.0  # "Kính gửi:" starts about a quarter of the way in (PL III, Mẫu 1.5)
 SPACE_AFTER_TITLE_PT = 6  # between the line under the trích yếu and what follows it
 SPACE_BEFORE_RECIPIENTS_PT = 12  # Nơi nhận under two signatures
 SECTION_BREAK_PT = 1  # height of the empty paragraph that ends a section (see _Writer.section_break)
+
+
+def look_of(template: Template) -> Look:
+    """How ``template`` prints each role: its style's size, bold and italic."""
+
+    def look(role: Role) -> tuple[float, bool, bool]:
+        style = template.look(role)
+        return style.size_pt, style.bold, style.italic
+
+    return look
 
 
 class _Writer:
@@ -112,11 +119,9 @@ class _Writer:
         return tbl
 
     def columns(self) -> tuple[int, int]:
-        """Widths of the header's two columns, in twips."""
-        text = self.t.text_width
-        title = self.width_twips(Line(Role.NATIONAL_TITLE, Text(nd30.NATIONAL_TITLE_TEXT)))
-        right = max(round(text * (1 - HEADER_LEFT_FRACTION)), title + twips_from_mm(HEADER_FIT_MARGIN_MM))
-        return text - right, right
+        """Widths of the header's two columns, in twips (vbhc.layout.header)."""
+        right = twips_from_pt(header_columns(self.t.text_width / 20, look_of(self.t))[1])
+        return self.t.text_width - right, right
 
     # ---- regions of the page -------------------------------------------------------------
 
@@ -221,9 +226,7 @@ def render_bytes(document: Document, template: Template | str | os.PathLike[str]
 
     ``template``: a :class:`Template`, the path of a .docx template, or None for the built-in one.
     """
-    if template is not None and not isinstance(template, Template):
-        template = Template.from_path(template)
-    template = template or default_template()
+    template = _loaded(template)
     layout = lay_out(document)
     writer = _Writer(template)
     content = writer.body(layout)
@@ -239,6 +242,12 @@ def render_bytes(document: Document, template: Template | str | os.PathLike[str]
     out = io.BytesIO()
     write_package(parts, out)
     return out.getvalue()
+
+
+def _loaded(template: Template | str | os.PathLike[str] | None) -> Template:
+    if template is None:
+        return default_template()
+    return template if isinstance(template, Template) else Template.from_path(template)
 
 
 def render(document: Document, target: str | os.PathLike[str] | IO[bytes],
