@@ -22,7 +22,8 @@ SIGNERS = [Signature(position="Thư ký", name="Lê Văn B"), Signature(position
 def full(kind: DocumentType) -> Document:
     """A document of ``kind`` with something for every region any form has."""
     return make_document(
-        type=kind.value, unit="VP", issuer=ISSUER, secrecy="MẬT", urgency="KHẨN", addressees=["Các thôn"],
+        type=kind.value, unit="VP", issuer=ISSUER, secrecy="MẬT", urgency="KHẨN", draft=True,
+        addressees=["Các thôn"],
         enacting_authority="Chủ tịch Ủy ban nhân dân xã", legal_bases=["Căn cứ A"], signatures=SIGNERS,
         appendices=[Appendix("Danh sách", [Paragraph("Một.")])])
 
@@ -107,4 +108,4 @@ def test_regions_map_and_items_cover_every_region() -> None:
     assert type(texts) is Regions
     assert texts.items() == [line.plain for line in layout.all_lines()]
     assert len(layout.all_lines()) == sum(_lines_in(getattr(layout, r.value)) for r in Region)
-    assert layout.all_lines()[0].role is Role.PARENT_BODY and layout.all_lines()[-1].plain == "Một."
+    assert layout.all_lines()[0].role is Role.DRAFT and layout.all_lines()[-1].plain == "Một."

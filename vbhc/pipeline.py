@@ -80,7 +80,7 @@ def probe_documents() -> tuple[m.Document, ...]:
         recipients=[m.Recipient("Như Điều 1")],
     )
     letter = m.Document(
-        type="cong-van", issuer=commune, unit="VP", number=9, place="Thử Nghiệm",
+        type="cong-van", issuer=commune, unit="VP", number=9, place="Thử Nghiệm", draft=True,
         date=m.IssueDate(2024, 4, 2),
         summary="Tổ chức tiếp công dân định kỳ", addressees=["Các thôn", "Công an xã"],
         body=[m.Paragraph("Ủy ban nhân dân xã đề nghị các đơn vị phối hợp tổ chức tiếp công dân định kỳ.")],

@@ -120,9 +120,11 @@ def decision() -> Document:
 
 
 def letter() -> Document:
-    """A công văn: V/v under the number, Kính gửi to two addressees, Như trên first in Nơi nhận."""
+    """A công văn's second draft: "DỰ THẢO LẦN 2", V/v under the number, Kính gửi to two addressees,
+    Như trên first in Nơi nhận."""
     return Document(
         type="cong-van", issuer=COMMUNE, unit="VX", number=3, place="Hoàng Kim", date=IssueDate(2024, 2, 1),
+        draft=2,
         summary="Triển khai tiêm chủng mở rộng năm 2024",
         addressees=["Trạm Y tế xã", "Ban Chỉ đạo các thôn"],
         body=[Paragraph("Ủy ban nhân dân xã đề nghị các đơn vị triển khai tiêm chủng mở rộng năm 2024.")],

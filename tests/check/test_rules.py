@@ -94,7 +94,8 @@ def break_typography(data: bytes, index: int, role: Role, prop: str) -> bytes:
         else:
             set_run(p, "caps")
     elif prop == "align":
-        wrong = {nd30.Align.CENTER: "left", nd30.Align.JUSTIFY: "center", nd30.Align.LEFT: "center"}
+        wrong = {nd30.Align.CENTER: "left", nd30.Align.JUSTIFY: "center", nd30.Align.LEFT: "center",
+                 nd30.Align.RIGHT: "center"}
         set_ppr(p, "jc", val=wrong[t.align])
     out = docx.data()
     return refit_lines(out) if role in (Role.MOTTO, Role.ISSUER, Role.SUMMARY, Role.PARENT_BODY) else out

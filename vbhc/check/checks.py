@@ -267,7 +267,7 @@ def _typography(ctx: Context, item: Recognised, component: str, t: nd30.Typograp
     if rule_id in RULES:
         align = p.alignment
         good = {nd30.Align.CENTER: align == "center", nd30.Align.LEFT: align == "left",
-                nd30.Align.JUSTIFY: align in _JUSTIFIED}[t.align]
+                nd30.Align.RIGHT: align == "right", nd30.Align.JUSTIFY: align in _JUSTIFIED}[t.align]
         if not good:
             ctx.add(rule_id, _ALIGN_FOUND.get(align, align), [p])
         ctx.ok(rule_id)

@@ -57,7 +57,7 @@ COMPONENTS: dict[str, str] = {
     "issuer": "Cơ quan ban hành",
     "number": "Số, ký hiệu",
     "letter-summary": "Trích yếu công văn (V/v)",
-    "marks": "Dấu chỉ độ mật, mức độ khẩn",
+    "marks": "Dấu chỉ độ mật, mức độ khẩn, dự thảo",
     "place-date": "Địa danh, thời gian ban hành",
     "title": "Tên loại, trích yếu",
     "addressees": "Kính gửi",
@@ -72,7 +72,8 @@ COMPONENTS: dict[str, str] = {
     "page-number": "Số trang",
 }
 
-ALIGN_WORDS = {nd30.Align.LEFT: "flush left", nd30.Align.CENTER: "centred", nd30.Align.JUSTIFY: "justified"}
+ALIGN_WORDS = {nd30.Align.LEFT: "flush left", nd30.Align.CENTER: "centred", nd30.Align.RIGHT: "flush right",
+               nd30.Align.JUSTIFY: "justified"}
 
 PAGE_NUMBER_ID = "page-number"
 
@@ -84,13 +85,14 @@ def _flag(value: bool, yes: str, no: str) -> str:
 def typography_rules(component: str, name: str, t: nd30.Typography, group: str,
                      role: Role | None) -> list[Rule]:
     """The size, bold, italic, case and alignment rules of one component (its role's record says
-    whether a text in thường is checked for capitals and whether a wrong alignment is a warning)."""
+    whether a text in thường is checked for capitals, and whether a wrong look or alignment is only a
+    warning)."""
+    look = Severity.WARNING if role is not None and role.record.look_warning else Severity.ERROR
     out = [
-        Rule(f"{component}.size", t.clause, Severity.ERROR, group, f"{name}: font size", t.size,
-             f"{t.size} pt"),
-        Rule(f"{component}.bold", t.clause, Severity.ERROR, group, f"{name}: weight", t.bold,
+        Rule(f"{component}.size", t.clause, look, group, f"{name}: font size", t.size, f"{t.size} pt"),
+        Rule(f"{component}.bold", t.clause, look, group, f"{name}: weight", t.bold,
              _flag(t.bold, "bold (đậm)", "not bold")),
-        Rule(f"{component}.italic", t.clause, Severity.ERROR, group, f"{name}: slant", t.italic,
+        Rule(f"{component}.italic", t.clause, look, group, f"{name}: slant", t.italic,
              _flag(t.italic, "italic (nghiêng)", "upright (đứng)")),
     ]
     if t.case is nd30.Case.UPPER:

@@ -91,6 +91,11 @@ def date_text(date: IssueDate) -> str:
     return f"ngày {day} tháng {month} năm {date.year}"
 
 
+def draft_text(draft: bool | int) -> str:
+    """``DỰ THẢO``, or ``DỰ THẢO LẦN 2`` for a draft's round (nd30.DRAFT: practice)."""
+    return nd30.DRAFT_WORDS if draft is True else f"{nd30.DRAFT_WORDS} {nd30.DRAFT_ROUND_WORD} {draft}"
+
+
 def place_date_text(document: Document) -> str:
     """``Hoàng Kim, ngày 05 tháng 3 năm 2024`` (PL I, II.4.c)."""
     return f"{document.place}{nd30.PLACE_SEPARATOR}{date_text(document.date)}"
@@ -315,6 +320,7 @@ def lay_out(document: Document) -> Layout:
     marks = ((Role.SECRECY, document.secrecy), (Role.URGENCY, document.urgency))
     authority = document.enacting_authority
     laid_out: dict[Region, Any] = {
+        Region.DRAFT: Line(Role.DRAFT, literal(draft_text(document.draft))) if document.draft else None,
         Region.PARENT_BODY: tuple(Line(Role.PARENT_BODY, literal(x.upper())) for x in document.issuer.parent),
         Region.ISSUER: tuple(Line(Role.ISSUER, literal(x.upper())) for x in document.issuer.name),
         Region.NUMBER: Line(Role.NUMBER, literal(number_text(document))),

@@ -66,6 +66,7 @@ class Regions(Generic[T]):
     """Every region of a page, in reading order. Mutable so that a recogniser can fill it in; a
     :class:`~vbhc.layout.Layout` is frozen."""
 
+    draft: T | None = None
     parent_body: tuple[T, ...] = ()
     issuer: tuple[T, ...] = ()
     number: T | None = None

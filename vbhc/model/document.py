@@ -26,8 +26,8 @@ from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency, form_of,
 __all__ = [
     "Appendix", "Archive", "Article", "Block", "Chapter", "Dash", "Document", "DocumentType",
     "IssueDate", "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient",
-    "Secrecy", "Section", "Signature", "SigningAuthority", "Span", "Text", "Urgency", "one_line",
-    "one_line_each", "optional_line", "positive", "word_xml_estimate",
+    "Secrecy", "Section", "Signature", "SigningAuthority", "Span", "Text", "Urgency", "draft_round",
+    "one_line", "one_line_each", "optional_line", "positive", "word_xml_estimate",
 ]
 
 
@@ -402,6 +402,14 @@ class Appendix:
     children: tuple[Block, ...] = _children(lambda: TOP_LEVEL_BLOCKS)
 
 
+def draft_round(_: Any, attribute: attrs.Attribute, value: Any) -> None:
+    """A draft mark: true or false, or the draft's round (1 or more); None for none."""
+    if value is None or isinstance(value, bool) or (isinstance(value, int) and value >= 1):
+        return
+    raise FieldError(attribute.name, "true or false, or the draft's round (a whole number of 1 or more)",
+                     repr(value))
+
+
 def _check_date(_: Any, attribute: attrs.Attribute, value: Any) -> None:
     if not isinstance(value, IssueDate):
         raise FieldError(attribute.name, "an IssueDate", type(value).__name__)
@@ -416,6 +424,8 @@ class Document:
     the "QUYẾT ĐỊNH:" line of a decision and the closing "./." are applied when it is laid out.
     ``enacting_authority`` is the thẩm quyền ban hành line of a quyết định or nghị quyết (PL III,
     Mẫu 1.2): the head's title or the collective, e.g. ``Chủ tịch Ủy ban nhân dân xã Hoàng Kim``.
+    ``draft``: true marks the document "DỰ THẢO" above its header; a number marks that round of the
+    draft ("DỰ THẢO LẦN 2").
     """
 
     type: DocumentType = field(converter=_enum(DocumentType, "type"))
@@ -432,6 +442,7 @@ class Document:
     addressees: tuple[str, ...] = field(converter=_nfc_tuple, validator=one_line_each, factory=tuple)
     enacting_authority: str | None = field(default=None, converter=_nfc_or_none,
                                            validator=optional_line)
+    draft: bool | int | None = field(default=None, validator=draft_round)
     legal_bases: tuple[Text, ...] = field(converter=attrs.Converter(_to_texts, takes_field=True),
                                           factory=tuple)
     preamble: tuple[Paragraph, ...] = _children(lambda: (Paragraph,))

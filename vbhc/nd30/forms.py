@@ -25,6 +25,7 @@ class Region(enum.Enum):
     """A region of the page, in reading order. The value names the field of ``vbhc.layout.Regions``
     that holds it; the comment gives its box in PL I, Mục IV (ô số) or the clause that places it."""
 
+    DRAFT = "draft"  # practice: "DỰ THẢO", above the header at the top right of page 1
     PARENT_BODY = "parent_body"  # ô 2: the body above the issuer (PL I, II.2)
     ISSUER = "issuer"  # ô 2
     NUMBER = "number"  # ô 3
@@ -84,8 +85,8 @@ class Form:
         return Region.PLACE_DATE in self.regions
 
 
-_HEADER = frozenset({Region.NATIONAL_TITLE, Region.MOTTO, Region.PARENT_BODY, Region.ISSUER, Region.NUMBER,
-                     Region.MARKS})
+_HEADER = frozenset({Region.DRAFT, Region.NATIONAL_TITLE, Region.MOTTO, Region.PARENT_BODY, Region.ISSUER,
+                     Region.NUMBER, Region.MARKS})
 _TITLE = frozenset({Region.TYPE_NAME, Region.SUMMARY})
 # Kính gửi, the enacting authority and căn cứ are printed by any form when a document has them.
 _CONTENT = frozenset({Region.ADDRESSEES, Region.ENACTING_AUTHORITY, Region.LEGAL_BASES, Region.BODY})

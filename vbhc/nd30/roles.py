@@ -47,6 +47,9 @@ class RoleRecord:
     - ``emphasis_allowed``: a few bold or italic words are emphasis, only a whole paragraph is a finding;
     - ``lower_case``: a role in thường whose text all in capitals is a finding;
     - ``align_warning``: a wrong alignment is a warning, not an error;
+    - ``look_warning``: a size, weight or slant other than the typography's is a warning, not an error
+      (a practice, not a decree rule);
+    - ``framed``: the text stands in a single-line frame;
     - ``keep_with_next``: the line is never the last of a page; it goes with the line after it (the
       template's style keeps it with the next paragraph).
     """
@@ -61,6 +64,8 @@ class RoleRecord:
     emphasis_allowed: str | None = None
     lower_case: LowerCase | None = None
     align_warning: str | None = None
+    look_warning: str | None = None
+    framed: str | None = None
     keep_with_next: str | None = None
 
     def __post_init__(self) -> None:
@@ -80,6 +85,7 @@ _NUMBER = WordStyle("VbhcNumber", "VBHC Number", before_pt=6)
 _LETTER_SUMMARY = WordStyle("VbhcLetterSummary", "VBHC Letter summary",
                             before_pt=t.LETTER_SUMMARY_SPACE_BEFORE_PT)
 _MARK = WordStyle("VbhcMark", "VBHC Mark", before_pt=12)
+_DRAFT = WordStyle("VbhcDraft", "VBHC Draft mark", after_pt=6)
 _NATIONAL_TITLE = WordStyle("VbhcNationalTitle", "VBHC National title")
 _MOTTO = WordStyle("VbhcMotto", "VBHC Motto")
 _PLACE_DATE = WordStyle("VbhcPlaceDate", "VBHC Place and date", before_pt=6)
@@ -106,7 +112,7 @@ _APPENDIX_TITLE = WordStyle("VbhcAppendixTitle", "VBHC Appendix title")
 _APPENDIX_NOTE = WordStyle("VbhcAppendixNote", "VBHC Appendix note")
 
 WORD_STYLES: tuple[WordStyle, ...] = (
-    _PARENT_BODY, _ISSUER, _NUMBER, _LETTER_SUMMARY, _MARK, _NATIONAL_TITLE, _MOTTO, _PLACE_DATE,
+    _PARENT_BODY, _ISSUER, _NUMBER, _LETTER_SUMMARY, _MARK, _DRAFT, _NATIONAL_TITLE, _MOTTO, _PLACE_DATE,
     _TYPE_NAME, _SUMMARY, _ADDRESSEES, _ENACTING_AUTHORITY, _ENACTMENT, _LEGAL_BASIS, _BODY, _HEADING,
     _ITEM_TITLE, _ARTICLE, _DIVISION_LABEL, _DIVISION_TITLE, _SIGNATURE_TITLE, _SIGNER_NAME,
     _RECIPIENTS_HEADING, _RECIPIENT, _APPENDIX_LABEL, _APPENDIX_TITLE, _APPENDIX_NOTE,
@@ -126,6 +132,9 @@ LOWER_CASE_WORDS = LowerCase(3, "practice: a label or an article's title holds w
                                 "acronym: 3 letters in capitals are a finding")
 LOWER_CASE_NAMES = LowerCase(4, "practice: a person's name and the Tiêu ngữ hold no acronym: 4 letters "
                                 "in capitals are a finding")
+
+FRAME_URGENCY = "PL I, III.2.b: urgency marks stand in a single-line frame (khung đơn)"
+PRACTICE_DRAFT = "practice: the decree has no draft mark; its look and place are the offices' habit"
 
 # Pagination: the decree says nothing of page breaks; these are how offices keep a page readable.
 KEEP_HEADING = ("practice: a heading is never the last line of a page; it goes to the next page with the "
@@ -162,7 +171,9 @@ class Role(enum.Enum):
     SECRECY = RoleRecord("secrecy", t.MARK, _MARK, "mark_pt", "dấu chỉ độ mật", "marks",
                          align_warning=ALIGN_WARNING)
     URGENCY = RoleRecord("urgency", t.MARK, _MARK, "mark_pt", "dấu chỉ mức độ khẩn", "marks",
-                         align_warning=ALIGN_WARNING)
+                         align_warning=ALIGN_WARNING, framed=FRAME_URGENCY)
+    DRAFT = RoleRecord("draft", t.DRAFT, _DRAFT, "mark_pt", "dấu dự thảo", "marks",
+                       align_warning=PRACTICE_DRAFT, look_warning=PRACTICE_DRAFT, framed=PRACTICE_DRAFT)
     NATIONAL_TITLE = RoleRecord("national-title", t.NATIONAL_TITLE, _NATIONAL_TITLE, "national_title_pt",
                                 "Quốc hiệu", "national-title")
     MOTTO = RoleRecord("motto", t.MOTTO, _MOTTO, "motto_pt", "Tiêu ngữ", "motto",

@@ -44,6 +44,7 @@ class Case(enum.Enum):
 class Align(enum.Enum):
     LEFT = "left"
     CENTER = "center"
+    RIGHT = "right"
     JUSTIFY = "justify"
 
 
@@ -228,6 +229,14 @@ APPENDIX_TITLE = Typography(Range(13, 14), 14, True, False, Case.UPPER, Align.CE
 APPENDIX_NOTE = Typography(Range(13, 14), 14, False, True, Case.AS_TYPED, Align.CENTER, "PL I, III.1.c")
 
 
-# PL I, III.2.b: urgency marks in hoa, 13-14, đậm, in a frame. Secrecy marks share the look.
+# PL I, III.2.b: urgency marks in hoa, 13-14, đậm, in a single-line frame ("khung đơn": the urgency
+# role's record). Secrecy marks share the look.
 MARK = Typography(Range(13, 14), 13, True, False, Case.UPPER, Align.LEFT, "PL I, III.2.b")
-URGENCY_FRAMED = True  # PL I, III.2.b: urgency marks stand in a single-line frame ("khung đơn")
+
+# Not in the decree (RULES.md has no rule either): offices mark a draft "DỰ THẢO", or "DỰ THẢO LẦN 2"
+# for its second round, at the top right of page 1 above the header, bold, in a frame, the size of
+# the marks of PL I, III.2.b. Written as typed (an office's "Dự thảo lần 2" is no finding).
+DRAFT = Typography(Range(13, 14), 13, True, False, Case.AS_TYPED, Align.RIGHT,
+                   "practice: a draft's mark (the decree has none)")
+DRAFT_WORDS = "DỰ THẢO"  # practice
+DRAFT_ROUND_WORD = "LẦN"  # practice: "DỰ THẢO LẦN 2"

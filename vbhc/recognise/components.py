@@ -4,6 +4,7 @@ Documents made in Word have no vbhc styles, so :func:`recognise` reads what is p
 
 - the **Quốc hiệu** is found by its words (either spelling of "HÒA", any case, line breaks ignored);
   the table that holds it is the header table, and the cells to its left hold the issuer;
+- above the Quốc hiệu, a draft's mark ("DỰ THẢO", "Dự thảo lần 2");
 - in the header, the **Tiêu ngữ** ("Độc lập - ..."), "Số:" (the number), "V/v" (a công văn's
   trích yếu), "..., ngày ... tháng ... năm ..." (place and date), the secrecy and urgency marks, and
   upper-case lines on the left (the parent body and the issuer: a non-bold block over a bold one, or
@@ -99,6 +100,9 @@ _NATIONAL_PREFIX = _key(nd30.NATIONAL_TITLE_TEXT).rsplit(" ", 2)[0]  # "CỘNG H
 _MOTTO_PREFIX = _key(nd30.MOTTO_TEXT).split(" - ")[0]  # "ĐỘC LẬP"
 _TYPES_BY_NAME = {_key(t.type_name): t for t in nd30.DocumentType}
 _ENACTMENT_KEYS = frozenset(_key(f.enacting_words).rstrip(":") for f in nd30.FORMS if f.enacting_words)
+# A draft's mark (practice, nd30.DRAFT): "DỰ THẢO", "Dự thảo lần 2", "DỰ THẢO 2", "Dự thảo (lần 3)".
+_DRAFT_MARK = re.compile(rf"^{_key(nd30.DRAFT_WORDS)}"
+                         rf"(?:\s*[(:\-]?\s*(?:{_key(nd30.DRAFT_ROUND_WORD)}\s*)?\d+\)?)?$")
 _MARKS = ({_key(m.value): Role.SECRECY for m in nd30.Secrecy}
           | {_key(m.value): Role.URGENCY for m in nd30.Urgency})
 
@@ -365,6 +369,8 @@ class _Recogniser:
         q = next((i for i, t in enumerate(self.texts[:200]) if t and is_national_title(t)), None)
         after_header = 0
         if q is not None:
+            marks = (i for i in range(q) if _DRAFT_MARK.match(_key(self.texts[i])))
+            self.r.draft = next((self.rec(i, Role.DRAFT) for i in marks), None)
             after_header = self.header(q)
         title_end = self.title(after_header)
         body_start = self.preamble(title_end)
@@ -394,9 +400,10 @@ class _Recogniser:
             left_cells = set()
         issuer_candidates: list[int] = []
         issuer_closed = False
+        draft = r.draft.paragraph.index if r.draft is not None else None
         for i in region:
             p, text = paras[i], texts[i]
-            if i == q or not text:
+            if i in (q, draft) or not text:
                 continue
             key = _key(text)
             on_left = (p.table is not None and (p.table[1], p.table[2]) in left_cells) or (

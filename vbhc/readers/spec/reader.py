@@ -240,6 +240,12 @@ def block_args(tp: Any) -> tuple[type, ...] | None:
     return args if args and all(a in BLOCK_TYPES for a in args) else None
 
 
+def leaf_union(tp: Any) -> tuple[type, ...] | None:
+    """The scalar types a union of them stands for (``bool | int``), or None."""
+    args = get_args(tp) if isinstance(tp, types.UnionType) or get_origin(tp) is Union else ()
+    return args if args and all(a in LEAF_TYPES for a in args) else None
+
+
 def optional_arg(tp: Any) -> Any | None:
     """``X`` for ``X | None``; None for any other type."""
     args = get_args(tp) if isinstance(tp, types.UnionType) or get_origin(tp) is Union else ()
@@ -314,6 +320,16 @@ class Structurer:
         special = _SPECIAL.get(tp)
         if special is not None:
             return special(self, value, path)
+        options = leaf_union(tp)
+        if options is not None:  # the first type that takes the value ("draft: true" or "draft: 2")
+            expected = []
+            for option in options:
+                try:
+                    return converter.structure(value, option)
+                except FieldError as exc:
+                    expected.append(exc.expected)
+            self.error(path, " or ".join(expected), describe(value))
+            return FAILED
         kinds = block_args(tp)
         if kinds is not None:
             return self.block(value, kinds, path)

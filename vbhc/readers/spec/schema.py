@@ -34,6 +34,7 @@ from vbhc.readers.spec.reader import (
     MANDATE_TEXT,
     block_args,
     choices,
+    leaf_union,
     optional_arg,
 )
 
@@ -91,6 +92,9 @@ class _Generator:
         inner = optional_arg(tp)
         if inner is not None:
             return {"anyOf": [self.schema(inner, a), {"type": "null"}]}
+        options = leaf_union(tp)
+        if options is not None:
+            return {"anyOf": [self.schema(option, a) for option in options]}
         if tp is IssueDate:
             return {"anyOf": [{"type": "string", "pattern": DATE_ISO}, {"type": "string", "pattern": DATE_VN},
                               {"$ref": self.ref(IssueDate)}],
@@ -121,7 +125,7 @@ class _Generator:
             line = a is not None and any(v in (model.one_line, model.optional_line) for v in _validators(a))
             return dict(ONE_LINE) if line else {"type": "string"}
         if tp is int:
-            positive = a is not None and any(v is model.positive for v in _validators(a))
+            positive = a is not None and any(v in (model.positive, model.draft_round) for v in _validators(a))
             return {"type": "integer", **({"minimum": 1} if positive else {})}
         if tp is bool:
             return {"type": "boolean"}
@@ -207,7 +211,7 @@ class _Generator:
                                "additionalProperties": False}
         if required:
             out["required"] = required
-        if cls is model.Item:
+        if cls in (model.Item, model.Article):
             out["anyOf"] = [{"required": ["title"]}, {"required": ["text"]}]
         return out
 

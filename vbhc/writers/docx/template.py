@@ -82,7 +82,8 @@ RULE_LINE_PT = 2  # height of the paragraph that carries a line as its top borde
 RULE_GAP_PT = 3  # space between a text and the line under it
 HEADER_DISTANCE_MM = 10  # where the page number sits inside the top margin
 
-_JC = {nd30.Align.LEFT: "left", nd30.Align.CENTER: "center", nd30.Align.JUSTIFY: "both"}
+_JC = {nd30.Align.LEFT: "left", nd30.Align.CENTER: "center", nd30.Align.RIGHT: "right",
+       nd30.Align.JUSTIFY: "both"}
 
 
 def _style(spec: StyleSpec, fmt: Formatting) -> Element:

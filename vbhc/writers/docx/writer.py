@@ -76,7 +76,7 @@ class _Writer:
     def para(self, line: Line, **pkw: object) -> Element:
         p = el("p", None, ppr(style=ROLE_STYLE[line.role], keep_next=line.keep_with_next,
                               **pkw))  # type: ignore[arg-type]
-        boxed = line.role is Role.URGENCY and nd30.URGENCY_FRAMED
+        boxed = line.role.record.framed is not None
         for r in self.runs(line.text, line.role, boxed=boxed, exact=line.label_only):
             p.append(r)
         return p
@@ -196,8 +196,8 @@ class _Writer:
         return sect
 
     def body(self, layout: Layout) -> list[Element]:
-        out: list[Element] = [self.header(layout), *self.title(layout),
-                              *self.addressees(layout.addressees)]
+        out: list[Element] = [self.para(x) for x in (layout.draft,) if x is not None]
+        out += [self.header(layout), *self.title(layout), *self.addressees(layout.addressees)]
         out += [self.para(x) for x in (layout.enacting_authority, *layout.legal_bases,
                                        layout.enactment, *layout.body) if x is not None]
         out += self.closing(layout)
