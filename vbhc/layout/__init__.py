@@ -4,8 +4,8 @@
 ``Layout`` is ``Regions[Line]`` laid out in the document's form (``nd30.forms``).
 
 Owns: numbering computed from the document's tree, capitals, the punctuation of căn cứ, Kính gửi and
-Nơi nhận, the closing "./.", and Times New Roman metrics for measuring text. Imports ``nd30`` and
-``model``; never readers, writers, recognise or check.
+Nơi nhận, the closing "./.", the header's two columns (``header``), and Times New Roman metrics for
+measuring text. Imports ``nd30`` and ``model``; never readers, writers, recognise or check.
 """
 
 from vbhc.layout.document import (
