@@ -17,7 +17,8 @@ from vbhc.model import (
     Section,
 )
 from vbhc.model.text import Span, Text
-from vbhc.readers.spec.outline import allowed_children, ends_with_punctuation, parse_outline, roman_value
+from vbhc.nd30.numbering import roman_value
+from vbhc.readers.spec.outline import allowed_children, ends_with_punctuation, parse_outline
 
 
 def blocks(text: str, **kwargs: object) -> tuple[object, ...]:

@@ -33,7 +33,8 @@ from vbhc.check.rules import (
 )
 from vbhc.layout.metrics import fits
 from vbhc.layout.metrics import text_width_pt as measure_pt
-from vbhc.nd30 import Role
+from vbhc.nd30 import Level, Role, numbering
+from vbhc.nd30.numbering import Numeral
 from vbhc.ooxml.package import DEFAULT_LIMITS, DocxReadError, Limits
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedRun, font_slot, read_document
 from vbhc.ooxml.xml import w
@@ -621,36 +622,24 @@ def check_body(ctx: Context) -> None:
 
 
 class _Sequence:
-    """The numbering state of one body: what the next label of each kind should be."""
+    """The numbering state of one body: the last number of each level (vbhc.nd30.numbering)."""
 
     def __init__(self) -> None:
-        self.count: dict[str, int] = {}
-        self.sub: dict[str, int] = {}
+        self.count: dict[Level, int] = {}
+        self.sub: dict[str, int] = {}  # "1.1."-style sub-items, by their khoản's number
 
-    def reset(self, *kinds: str) -> None:
-        for kind in kinds:
-            self.count.pop(kind, None)
-        if "item" in kinds:
+    def expected(self, level: Level) -> tuple[int, str]:
+        """The next number of ``level`` and its label ("?" past the last điểm letter)."""
+        n = self.count.get(level, 0) + 1
+        return n, numbering.label(level, n, past_end=numbering.NO_NUMBER)
+
+    def counted(self, level: Level, n: int) -> None:
+        """Record ``n`` as the last number of ``level``, starting again the levels it resets."""
+        self.count[level] = n
+        for reset in level.resets:
+            self.count.pop(reset, None)
+        if Level.SUBITEM in level.resets:
             self.sub.clear()
-
-
-_RESETS = {"division": ("chapter", "section", "part", "item", "point"),
-           "chapter": ("section", "item", "point"), "section": ("item", "point"),
-           "article": ("item", "point"), "part": ("item", "point"), "item": ("point",)}
-
-
-def _expected_label(kind: str, value: int, item: Recognised) -> str:
-    if kind == "article":
-        return f"{nd30.ARTICLE_WORD} {value}{nd30.NUMBER_SUFFIX}"
-    if kind == "part":
-        return f"{nd30.roman(value)}{nd30.NUMBER_SUFFIX}"
-    if kind == "item":
-        return f"{value}{nd30.NUMBER_SUFFIX}"
-    if kind == "point":
-        return f"{nd30.point_letter(value)}{nd30.POINT_SUFFIX}" if value <= len(nd30.POINT_LETTERS) else "?"
-    word = {"chapter": nd30.CHAPTER_WORD, "section": nd30.SECTION_WORD, "division": nd30.PART_WORD}[kind]
-    number = str(value) if kind == "section" else nd30.roman(value)
-    return f"{word} {number}"
 
 
 def check_numbering(ctx: Context) -> None:
@@ -659,40 +648,38 @@ def check_numbering(ctx: Context) -> None:
     for body in bodies:
         seq = _Sequence()
         for item in body:
-            kind = item.kind
-            if kind in ("dash", "plus", "") or item.value is None:
+            level = item.level
+            if level is None or level.numeral is Numeral.MARK or item.value is None:
                 continue
             numbered = True
-            if kind == "subitem":
+            if level is Level.SUBITEM:
                 prefix, _, last = str(item.value).rpartition(".")
                 expected_n = seq.sub.get(prefix, 0) + 1
                 if int(last) != expected_n:
                     ctx.add("numbering.sequence", f'"{item.label}"', [item.paragraph],
-                            expected=f'"{prefix}.{expected_n}."', merge=False)
+                            expected=f'"{numbering.sublabel(prefix, expected_n)}"', merge=False)
                 seq.sub[prefix] = int(last)
                 continue
-            if kind == "point":
+            if level is Level.POINT:
                 letter = str(item.value)
-                expected_n = seq.count.get("point", 0) + 1
+                expected_n, expected = seq.expected(level)
                 found_n = nd30.POINT_LETTERS.index(letter) + 1 if letter in nd30.POINT_LETTERS else None
-                expected = _expected_label("point", expected_n, item)
                 if found_n != expected_n or item.label.replace(" ", "") != expected:
                     note = (f'"{letter}" is not in the Vietnamese alphabet' if found_n is None else "")
                     ctx.add("numbering.sequence", f'"{item.label}"', [item.paragraph],
                             expected=f'"{expected}"', note=note, merge=False)
-                seq.count["point"] = found_n if found_n is not None else expected_n
+                seq.counted(level, found_n if found_n is not None else expected_n)
                 continue
             if not isinstance(item.value, int):
                 continue
-            expected_n = seq.count.get(kind, 0) + 1
-            expected = _expected_label(kind, expected_n, item)
+            expected_n, expected = seq.expected(level)
             found_label = " ".join(item.label.split())
-            wrong_form = kind in ("part", "item", "article") and found_label.casefold() != expected.casefold()
+            # "1)" for "1.": the form counts where the decree puts a mark after the number
+            wrong_form = bool(level.suffix) and found_label.casefold() != expected.casefold()
             if item.value != expected_n or wrong_form:  # the word's case is article.case's business
                 ctx.add("numbering.sequence", f'"{found_label}"', [item.paragraph], expected=f'"{expected}"',
                         merge=False)
-            seq.count[kind] = item.value
-            seq.reset(*_RESETS.get(kind, ()))
+            seq.counted(level, item.value)
     if numbered:
         ctx.ok("numbering.sequence")
     else:

@@ -34,7 +34,7 @@ from vbhc.model import (
     Signature,
 )
 from vbhc.model.text import Span, Text, literal
-from vbhc.nd30 import Region, Role
+from vbhc.nd30 import Level, Region, Role, numbering
 
 # Blanks left for a hand-filled number or date in a draft ("Số:      /KH-UBND"). Not a decree rule.
 BLANK_NUMBER = "\u00a0" * 6
@@ -109,60 +109,30 @@ def reference_text(document: Document) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Body: numbering computed from the tree (PL I, II.6.đ)
-
-
-def numeral(kind: type, n: int) -> str:
-    """The n-th number of a block kind: Roman for parts and chapters, letters for points (PL I, II.6.đ)."""
-    if kind in (Part, Chapter):
-        return nd30.roman(n)
-    if kind is Point:
-        return nd30.point_letter(n)
-    return str(n)
-
-
-def label_of(kind: type, number: str) -> str:
-    """How a numbered block prints its number: "I.", "1.", "a)", "Điều 3.", "Chương II", "Mục 2"."""
-    return {
-        Chapter: f"{nd30.CHAPTER_WORD} {number}",
-        Section: f"{nd30.SECTION_WORD} {number}",
-        Article: f"{nd30.ARTICLE_WORD} {number}{nd30.NUMBER_SUFFIX}",
-        Part: f"{number}{nd30.NUMBER_SUFFIX}",
-        Item: f"{number}{nd30.NUMBER_SUFFIX}",
-        Point: f"{number}{nd30.POINT_SUFFIX}",
-    }[kind]
-
-
-_NUMBERED = (Chapter, Section, Article, Part, Item, Point)
+# Body: numbering computed from the tree (PL I, II.6.đ; the rules in vbhc.nd30.numbering)
 
 
 class _Counter:
-    """Numbers blocks among their siblings; articles run through the whole document."""
+    """Numbers blocks among their siblings; a continuous level (Điều) runs through the whole document."""
 
     def __init__(self) -> None:
-        self.article = 0
+        self.continuous: dict[Level, int] = {}
 
     def lines(self, blocks: Iterable[Any]) -> list[Line]:
         out: list[Line] = []
-        seen: dict[type, int] = {}
+        seen: dict[Level, int] = {}
         for block in blocks:
-            kind = type(block)
-            if kind is Article:
-                self.article += 1
-                n = self.article
-            else:
-                n = seen[kind] = seen.get(kind, 0) + 1
+            level = block.level
+            count = self.continuous if level is not None and level.continuous else seen
+            n = count[level] = count.get(level, 0) + 1
             out += self._block(block, n)
         return out
 
     def _block(self, block: Any, n: int) -> list[Line]:
         if isinstance(block, Paragraph):
             return [Line(Role.PARAGRAPH, block.text)]
-        label = label_of(type(block), numeral(type(block), n)) if type(block) in _NUMBERED else ""
-        if isinstance(block, Chapter):
-            return [Line(Role.DIVISION_LABEL, literal(label), label),
-                    Line(Role.DIVISION_TITLE, block.title.upper()), *self.lines(block.children)]
-        if isinstance(block, Section):
+        label = numbering.label(block.level, n) if block.level is not None else ""
+        if isinstance(block, (Chapter, Section)):
             return [Line(Role.DIVISION_LABEL, literal(label), label),
                     Line(Role.DIVISION_TITLE, block.title.upper()), *self.lines(block.children)]
         if isinstance(block, Article):
@@ -191,11 +161,9 @@ class _Counter:
         if isinstance(block, Point):
             return [Line(Role.POINT, (label + " ") + block.text, label), *self.lines(block.children)]
         if isinstance(block, Dash):
-            return [Line(Role.DASH, (nd30.DASH_MARKER + " ") + block.text, nd30.DASH_MARKER),
-                    *self.lines(block.children)]
+            return [Line(Role.DASH, (label + " ") + block.text, label), *self.lines(block.children)]
         if isinstance(block, Plus):
-            return [Line(Role.PLUS, (nd30.PLUS_MARKER + " ") + block.text, nd30.PLUS_MARKER),
-                    *self.lines(block.children)]
+            return [Line(Role.PLUS, (label + " ") + block.text, label), *self.lines(block.children)]
         raise TypeError(f"cannot lay out {type(block).__name__}")
 
 

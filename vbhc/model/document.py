@@ -22,6 +22,7 @@ from vbhc import limits
 from vbhc.errors import FieldError
 from vbhc.model.text import Span, Text, forbidden_character, nfc
 from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency, form_of, reference_symbol
+from vbhc.nd30.numbering import Level
 
 __all__ = [
     "Appendix", "Archive", "Article", "Block", "Chapter", "Dash", "Document", "DocumentType",
@@ -180,6 +181,7 @@ class Paragraph:
     """A plain body paragraph, justified with a first-line indent (PL I, II.6.e)."""
 
     kind: ClassVar[str] = "paragraph"
+    level: ClassVar[Level | None] = None  # not numbered
     text: Text = text_field()
 
 
@@ -188,6 +190,7 @@ class Plus:
     """A "+" bullet, below a dash (practice; RULES.md §2.4)."""
 
     kind: ClassVar[str] = "plus"
+    level: ClassVar[Level | None] = Level.PLUS
     text: Text = text_field()
     children: tuple[Paragraph, ...] = _children(lambda: (Paragraph,))
 
@@ -197,6 +200,7 @@ class Dash:
     """A "-" bullet."""
 
     kind: ClassVar[str] = "dash"
+    level: ClassVar[Level | None] = Level.DASH
     text: Text = text_field()
     children: tuple[Plus | Paragraph, ...] = _children(lambda: (Plus, Paragraph))
 
@@ -206,6 +210,7 @@ class Point:
     """An điểm, lettered a), b), ... đ), e) in the Vietnamese alphabet (PL I, II.6.đ)."""
 
     kind: ClassVar[str] = "point"
+    level: ClassVar[Level | None] = Level.POINT
     text: Text = text_field()
     children: tuple[Dash | Plus | Paragraph, ...] = _children(lambda: (Dash, Plus, Paragraph))
 
@@ -219,6 +224,7 @@ class Item:
     """
 
     kind: ClassVar[str] = "item"
+    level: ClassVar[Level | None] = Level.ITEM
     title: Text | None = field(default=None, converter=attrs.Converter(_to_text_or_none, takes_field=True),
                                validator=_optional_text)
     text: Text | None = field(default=None, converter=attrs.Converter(_to_text_or_none, takes_field=True),
@@ -241,6 +247,7 @@ class Article:
     """
 
     kind: ClassVar[str] = "article"
+    level: ClassVar[Level | None] = Level.ARTICLE
     title: Text | None = field(default=None, converter=attrs.Converter(_to_text_or_none, takes_field=True),
                                validator=_optional_text)
     children: tuple[Item | Point | Dash | Paragraph, ...] = _children(
@@ -258,6 +265,7 @@ class Part:
     """A top division "I. TITLE" of a document without articles (PL I, II.6.đ; PL III Mẫu 1.4)."""
 
     kind: ClassVar[str] = "part"
+    level: ClassVar[Level | None] = Level.PART
     title: Text = text_field()
     children: tuple[Item | Point | Dash | Plus | Paragraph, ...] = _children(
         lambda: (Item, Point, Dash, Plus, Paragraph))
@@ -268,6 +276,7 @@ class Section:
     """A mục: "Mục 1" and its UPPER title, centred (PL I, II.6.đ)."""
 
     kind: ClassVar[str] = "section"
+    level: ClassVar[Level | None] = Level.SECTION
     title: Text = text_field()
     children: tuple[Article | Paragraph, ...] = _children(lambda: (Article, Paragraph))
 
@@ -277,6 +286,7 @@ class Chapter:
     """A chương: "Chương I" and its UPPER title, centred (PL I, II.6.đ)."""
 
     kind: ClassVar[str] = "chapter"
+    level: ClassVar[Level | None] = Level.CHAPTER
     title: Text = text_field()
     children: tuple[Section | Article | Paragraph, ...] = _children(
         lambda: (Section, Article, Paragraph))

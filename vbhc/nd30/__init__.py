@@ -7,7 +7,8 @@ and the value vbhc uses by default is named once beside it.
 - ``typography``: page set-up, fonts, and the look of every component;
 - ``types``: the document types of Art. 7 with their codes, and the marks;
 - ``signing``: the signing authorities (TM., KT., Q., TL., TUQ.);
-- ``numbering``: how the decree writes numbers (Roman parts, điểm letters, dates);
+- ``numbering``: the numbered levels of a body (format, parse, ranks, resets), registration numbers
+  and dates;
 - ``roles``: what a printed line is: one record per role with its typography, Word style, size field,
   report name and group, and the checker's flags;
 - ``forms``: the sample layouts of PL III (Mẫu): one record per form with its regions, required
@@ -24,6 +25,8 @@ from vbhc.nd30.forms import (
     form_of,
 )
 from vbhc.nd30.numbering import (
+    MAX_NUMBER,
+    Level,
     format_day,
     format_month,
     format_number,
@@ -205,6 +208,7 @@ __all__ = [
     "MARGIN_TOP_MM",
     "MARGIN_TOP_RANGE",
     "MARK",
+    "MAX_NUMBER",
     "MONTHS_WITH_LEADING_ZERO",
     "MOTTO",
     "MOTTO_RULE_FRACTION",
@@ -246,6 +250,7 @@ __all__ = [
     "Case",
     "DocumentType",
     "Form",
+    "Level",
     "Range",
     "Region",
     "Role",

@@ -37,7 +37,7 @@ from attrs import define, frozen
 
 from vbhc import nd30
 from vbhc.layout.regions import AppendixRegion, Regions, SignatureRegion
-from vbhc.nd30 import Role
+from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -128,13 +128,13 @@ def _words(text: str) -> list[str]:
 @dataclass(eq=False)
 class Recognised:
     """One paragraph with its role. ``label`` is its number as printed ("I.", "1.", "a)", "Điều 3.",
-    "Chương II", "-") and ``kind`` what the label numbers; ``value`` is the number (int) or letter."""
+    "Chương II", "-") and ``level`` what the label numbers; ``value`` is the number (int) or letter."""
 
     paragraph: ResolvedParagraph
     role: Role
     text: str
     label: str = ""
-    kind: str = ""
+    level: Level | None = None
     value: int | str | None = None
 
 
@@ -269,64 +269,25 @@ def is_line_paragraph(paragraph: ResolvedParagraph) -> bool:
 # --------------------------------------------------------------------------------------------
 # Body classification
 
-_ROMAN = r"(?=[IVXL])(?:XC|L?X{0,3})(?:IX|IV|V?I{0,3})"
-_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chapter", re.compile(rf"^(Chương)\s+({_ROMAN}|\d+)\b\.?", re.IGNORECASE)),
-    ("section", re.compile(r"^(Mục)\s+(\d+)\b\.?", re.IGNORECASE)),
-    ("division", re.compile(rf"^(Phần)\s+({_ROMAN}|thứ\s+\S+)\b\.?", re.IGNORECASE)),
-    ("article", re.compile(r"^(Điều)\s+(\d+)\s*([.:]?)", re.IGNORECASE)),
-    ("part", re.compile(rf"^({_ROMAN})\s*([.)])\s*(?=\S)")),
-    ("subitem", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)")),
-    ("item", re.compile(r"^(\d{1,3})\s*([.)])(?!\d)\s*(?=\S)")),  # not "10.000 người" (a thousands dot)
-    ("point", re.compile(r"^([a-zđ])\s*([)])\s*(?=\S)")),
-    ("point", re.compile(r"^([a-zđ])(\.)\s+(?=\S)")),
-    ("dash", re.compile(r"^([-–—•▪◦●∙·➢❖■□✓➔⇒◆])\s*")),
-    ("plus", re.compile(r"^(\+)\s*")),
-)
-_KIND_ROLE = {"chapter": Role.DIVISION_LABEL, "section": Role.DIVISION_LABEL, "division": Role.DIVISION_LABEL,
-              "article": Role.ARTICLE, "part": Role.HEADING, "point": Role.POINT, "dash": Role.DASH,
-              "plus": Role.PLUS}
+_LEVEL_ROLE = {Level.CHAPTER: Role.DIVISION_LABEL, Level.SECTION: Role.DIVISION_LABEL,
+               Level.DIVISION: Role.DIVISION_LABEL, Level.ARTICLE: Role.ARTICLE, Level.PART: Role.HEADING,
+               Level.POINT: Role.POINT, Level.DASH: Role.DASH, Level.PLUS: Role.PLUS}
 _TERMINAL = (".", ";", ":", "!", "?", "…", ",")
 
 
-def _roman_value(text: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for i, ch in enumerate(text):
-        v = values[ch]
-        total += -v if i + 1 < len(text) and values[text[i + 1]] > v else v
-    return total
-
-
 def classify(paragraph: ResolvedParagraph, text: str) -> Recognised:
-    """Role and label of one body paragraph from its first characters."""
-    for kind, pattern in _LABELS:
-        m = pattern.match(text)
-        if not m:
-            continue
-        label = m.group(0).strip()
-        rest = text[m.end():].strip()
-        if kind in ("chapter", "section", "division"):
-            raw = m.group(2)
-            value: int | str | None = raw
-            if raw.isdigit():
-                value = int(raw)
-            elif re.fullmatch(_ROMAN, raw.upper()):
-                value = _roman_value(raw.upper())
-            return Recognised(paragraph, Role.DIVISION_LABEL, text, label, kind, value)
-        if kind == "article":
-            return Recognised(paragraph, Role.ARTICLE, text, label, kind, int(m.group(2)))
-        if kind == "part":
-            return Recognised(paragraph, Role.HEADING, text, label, kind, _roman_value(m.group(1)))
-        if kind in ("item", "subitem"):
-            titled = not rest.endswith(_TERMINAL) or (_fully_bold(paragraph) and rest.endswith(":"))
-            role = Role.ITEM_TITLE if titled else Role.ITEM
-            value = int(m.group(1)) if kind == "item" else m.group(1)
-            return Recognised(paragraph, role, text, label, kind, value)
-        if kind == "point":
-            return Recognised(paragraph, Role.POINT, text, label, kind, m.group(1))
-        return Recognised(paragraph, _KIND_ROLE[kind], text, m.group(1), kind, None)
-    return Recognised(paragraph, Role.PARAGRAPH, text)
+    """Role and label of one body paragraph from its first characters (:func:`numbering.read_label`)."""
+    found = numbering.read_label(text)
+    if found is None:
+        return Recognised(paragraph, Role.PARAGRAPH, text)
+    level = found.level
+    if level in (Level.ITEM, Level.SUBITEM):
+        rest = found.rest
+        titled = not rest.endswith(_TERMINAL) or (_fully_bold(paragraph) and rest.endswith(":"))
+        role = Role.ITEM_TITLE if titled else Role.ITEM
+    else:
+        role = _LEVEL_ROLE[level]
+    return Recognised(paragraph, role, text, found.label, level, found.value)
 
 
 def classify_body(paragraphs: Iterable[ResolvedParagraph]) -> list[Recognised]:

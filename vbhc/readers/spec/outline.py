@@ -20,6 +20,7 @@ after the markers are checked against the position and recomputed; a mismatch is
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any, get_args
@@ -27,10 +28,8 @@ from typing import Any, get_args
 import attrs
 from attrs import define, field, frozen
 
-from vbhc import nd30
 from vbhc.diagnostics import Path, split_path
 from vbhc.errors import FieldError
-from vbhc.layout import label_of, numeral
 from vbhc.model import (
     BLOCK_TYPES,
     Article,
@@ -44,37 +43,20 @@ from vbhc.model import (
     Section,
 )
 from vbhc.model.text import Text, nfc
+from vbhc.nd30 import Level, numbering
 from vbhc.readers.spec.markup import parse_markup
 
 __all__ = ["Note", "Outline", "allowed_children", "ends_with_punctuation", "parse_outline"]
 
 
-# Depth of each marked kind: a new block closes every open block of the same or a deeper rank.
-RANK: dict[type, int] = {Chapter: 0, Section: 1, Part: 2, Article: 2, Item: 3, Point: 4, Dash: 5, Plus: 6}
+# The block each label makes (vbhc.nd30.numbering reads the labels). "Phần I" is printed as a part;
+# "1.1." makes no block: it is a plain line, with a warning.
+_BLOCK_OF: dict[Level, type] = {cls.level: cls for cls in BLOCK_TYPES if cls.level is not None}
+_BLOCK_OF[Level.DIVISION] = Part
 # The blocks a plain paragraph line belongs to; the bullets above a paragraph are closed by it.
 PARAGRAPH_HOSTS: tuple[type, ...] = (Chapter, Section, Part, Article, Item)
-# How each kind is shown in messages: the marker an officer types.
-MARKER: dict[type, str] = {Chapter: nd30.CHAPTER_WORD, Section: nd30.SECTION_WORD,
-                           Article: nd30.ARTICLE_WORD, Part: label_of(Part, "I"), Item: label_of(Item, "1"),
-                           Point: label_of(Point, "a"), Dash: nd30.DASH_MARKER, Plus: nd30.PLUS_MARKER,
-                           Paragraph: "a plain line"}
 FINAL_PUNCTUATION = ".;:!?…,"
 _CLOSERS = ")]\"'”’»*"
-
-_ROMAN = r"[IVX]+"  # up to XXXIX: "C." or "M." at the start of a line is a name, not a part
-_SEP = r"\s*(?:[.:\-–]\s*(?P<title>.*))?"
-_PATTERNS: tuple[tuple[type, re.Pattern[str]], ...] = (
-    (Chapter, re.compile(rf"^{nd30.CHAPTER_WORD}\s+(?P<n>{_ROMAN}|\d+){_SEP}$")),
-    (Section, re.compile(rf"^{nd30.SECTION_WORD}\s+(?P<n>\d+){_SEP}$")),
-    (Article, re.compile(rf"^{nd30.ARTICLE_WORD}\s+(?P<n>\d+)\s*[.:]?\s*(?P<title>.*)$")),
-    (Part, re.compile(rf"^(?P<n>{_ROMAN})\.(?:\s+(?P<title>.*))?$")),
-    (Item, re.compile(r"^(?P<n>\d+)\.(?:\s+(?P<title>.*))?$")),
-    (Point, re.compile(r"^(?P<n>[a-zđ])\)(?:\s+(?P<title>.*))?$")),
-    (Dash, re.compile(r"^[-–—](?:\s+|(?=[^\W\d_]))(?P<title>.*)$")),
-    (Plus, re.compile(r"^\+(?:\s+|(?=[^\W\d_]))(?P<title>.*)$")),
-)
-_DIVISION_WORD = re.compile(rf"^{nd30.PART_WORD}\s+(?P<n>{_ROMAN}|\d+){_SEP}$")  # "Phần I"
-_MULTILEVEL = re.compile(r"^\d+\.\d+\.?\s")  # "1.1. ..." has no place in Decree 30 numbering
 _ESCAPABLE = re.compile(r"^\\(?=\S)")
 
 
@@ -101,6 +83,7 @@ class Outline:
     errors: tuple[Note, ...] = ()
 
 
+@functools.cache
 def allowed_children(cls: type) -> tuple[type, ...]:
     """The block classes ``cls.children`` takes, read from the model's type hints."""
     return _block_args(attrs.fields_dict(cls)["children"].type)
@@ -118,30 +101,11 @@ def ends_with_punctuation(text: str) -> bool:
     return bool(stripped) and stripped[-1] in FINAL_PUNCTUATION
 
 
-def roman_value(numeral: str) -> int | None:
-    """The value of a well-formed Roman numeral, or None: "IV" → 4, "IIII" → None."""
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-    if not numeral or any(ch not in values for ch in numeral):
-        return None
-    total = 0
-    for i, ch in enumerate(numeral):
-        v = values[ch]
-        total += -v if i + 1 < len(numeral) and values[numeral[i + 1]] > v else v
-    return total if total > 0 and nd30.roman(total) == numeral else None
-
-
 def _shown(kind: type) -> str:
     """``item "1."``, ``paragraph (a plain line)``: a kind as messages name it."""
     if kind is Paragraph:
         return "paragraph (a plain line)"
-    return f'{kind.kind} "{MARKER[kind]}"'  # type: ignore[attr-defined]
-
-
-def _typed_label(kind: type, n: int) -> str:
-    """The number a block gets at position ``n`` ("?" past the last point letter)."""
-    if kind is Point and n > len(nd30.POINT_LETTERS):
-        return "?"
-    return numeral(kind, n)
+    return f'{kind.kind} "{kind.level.marker}"'  # type: ignore[attr-defined]
 
 
 # --------------------------------------------------------------------------------------------
@@ -152,16 +116,30 @@ def _typed_label(kind: type, n: int) -> str:
 class _Node:
     kind: type
     line: int
-    text: str = ""
+    lines: list[str] = field(factory=list)  # its text: the first line, then its continuation lines
     typed: str | None = None  # the number or letter as typed
     label: str = ""  # the marker as typed, for messages: "Chương I", "1."
     needs_title: bool = False  # a chapter or section whose title is on the next line
     children: list[_Node] = field(factory=list)
     parent: _Node | None = None
+    index: int = 0  # its place among its parent's children
+    counts: dict[type, int] = field(factory=dict)  # how many children of each kind it holds
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
 
     @property
     def rank(self) -> int:
-        return RANK.get(self.kind, 99)
+        level = getattr(self.kind, "level", None)
+        return level.rank if level is not None else 99
+
+    def adopt(self, child: _Node) -> int:
+        """Append ``child``; return how many children of its kind this node now holds."""
+        child.index = len(self.children)
+        self.children.append(child)
+        n = self.counts[child.kind] = self.counts.get(child.kind, 0) + 1
+        return n
 
 
 class _Reader:
@@ -173,17 +151,16 @@ class _Reader:
         self.last: _Node | None = None  # the block the last text line went into
         self.warnings: list[Note] = []
         self.errors: list[Note] = []
-        self.articles = 0
+        self.continuous: dict[Level, int] = {}  # counts of the levels numbered through the document
 
     # ---- messages ------------------------------------------------------------------------
 
     def path(self, node: _Node) -> Path:
         steps: list[int | str] = []
         while node.parent is not None:
-            steps[:0] = [node.parent.children.index(node)] if node.parent is self.root else [
-                "children", node.parent.children.index(node)]
+            steps += [node.index] if node.parent is self.root else [node.index, "children"]
             node = node.parent
-        return tuple(steps)
+        return tuple(reversed(steps))
 
     def warn(self, line: int, path: Path, message: str) -> None:
         self.warnings.append(Note(line, path, message))
@@ -199,73 +176,65 @@ class _Reader:
             if not line.strip():
                 continue
             if line[0] in " \t" and self.last is not None:
-                self.continue_last(number, line.strip())
+                self.continue_last(line.strip())
                 continue
             self.line(number, line.strip())
         pending = next((n for n in self.stack if n.needs_title), None)
         if pending is not None:
             self.missing_title(pending)
 
-    def continue_last(self, number: int, line: str) -> None:
+    def continue_last(self, line: str) -> None:
         assert self.last is not None
-        self.last.text = f"{self.last.text} {line}" if self.last.text else line
+        self.last.lines.append(line)
         self.last.needs_title = False
 
     def missing_title(self, node: _Node) -> None:
         self.error(node.line, (*self.path(node), "title"),
                    f'expected the title of "{node.label}" on the next line; found nothing')
         node.needs_title = False
-        node.text = "?"
+        node.lines = ["?"]
 
     def line(self, number: int, line: str) -> None:
         waiting = self.stack[-1] if self.stack[-1].needs_title else None
         if _ESCAPABLE.match(line) and self.classify(line[1:])[0] is not Paragraph:
-            line, kind, match = line[1:], Paragraph, None
+            line, kind, label = line[1:], Paragraph, None
         else:
-            kind, match = self.classify(line)
+            kind, label = self.classify(line)
         if waiting is not None:
             if kind is Paragraph:
-                waiting.text, waiting.needs_title = line, False
+                waiting.lines, waiting.needs_title = [line], False
                 self.last = waiting
                 return
             self.missing_title(waiting)
         if kind is Paragraph:
-            self.paragraph(number, line)
+            self.paragraph(number, line, label)
             return
-        assert match is not None
-        self.block(number, line, kind, match)
+        assert label is not None
+        self.block(number, kind, label)
 
     @staticmethod
-    def classify(line: str) -> tuple[type, re.Match[str] | None]:
-        for kind, pattern in _PATTERNS:
-            match = pattern.match(line)
-            if match is None:
-                continue
-            if kind in (Part, Chapter) and match["n"].isalpha() and roman_value(match["n"]) is None:
-                continue  # "DC. ..." or "CM." is text, not a Roman numeral
-            return kind, match
-        match = _DIVISION_WORD.match(line)
-        if match and (match["n"].isdigit() or roman_value(match["n"])):
-            return Part, match
-        return Paragraph, None
+    def classify(line: str) -> tuple[type, numbering.Label | None]:
+        """The block a line starts (Paragraph for a plain line) and the label it was read from."""
+        label = numbering.parse(line)
+        return (_BLOCK_OF.get(label.level, Paragraph) if label else Paragraph), label
 
-    def paragraph(self, number: int, line: str) -> None:
+    def paragraph(self, number: int, line: str, label: numbering.Label | None) -> None:
         while self.stack[-1] is not self.root and self.stack[-1].kind not in PARAGRAPH_HOSTS:
             self.stack.pop()
         host = self.stack[-1]
-        node = _Node(Paragraph, number, line, parent=host)
-        if not self.accepts(host, Paragraph, node, number):
+        if not self.accepts(host, Paragraph, number):
             return
-        host.children.append(node)
+        node = _Node(Paragraph, number, [line], parent=host)
+        host.adopt(node)
         self.last = node
-        if _MULTILEVEL.match(line):
+        if label is not None and label.level is Level.SUBITEM:
             self.warn(number, self.path(node), 'numbers like "1.1." are not part of Decree 30 '
                       'numbering; the line is printed as typed (use "a)" or "-" for a sub-level)')
         elif line[0].islower():
             self.warn(number, self.path(node), "this paragraph starts in lower case; if it continues "
                       "the line above, indent it by a space")
 
-    def accepts(self, host: _Node, kind: type, node: _Node, number: int) -> bool:
+    def accepts(self, host: _Node, kind: type, number: int) -> bool:
         allowed = self.allowed if host is self.root else allowed_children(host.kind)
         if kind in allowed:
             return True
@@ -275,60 +244,51 @@ class _Reader:
         self.error(number, path, f"expected one of {takes} {where}; found a {_shown(kind)}")
         return False
 
-    def block(self, number: int, line: str, kind: type, match: re.Match[str]) -> None:
-        rank = RANK[kind]
+    def block(self, number: int, kind: type, label: numbering.Label) -> None:
+        rank = kind.level.rank  # type: ignore[attr-defined]
         while self.stack[-1] is not self.root and self.stack[-1].rank >= rank:
             self.stack.pop()
         host = self.stack[-1]
-        typed = match.groupdict().get("n")
-        title = (match["title"] or "").strip()
-        label = line[:match.start("title")].strip() if match["title"] is not None else line
-        node = _Node(kind, number, title, typed=typed, label=label, parent=host)
-        if not self.accepts(host, kind, node, number):
+        if not self.accepts(host, kind, number):
             self.last = None
             return
-        host.children.append(node)
+        node = _Node(kind, number, [label.rest] if label.rest else [], typed=label.typed or None,
+                     label=label.label, parent=host)
+        n = host.adopt(node)
         self.stack.append(node)
         self.last = node
-        division_word = kind is Part and line.startswith(nd30.PART_WORD)
+        division_word = label.level is Level.DIVISION
         if division_word:
-            self.warn(number, self.path(node), f'"{label}" is printed as a part: '
-                      f'"{_typed_label(Part, self.count(host, Part))}. TITLE"')
-        if (kind in (Chapter, Section) or division_word) and not title:
+            printed = numbering.label(Level.PART, n, past_end=numbering.NO_NUMBER)
+            self.warn(number, self.path(node), f'"{label.label}" is printed as a part: "{printed} TITLE"')
+        if (kind in (Chapter, Section) or division_word) and not label.rest:
             node.needs_title = True
-        self.check_number(node, host)
+        self.check_number(node, n, label)
 
-    def count(self, host: _Node, kind: type) -> int:
-        return sum(1 for c in host.children if c.kind is kind)
-
-    def check_number(self, node: _Node, host: _Node) -> None:
-        if node.kind is Article:
-            self.articles += 1
-            n = self.articles
+    def check_number(self, node: _Node, n: int, label: numbering.Label) -> None:
+        """Compare a typed number with the one the block's place gives it (``n`` among its siblings)."""
+        level: Level = node.kind.level  # type: ignore[attr-defined]
+        if level.continuous:
+            n = self.continuous[level] = self.continuous.get(level, 0) + 1
             if not self.count_articles:
                 return
-        else:
-            n = self.count(host, node.kind)
         if node.typed is None:
             return
-        if node.kind is Point and n > len(nd30.POINT_LETTERS):
+        limit = level.limit
+        if limit is not None and n > limit:
+            first, last = numbering.numeral(level, 1), numbering.numeral(level, limit)
             self.error(node.line, self.path(node),
-                       f"at most {len(nd30.POINT_LETTERS)} points (a to y) in one place; found {n}")
+                       f"at most {limit:,} {node.kind.kind}s ({first} to {last}) in one place; "  # type: ignore[attr-defined]
+                       f"found {n:,}")
             return
-        expected = _typed_label(node.kind, n)
-        typed = node.typed
-        if node.kind in (Part, Chapter) and typed.isdigit():
-            typed_value: object = int(typed)
-            expected_value: object = n
-        elif node.kind in (Part, Chapter):
-            typed_value, expected_value = roman_value(typed), n
-        else:
-            typed_value, expected_value = typed, expected
-        if typed_value != expected_value:
-            shown, right = label_of(node.kind, typed), label_of(node.kind, expected)
+        expected = numbering.numeral(level, n)
+        # Roman levels may be typed in Roman or Arabic numbers, so their value counts; others as printed.
+        right = label.value == n if level.numeral is numbering.Numeral.ROMAN else node.typed == expected
+        if not right:
+            shown, printed = numbering.labelled(level, node.typed), numbering.labelled(level, expected)
             self.warn(node.line, self.path(node),
                       f'typed "{shown}" but this is {node.kind.kind} {n} here; '  # type: ignore[attr-defined]
-                      f'vbhc numbers it "{right}"')
+                      f'vbhc numbers it "{printed}"')
 
     # ---- building the model --------------------------------------------------------------
 
