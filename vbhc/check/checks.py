@@ -62,8 +62,11 @@ class Context:
     def __init__(self, doc: ResolvedDocument, rec: Recognition) -> None:
         self.doc = doc
         self.rec = rec
-        self.findings: list[Finding] = []
-        self._merge: dict[tuple[str, str, str, str | None], int] = {}
+        # Findings as they are added: (rule id, expected, found, paragraphs, where, note). Merged findings
+        # gather their paragraphs in one list, and become Findings once, in report(): linear time.
+        self._found: list[tuple[str, str, str, list[ParagraphRef], str | None, str]] = []
+        self._merge: dict[tuple[str, str, str, str | None], list[ParagraphRef]] = {}
+        self._refs: dict[int, ParagraphRef] = {}  # by id() of paragraphs that live as long as doc
         self.ran: set[str] = set()
         self.skipped: dict[str, str] = {}
         self.inapplicable: dict[str, str] = {}
@@ -84,22 +87,33 @@ class Context:
             expected: str | None = None, where: str | None = None, note: str = "",
             merge: bool = True) -> None:
         """Record a finding; with ``merge``, one per (rule, expected, found, where) listing its paragraphs."""
-        rule = RULES[rule_id]
         self.ran.add(rule_id)
-        refs = tuple(ParagraphRef(p.location, p.index + 1, shorten(shown(p))) for p in paragraphs)
-        exp = expected if expected is not None else rule.expected
+        refs = [self._ref(p) for p in paragraphs]
+        exp = expected if expected is not None else RULES[rule_id].expected
         key = (rule_id, exp, found, where)
         if merge and key in self._merge:
-            at = self._merge[key]
-            old = self.findings[at]
-            self.findings[at] = Finding(rule, exp, found, old.paragraphs + refs, where, old.note)
+            self._merge[key].extend(refs)
             return
         if merge:
-            self._merge[key] = len(self.findings)
-        self.findings.append(Finding(rule, exp, found, refs, where, note))
+            self._merge[key] = refs
+        self._found.append((rule_id, exp, found, refs, where, note))
+
+    def _ref(self, p: ResolvedParagraph) -> ParagraphRef:
+        """How findings point at ``p`` (made once: a paragraph is often in several findings)."""
+        ref = self._refs.get(id(p))
+        if ref is None:
+            ref = self._refs[id(p)] = ParagraphRef(p.location, p.index + 1, shorten(shown(p)))
+        return ref
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings so far, in the order they were first added."""
+        return [Finding(RULES[rule_id], exp, found, tuple(refs), where, note)
+                for rule_id, exp, found, refs, where, note in self._found]
 
     def report(self, source: str) -> Report:
-        failed = {f.rule.id for f in self.findings}
+        findings = self.findings
+        failed = {f.rule.id for f in findings}
         passed, not_evaluated, not_applicable = [], [], []
         for rule_id, rule in RULES.items():
             if rule_id in failed:
@@ -111,7 +125,7 @@ class Context:
             else:
                 not_evaluated.append(Skipped(rule, self.skipped.get(rule_id, "its component was not found")))
         doc_type = self.rec.document_type.value if self.rec.document_type else None
-        return Report(source, self.findings, passed, not_evaluated, not_applicable, doc_type)
+        return Report(source, findings, passed, not_evaluated, not_applicable, doc_type)
 
 
 # --------------------------------------------------------------------------------------------
