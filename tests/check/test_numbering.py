@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from docx_fixtures import build_docx, para, pstyle
 
-from vbhc.ooxml.numbering import format_number, letters, roman
+from vbhc.nd30 import MAX_NUMBER
+from vbhc.ooxml.numbering import NumberBeyondLimit, format_number, letters, roman
 from vbhc.ooxml.resolve import ResolvedDocument, read_document
 
 
@@ -164,3 +165,33 @@ def test_formatters() -> None:
     assert [roman(n) for n in (4, 9, 14, 40, 1994)] == ["iv", "ix", "xiv", "xl", "mcmxciv"]
     assert format_number(3, "upperLetter") == "C" and format_number(7, "decimalZero") == "07"
     assert format_number(2, "ordinal") == "2nd" and format_number(12, "cardinalText") == "12"
+
+
+def test_labels_stop_at_the_largest_number_the_decree_needs() -> None:
+    assert len(letters(MAX_NUMBER)) == 385 and roman(MAX_NUMBER) == "mmmmmmmmmcmxcix"
+    for fmt in ("lowerLetter", "upperRoman", "decimal", "ordinal"):
+        with pytest.raises(NumberBeyondLimit):
+            format_number(MAX_NUMBER + 1, fmt)
+        with pytest.raises(NumberBeyondLimit):
+            format_number(-2_000_000_000, fmt)
+    assert format_number(2_000_000_000, "bullet") == format_number(2_000_000_000, "none") == ""
+
+
+@pytest.mark.parametrize("where", ["start", "startOverride"])
+def test_a_list_beyond_the_limit_keeps_its_number_and_no_label(where: str) -> None:
+    start = 2_000_000_000
+    if where == "start":
+        numbering = abstract(0, lvl(0, "lowerLetter", "%1)", start=start)) + num(1, 0)
+    else:
+        override = f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+        numbering = abstract(0, lvl(0, "lowerLetter", "%1)")) + num(1, 0, override)
+    doc = read_document(build_docx(numbered("x", 1) + numbered("y", 1) + para("z"), numbering=numbering))
+    assert labels(doc) == [None, None, None]
+    assert [p.numbering_beyond for p in doc.paragraphs] == [start, start + 1, None]
+
+
+def test_a_start_value_too_long_to_read_counts_from_one() -> None:
+    huge = "9" * 5000  # past int()'s 4,300 digits; as a float it is infinite
+    numbering = abstract(0, lvl(0, "decimal", "%1.").replace('w:val="1"', f'w:val="{huge}"', 1))
+    doc = read_document(build_docx(numbered("x", 1), numbering=numbering + num(1, 0)))
+    assert labels(doc) == ["1."]

@@ -656,9 +656,21 @@ class _Sequence:
             self.sub.clear()
 
 
+def _numbers_beyond(ctx: Context) -> bool:
+    """Report Word list numbers too large to label (nd30.MAX_NUMBER); whether there were any."""
+    beyond = [p for p in _all_paragraphs(ctx.doc) if p.numbering_beyond is not None]
+    if beyond:
+        first = beyond[0].numbering_beyond or 0
+        shown_first = f"{first:,}" if abs(first) < 10**15 else f"beyond {10**15 - 1:,}"
+        ctx.add("numbering.sequence", f"a Word list numbered {shown_first}", beyond,
+                expected=f"numbers up to {nd30.MAX_NUMBER:,}, more than any document needs",
+                note="Word's labels for these paragraphs are not computed or checked.")
+    return bool(beyond)
+
+
 def check_numbering(ctx: Context) -> None:
     bodies = [ctx.rec.body, *(a.body for a in ctx.rec.appendices)]
-    numbered = False
+    numbered = _numbers_beyond(ctx)
     for body in bodies:
         seq = _Sequence()
         for item in body:

@@ -4,6 +4,11 @@ A ``w:num`` points to a ``w:abstractNum``; paragraphs whose ``w:num`` has no ``w
 abstract list's counters across the whole part, while a ``w:num`` with overrides (a restart, typically
 ``w:startOverride``) is its own list instance. Counting a level resets the deeper levels (unless their
 ``w:lvlRestart`` says otherwise).
+
+Labels are computed only for numbers up to :data:`vbhc.nd30.MAX_NUMBER`, the most any numbering of the
+decree can need: a list that starts or counts beyond it (a start of 2,000,000,000 would otherwise make
+a label of 77 million letters) raises :class:`NumberBeyondLimit`, and the paragraph keeps the number
+instead of a label for the checker to report.
 """
 
 from __future__ import annotations
@@ -24,16 +29,30 @@ _BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", 
 MAX_LEVELS = 9
 
 
+class NumberBeyondLimit(ValueError):
+    """A list number beyond :data:`vbhc.nd30.MAX_NUMBER`, whose label vbhc does not compute."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(f"a list number is beyond {nd30.MAX_NUMBER:,}")
+        self.number = number
+
+
+def _bounded(number: int) -> int:
+    if abs(number) > nd30.MAX_NUMBER:
+        raise NumberBeyondLimit(number)
+    return number
+
+
 def roman(number: int) -> str:
     """Lower-case Roman numeral, from :func:`vbhc.nd30.roman` (Word shows plain digits for 0 and below)."""
-    if number <= 0:
+    if _bounded(number) <= 0:
         return str(number)
     return nd30.roman(number).lower()
 
 
 def letters(number: int) -> str:
-    """Word's alphabetic numbering: a..z, then aa..zz, aaa..."""
-    if number <= 0:
+    """Word's alphabetic numbering: a..z, then aa..zz, aaa... (at most 385 letters, at MAX_NUMBER)."""
+    if _bounded(number) <= 0:
         return str(number)
     return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
 
@@ -44,7 +63,13 @@ def _ordinal(number: int) -> str:
 
 
 def format_number(number: int, fmt: str) -> str:
-    """One counter in a ``w:numFmt`` (formats without a rule here fall back to decimal)."""
+    """One counter in a ``w:numFmt`` (formats without a rule here fall back to decimal).
+
+    Raises :class:`NumberBeyondLimit` for a number beyond :data:`vbhc.nd30.MAX_NUMBER`.
+    """
+    if fmt in ("none", "bullet"):
+        return ""
+    _bounded(number)
     if fmt in ("lowerLetter",):
         return letters(number)
     if fmt == "upperLetter":
@@ -57,8 +82,6 @@ def format_number(number: int, fmt: str) -> str:
         return f"{number:02d}" if 0 <= number < 10 else str(number)
     if fmt == "ordinal":
         return _ordinal(number)
-    if fmt in ("none", "bullet"):
-        return ""
     return str(number)
 
 
@@ -223,7 +246,10 @@ class NumberingCounters:
         self._counters: dict[tuple[str, str], list[int | None]] = {}
 
     def next_label(self, num_id: str, ilvl: int) -> str | None:
-        """Count one paragraph at ``ilvl`` of list ``num_id`` and return the label Word would show."""
+        """Count one paragraph at ``ilvl`` of list ``num_id`` and return the label Word would show.
+
+        Raises :class:`NumberBeyondLimit` when a number in the label is beyond the decree's needs.
+        """
         inst = self._defs.instance(num_id)
         if inst is None or not 0 <= ilvl < MAX_LEVELS:
             return None

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 from lxml import etree
 
 from vbhc.ooxml.drawing import drawn_lines
-from vbhc.ooxml.numbering import NumberingCounters, NumberingDefinitions
+from vbhc.ooxml.numbering import NumberBeyondLimit, NumberingCounters, NumberingDefinitions
 from vbhc.ooxml.package import DEFAULT_LIMITS, DocxPackage, Limits, open_docx
 from vbhc.ooxml.styles import (
     DEFAULT_SIZE_PT,
@@ -158,6 +158,7 @@ class ResolvedParagraph:
     ``first_line_cm`` is negative for a hanging indent. ``borders`` maps a side to (style, eighths of a
     point, colour). ``section_index`` is None outside the body. ``drawn_lines`` are the lengths (pt) of
     horizontal line shapes anchored in the paragraph. ``element`` is the ``w:p`` itself (for ``--fix``).
+    ``numbering_beyond`` is a Word list number too large to label (see :mod:`vbhc.ooxml.numbering`).
     """
 
     text: str
@@ -190,6 +191,7 @@ class ResolvedParagraph:
     fields: tuple[str, ...]
     drawn_lines: tuple[float, ...] = ()
     element: etree._Element | None = field(default=None, compare=False, repr=False)
+    numbering_beyond: int | None = None  # a list number past nd30.MAX_NUMBER, left without a label
 
     @property
     def visible_runs(self) -> tuple[ResolvedRun, ...]:
@@ -436,6 +438,7 @@ class _PartResolver:
         num_id = direct.get("numPr.numId", base.ppr.get("numPr.numId"))
         ilvl = direct.get("numPr.ilvl", base.ppr.get("numPr.ilvl"))
         label: str | None = None
+        beyond: int | None = None
         props = base.ppr
         if num_id is not None and num_id != "0":
             numbering = self.owner.numbering
@@ -449,7 +452,10 @@ class _PartResolver:
                     props = {**base.ppr, **level.ppr}
                 else:  # numbering from the style: the style's own indents win
                     props = {**base.ppr_under_style, **level.ppr, **base.style_ppr}
-                label = self.counters.next_label(num_id, ilvl)
+                try:
+                    label = self.counters.next_label(num_id, ilvl)
+                except NumberBeyondLimit as exc:
+                    beyond = exc.number
         else:
             num_id = ilvl = None
         if direct:
@@ -469,7 +475,7 @@ class _PartResolver:
                 self.section_index += 1
         self.paragraphs.append(_make_paragraph(
             props, runs, fields, style_id, style.name if style is not None else None, label, num_id, ilvl,
-            self.location, len(self.paragraphs), table_pos, section_index, lines, p,
+            self.location, len(self.paragraphs), table_pos, section_index, lines, p, beyond,
         ))
 
     def _inline(
@@ -605,7 +611,7 @@ def _make_paragraph(
     props: Props, runs: list[ResolvedRun], fields: list[str], style_id: str | None, style_name: str | None,
     label: str | None, num_id: str | None, ilvl: int | None, location: str, index: int,
     table_pos: tuple[int, int, int] | None, section_index: int | None, lines: list[float],
-    element: etree._Element,
+    element: etree._Element, numbering_beyond: int | None = None,
 ) -> ResolvedParagraph:
     jc = props.get("jc") or "left"
     before = 14.0 if props.get("spacing.beforeAutospacing") else props.get("spacing.before", 0.0) / 20.0
@@ -652,6 +658,7 @@ def _make_paragraph(
         fields=tuple(fields),
         drawn_lines=tuple(round(x, 3) for x in lines),
         element=element,
+        numbering_beyond=numbering_beyond,
     )
 
 

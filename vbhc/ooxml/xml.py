@@ -75,7 +75,7 @@ def integer(value: str | None) -> int | None:
     except ValueError:
         try:
             return int(float(value))
-        except ValueError:
+        except (ValueError, OverflowError):  # "abc", "nan"; "1e999" or 5,000 digits are infinite as floats
             return None
 
 
