@@ -27,6 +27,7 @@ compared region by region.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -627,7 +628,7 @@ class _Recogniser:
         bounds = [*starts, len(self.paras)]
         for a, b in itertools.pairwise(bounds):
             label = self.rec(a, Role.APPENDIX_LABEL)
-            rest = [i for i in flow if a < i < b]
+            rest = flow[bisect.bisect_right(flow, a):bisect.bisect_left(flow, b)]  # flow is in order
             title = note = None
             line = None
             body_from = a + 1
