@@ -7,6 +7,7 @@ import pytest
 from tests.conftest import make_document
 from vbhc import Article, Chapter, Dash, Item, Part, Plus, Point, Section
 from vbhc.check.checks import check_document
+from vbhc.errors import FieldError
 from vbhc.layout import lay_out
 from vbhc.model import BLOCK_TYPES, Paragraph
 from vbhc.nd30 import POINT_LETTERS, Level
@@ -173,3 +174,15 @@ def test_the_old_private_copies_are_gone() -> None:
             components: ("_LABELS", "_roman_value"), checks: ("_expected_label", "_RESETS")}
     for module, names in gone.items():
         assert not [n for n in names if hasattr(module, n)], module.__name__
+
+
+def test_more_points_than_letters_are_refused_once_by_the_model_and_the_outline_reader() -> None:
+    """What `vbhc validate` accepts, render can number: a 24th điểm has no letter."""
+    Item(text="x", children=[Point("p")] * 23)
+    with pytest.raises(FieldError) as refused:
+        Item(text="x", children=[Point("p")] * 24)
+    assert (refused.value.path, refused.value.expected, refused.value.found) == (
+        "children[23]", "at most 23 points (a to y) in one place", "point 24")
+    result = parse_outline("I. A\n1. Khoản:\n" + "".join(f"a) điểm {n};\n" for n in range(24)))
+    assert [(n.line, n.message) for n in result.errors] == [
+        (26, "at most 23 points (a to y) in one place; found 24")]

@@ -22,7 +22,7 @@ from vbhc import limits
 from vbhc.errors import FieldError
 from vbhc.model.text import Span, Text, forbidden_character, nfc
 from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency, form_of, reference_symbol
-from vbhc.nd30.numbering import Level
+from vbhc.nd30.numbering import Level, numeral
 
 __all__ = [
     "Appendix", "Archive", "Article", "Block", "Chapter", "Dash", "Document", "DocumentType",
@@ -160,11 +160,20 @@ def _children(*allowed: Callable[[], tuple[type, ...]]) -> Any:
 
     def check(_: Any, attribute: attrs.Attribute, value: tuple[Any, ...]) -> None:
         kinds = tuple(k for get in allowed for k in get())
+        counts: dict[Level, int] = {}
         for i, child in enumerate(value):
             if not isinstance(child, kinds):
                 names = ", ".join(k.kind for k in kinds)
                 raise FieldError(f"{attribute.name}[{i}]", f"one of: {names}",
                                  getattr(child, "kind", type(child).__name__))
+            limit = child.level.limit if child.level is not None else None
+            if limit is not None:  # 23 điểm (a to y), MAX_NUMBER Roman parts and chapters
+                n = counts[child.level] = counts.get(child.level, 0) + 1
+                if n > limit:
+                    first, last = numeral(child.level, 1), numeral(child.level, limit)
+                    raise FieldError(f"{attribute.name}[{i}]",
+                                     f"at most {limit:,} {child.kind}s ({first} to {last}) in one place",
+                                     f"{child.kind} {n:,}")
 
     return field(converter=_block_tuple, validator=check, factory=tuple)
 

@@ -124,6 +124,7 @@ class _Node:
     parent: _Node | None = None
     index: int = 0  # its place among its parent's children
     counts: dict[type, int] = field(factory=dict)  # how many children of each kind it holds
+    failed: bool = False  # an error was reported on its line: it is left out of the result
 
     @property
     def text(self) -> str:
@@ -280,6 +281,7 @@ class _Reader:
             self.error(node.line, self.path(node),
                        f"at most {limit:,} {node.kind.kind}s ({first} to {last}) in one place; "  # type: ignore[attr-defined]
                        f"found {n:,}")
+            node.failed = True
             return
         expected = numbering.numeral(level, n)
         # Roman levels may be typed in Roman or Arabic numbers, so their value counts; others as printed.
@@ -302,7 +304,7 @@ class _Reader:
         try:
             # with a failed child, still check this block's own text (then give up on it)
             block = _CONSTRUCT[node.kind](node, () if failed else tuple(children))
-            return None if failed else block
+            return None if failed or node.failed else block
         except FieldError as exc:
             self.error(node.line, (*path, *split_path(exc.path)), f"expected {exc.expected}"
                        + (f"; found {exc.found}" if exc.found is not None else ""))
