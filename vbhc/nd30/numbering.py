@@ -83,7 +83,7 @@ class Level(enum.Enum):
     SUBITEM = ("subitem", "", Numeral.ARABIC, NUMBER_SUFFIX, 5, "not in Decree 30 (practice)")
     # PL I, II.6.đ: điểm "a)", "b)": the Vietnamese alphabet in order and ")".
     POINT = ("point", "", Numeral.LETTER, POINT_SUFFIX, 6, "PL I, II.6.đ")
-    # Not defined by the decree (RULES.md §2.4: practice): the two bullet levels under a điểm.
+    # Not defined by the decree (RULES.md §2.4: practice): the two bullet levels, "-" over "+".
     DASH = ("dash", DASH_MARKER, Numeral.MARK, "", 7, "practice (RULES.md §2.4)")
     PLUS = ("plus", PLUS_MARKER, Numeral.MARK, "", 8, "practice (RULES.md §2.4)")
 
