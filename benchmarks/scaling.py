@@ -73,7 +73,7 @@ STAGES: dict[str, tuple[int, str, Callable[[Path, int], Callable[[], object]]]] 
     "check": (50_000, "paragraphs", lambda folder, n: checking(n)),
     "validate items": (50_000, "outline items", lambda folder, n: validate(folder, outline_items(n))),
     "validate lines": (375_000, "continuation lines",
-                       lambda folder, n: validate(folder, continuation_lines(n))),
+                       lambda folder, n: validate(folder, continuation_lines(n, per_paragraph=10_000))),
     "render": (10_000, "khoản", rendering),
 }
 

@@ -7,6 +7,8 @@ comments are what issue 9 measured.
 from __future__ import annotations
 
 import json
+import random
+import string
 
 from tests.check.docx_fixtures import build_docx, para
 
@@ -51,12 +53,20 @@ def outline_items(n: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def continuation_lines(n: int) -> str:
-    """Outline text of one paragraph continued on ``n`` indented lines.
+def continuation_lines(n: int, per_paragraph: int = 0) -> str:
+    """Outline text of ``n`` indented continuation lines (a letter each, drawn from a seeded generator so
+    the text is no zip bomb): all under one paragraph, or a new paragraph every ``per_paragraph`` lines.
 
-    1,500,000 of them are 4.5 MB (issue 9: more than 300 s before the fix).
+    1,500,000 of them are 4.5 MB (issue 9: more than 300 s before the fix). As one paragraph they are
+    3 million characters, which the model refuses (vbhc.limits.MAX_TEXT_CHARS).
     """
-    return "Mở đầu\n" + " x\n" * n
+    letters = random.Random(n).choices(string.ascii_lowercase[:16], k=n)
+    out = []
+    for i, letter in enumerate(letters):
+        if i == 0 or (per_paragraph and i % per_paragraph == 0):
+            out.append("Mở đầu\n")
+        out.append(f" {letter}\n")
+    return "".join(out)
 
 
 def spec_json(body: str) -> str:

@@ -84,9 +84,17 @@ def test_validate_reads_50000_outline_items(tmp_path: Path) -> None:
     assert result.returncode == 0 and result.stdout.strip() == f"{spec}: valid"
 
 
-def test_validate_reads_one_and_a_half_million_continuation_lines(tmp_path: Path) -> None:
-    """Before: more than 300 s (each line copied the paragraph's text so far)."""
+@pytest.mark.parametrize(("per_paragraph", "status"), [(0, 2), (10_000, 0)])
+def test_validate_reads_one_and_a_half_million_continuation_lines(tmp_path: Path, per_paragraph: int,
+                                                                  status: int) -> None:
+    """Before: more than 300 s (each line copied the paragraph's text so far). As one paragraph they
+    are refused in one line, as 150 paragraphs of 10,000 lines the spec is valid."""
     spec = tmp_path / "long.json"
-    spec.write_text(spec_json(continuation_lines(1_500_000)), encoding="utf-8")
+    spec.write_text(spec_json(continuation_lines(1_500_000, per_paragraph)), encoding="utf-8")
     result = vbhc("validate", str(spec))
-    assert result.returncode == 0 and result.stdout.strip() == f"{spec}: valid"
+    assert result.returncode == status
+    if status:
+        assert result.stderr == (f"vbhc: error: {spec}:1: body[0].text: expected text of at most 50,000 "
+                                 "characters; found 3,000,006 (line 1 of the text)\n")
+    else:
+        assert result.stdout.strip() == f"{spec}: valid"

@@ -361,6 +361,7 @@ class _Recogniser:
             region = list(range(0, end))
             left_cells = set()
         issuer_candidates: list[int] = []
+        marks: list[Recognised] = []  # gathered in lists, made tuples once: linear in the header's size
         issuer_closed = False
         draft = r.draft.paragraph.index if r.draft is not None else None
         for i in region:
@@ -384,11 +385,12 @@ class _Recogniser:
             elif r.place_date is None and _DATE.search(text):
                 r.place_date = self.rec(i, Role.PLACE_DATE)
             elif key in _MARKS:
-                r.marks += (self.rec(i, _MARKS[key]),)
+                marks.append(self.rec(i, _MARKS[key]))
             elif on_left and not issuer_closed and (is_upper(text) or p.table is not None):
                 issuer_candidates.append(i)
                 if "bottom" in p.borders or p.drawn_lines:
                     issuer_closed = True
+        r.marks = tuple(marks)
         parent, issuer = self.split_bodies(issuer_candidates)
         r.parent_body = tuple(self.rec(i, Role.PARENT_BODY) for i in parent)
         r.issuer = tuple(self.rec(i, Role.ISSUER) for i in issuer)
@@ -467,30 +469,35 @@ class _Recogniser:
     def preamble(self, start: int) -> int:
         r, texts, paras = self.r, self.texts, self.paras
         flow = list(self.flow_after(start))
+        addressees: list[Recognised] = []
+        legal_bases: list[Recognised] = []
+        end = flow[-1] + 1 if flow else start
         n = 0
         while n < len(flow):
             i = flow[n]
             text, low = texts[i], texts[i].lower()
-            if low.startswith(_ADDRESSEES) and not r.addressees:
-                r.addressees += (self.rec(i, Role.ADDRESSEES),)
+            if low.startswith(_ADDRESSEES) and not addressees:
+                addressees.append(self.rec(i, Role.ADDRESSEES))
                 while n + 1 < len(flow) and texts[flow[n + 1]].startswith(("-", "–", "+")) \
-                        and not texts[r.addressees[-1].paragraph.index].endswith("."):
+                        and not texts[addressees[-1].paragraph.index].endswith("."):
                     n += 1
-                    r.addressees += (self.rec(flow[n], Role.ADDRESSEES),)
-            elif (r.enacting_authority is None and not r.legal_bases
+                    addressees.append(self.rec(flow[n], Role.ADDRESSEES))
+            elif (r.enacting_authority is None and not legal_bases
                   and (is_upper(text) or paras[i].alignment == "center")
                   and _key(text).rstrip(":") not in _ENACTMENT_KEYS
                   and classify(paras[i], text).role is Role.PARAGRAPH and n + 1 < len(flow)
                   and texts[flow[n + 1]].lower().startswith(_LEGAL_PREFIXES)):
                 r.enacting_authority = self.rec(i, Role.ENACTING_AUTHORITY)
             elif low.startswith(_LEGAL_PREFIXES) and r.enactment is None:
-                r.legal_bases += (self.rec(i, Role.LEGAL_BASIS),)
+                legal_bases.append(self.rec(i, Role.LEGAL_BASIS))
             elif r.enactment is None and _key(text).rstrip(":") in _ENACTMENT_KEYS:
                 r.enactment = self.rec(i, Role.ENACTMENT)
             else:
-                return i
+                end = i
+                break
             n += 1
-        return flow[-1] + 1 if flow else start
+        r.addressees, r.legal_bases = tuple(addressees), tuple(legal_bases)
+        return end
 
     # ---- closing and appendices -------------------------------------------------------------
 
@@ -573,17 +580,19 @@ class _Recogniser:
         r = self.r
         for n, i in enumerate(indices):
             if self.texts[i].lower().startswith(_RECIPIENTS):
-                r.recipients = (self.rec(i, Role.RECIPIENTS_HEADING), *r.recipients[1:])
+                found = [self.rec(i, Role.RECIPIENTS_HEADING), *r.recipients[1:]]
                 for k in indices[n + 1:]:
                     if not self.texts[k]:
                         continue
                     if self.paras[k].table is None and not self.texts[k].startswith(("-", "–", "+")):
                         break
-                    r.recipients += (self.rec(k, Role.RECIPIENT),)
+                    found.append(self.rec(k, Role.RECIPIENT))
+                r.recipients = tuple(found)
                 return
 
     def closing(self, start: int, limit: int) -> None:
         r, paras = self.r, self.paras
+        signatures = list(r.signatures)
         if r.closing_table is not None:
             cells: dict[tuple[int, int], list[int]] = {}
             for i in range(start, limit):
@@ -597,16 +606,17 @@ class _Recogniser:
                 else:
                     block = self.signature(members)
                     if block is not None:
-                        r.signatures += (block,)
+                        signatures.append(block)
         flow = [i for i in range(start, limit) if paras[i].table is None]
         if r.recipients_heading is None:
             self.recipients([i for i in flow if self.texts[i]])
-        if not r.signatures:
+        if not signatures:
             taken = {x.paragraph.index for x in r.recipients}
             rest = [i for i in flow if i not in taken]
             block = self.signature(rest)
             if block is not None:
-                r.signatures += (block,)
+                signatures.append(block)
+        r.signatures = tuple(signatures)
 
     def is_appendix_label(self, i: int) -> bool:
         """"Phụ lục" (and its number) on a short line that is centred or opens a section or page."""
@@ -626,6 +636,7 @@ class _Recogniser:
         flow = list(self.flow_after(start))
         starts = [i for i in flow if self.is_appendix_label(i)]
         bounds = [*starts, len(self.paras)]
+        found: list[AppendixBlock] = []
         for a, b in itertools.pairwise(bounds):
             label = self.rec(a, Role.APPENDIX_LABEL)
             rest = flow[bisect.bisect_right(flow, a):bisect.bisect_left(flow, b)]  # flow is in order
@@ -644,8 +655,8 @@ class _Recogniser:
             if line is not None:
                 body_from = max(body_from, line.paragraph.index + 1)
             body = classify_body(p for p in self.paras[body_from:b] if p.table is None)
-            self.r.appendices += (AppendixBlock(label=label, title=title, note=note, line=line,
-                                                body=tuple(body)),)
+            found.append(AppendixBlock(label=label, title=title, note=note, line=line, body=tuple(body)))
+        self.r.appendices = (*self.r.appendices, *found)
 
 
 def _looks_like_name(text: str) -> bool:
