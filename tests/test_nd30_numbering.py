@@ -166,12 +166,14 @@ def test_layout_outline_recognise_and_check_agree_on_every_label() -> None:
 
 def test_the_old_private_copies_are_gone() -> None:
     import vbhc.check.checks as checks
+    import vbhc.check.fix as fix
     import vbhc.layout as layout
     import vbhc.readers.spec.outline as outline
     import vbhc.recognise.components as components
 
     gone = {layout: ("label_of", "numeral"), outline: ("_PATTERNS", "RANK", "MARKER", "roman_value"),
-            components: ("_LABELS", "_roman_value"), checks: ("_expected_label", "_RESETS")}
+            components: ("_LABELS", "_roman_value"), checks: ("_expected_label", "_RESETS"),
+            fix: ("_ARTICLE_LABEL",)}
     for module, names in gone.items():
         assert not [n for n in names if hasattr(module, n)], module.__name__
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -24,7 +23,7 @@ from lxml import etree
 from vbhc import nd30
 from vbhc.check.report import Finding, Report
 from vbhc.check.rules import PAGE_NUMBER_ID, RULES
-from vbhc.nd30 import Role
+from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml import build as ooxml
 from vbhc.ooxml.build import twips_from_mm, twips_to_mm, write_package
 from vbhc.ooxml.package import DocxPackage, DocxReadError, rels_part_name
@@ -43,7 +42,6 @@ _MACRO_KINDS = frozenset({"vbaProject", "wordVbaData", "keyMapCustomizations", "
 _MACRO_CTS = frozenset({"application/vnd.ms-office.vbaProject", "application/vnd.ms-word.vbaData+xml",
                         "application/vnd.ms-word.keyMapCustomizations+xml",
                         "application/vnd.ms-word.attachedToolbars"})
-_ARTICLE_LABEL = re.compile(rf"^\s*{nd30.ARTICLE_WORD}\s+\d+\s*[.:]?", re.IGNORECASE)
 FIXABLE = frozenset({"page.size", "page.orientation", "page.margins", "font.family", "font.slots",
                      "font.color", "page-number.present", "page-number.first-page"}
                     | {f"{c}.{p}" for c in (*(r.value for r in Role), PAGE_NUMBER_ID)
@@ -297,10 +295,11 @@ class _Fixer:
         wanted: bool = getattr(t, prop)
         tag = "b" if prop == "bold" else "i"
         targets = runs
-        label = _ARTICLE_LABEL.match(para.text)
-        content = label is not None and para.text[label.end():].rstrip().endswith((".", ";", ":"))
-        if wanted and component == Role.ARTICLE.value and label is not None and content:
-            label_len = label.end()  # an article with content: only "Điều N." must be bold
+        lead = len(para.text) - len(para.text.lstrip())
+        label = numbering.read_label(para.text[lead:])
+        if (wanted and component == Role.ARTICLE.value and label is not None and label.level is Level.ARTICLE
+                and label.rest.endswith((".", ";", ":"))):
+            label_len = lead + len(label.label)  # an article with content: only "Điều N." must be bold
             targets, at = [], 0
             for run in runs:
                 if at >= label_len:
