@@ -34,7 +34,8 @@ def filled(layout: Layout) -> set[Region]:
 
 def test_the_regions_type_has_one_field_per_region_in_reading_order() -> None:
     assert [f.name for f in attrs.fields(Regions)] == [r.value for r in Region]
-    assert {f.name for f in attrs.fields(Layout)} == {r.value for r in Region} | {"form"}
+    assert {f.name for f in attrs.fields(Layout)} == {r.value for r in Region} | {
+        "form", "signature_images", "issuer_paths"}
 
 
 def test_every_type_has_exactly_one_form() -> None:
@@ -84,14 +85,14 @@ def test_lay_out_reads_the_form_not_the_type(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_the_writer_lays_out_the_signatures_its_form_allows() -> None:
-    three = [Signature(position="Chủ tịch", name=f"Lê Văn {x}") for x in "ABC"]
-    with pytest.raises(FieldError, match=r"^signatures: expected 1–2 signatures, as vbhc lays out PL III, "):
-        make_document(signatures=three)  # the model refuses first, naming the field
-    document = make_document(signatures=three[:2])
-    object.__setattr__(document, "signatures", tuple(three))  # past the model's validation
-    with pytest.raises(Exception, match="at most 2 signatures; this document has 3"):
+    seven = [Signature(position="Chủ tịch", name=f"Lê Văn {x}") for x in "ABCDEFG"]
+    with pytest.raises(FieldError, match=r"^signatures: expected 1–6 signatures, as vbhc lays out PL III, "):
+        make_document(signatures=seven)  # the model refuses first, naming the field
+    document = make_document(signatures=seven[:6])
+    object.__setattr__(document, "signatures", tuple(seven))  # past the model's validation
+    with pytest.raises(Exception, match="at most 6 signatures; this document has 7"):
         render_bytes(document)
-    assert 3 not in form_of(DocumentType.KE_HOACH).signatures
+    assert 7 not in form_of(DocumentType.KE_HOACH).signatures
 
 
 def _lines_in(value: object) -> int:

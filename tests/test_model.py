@@ -125,15 +125,14 @@ def test_model_is_frozen() -> None:
         doc.place = "x"  # type: ignore[misc]
 
 
-def test_three_signatures_are_refused_by_the_model() -> None:
+def test_seven_signatures_are_refused_by_the_model() -> None:
     one = Signature(position="Chủ tịch", name="Lê A")
-    assert len(make(signatures=[one, one]).signatures) == 2
+    assert len(make(signatures=[one] * 6).signatures) == 6
     with pytest.raises(FieldError) as caught:
-        make(signatures=[one, one, one])
+        make(signatures=[one] * 7)
     assert caught.value.path == "signatures"
-    assert caught.value.expected == ("1–2 signatures, as vbhc lays out PL III, Mẫu 1.4 (more are not laid "
-                                     "out yet: a later version will)")
-    assert caught.value.found == "3"
+    assert caught.value.expected == "1–6 signatures, as vbhc lays out PL III, Mẫu 1.4 (in rows of two)"
+    assert caught.value.found == "7"
 
 
 @pytest.mark.parametrize(("field", "member"), [("secrecy", Secrecy.TUYET_MAT), ("urgency", Urgency.KHAN)])

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         Recipient,
         Section,
         Signature,
+        SignatureImage,
         Span,
         Text,
     )
@@ -88,7 +89,7 @@ def render_bytes(document: Document, template: str | os.PathLike[str] | Template
 # and returns a Report.
 _MODEL = ("Appendix", "Archive", "Article", "Chapter", "Dash", "Document", "IssueDate", "Issuer",
           "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient", "Section", "Signature",
-          "Span", "Text")
+          "SignatureImage", "Span", "Text")
 _LAZY: dict[str, tuple[str, str | None]] = {
     **{name: ("vbhc.model", name) for name in _MODEL},
     **{name: ("vbhc.nd30", name) for name in ("DocumentType", "Secrecy", "SigningAuthority", "Urgency")},
@@ -114,6 +115,6 @@ def __dir__() -> list[str]:
 __all__ = [
     "Appendix", "Archive", "Article", "Chapter", "Dash", "Document", "DocumentType", "IssueDate",
     "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient", "Report", "Secrecy",
-    "Section", "Signature", "SigningAuthority", "Span", "Text", "Urgency", "check", "load", "parse_markup",
-    "render", "render_bytes", "validate",
+    "Section", "Signature", "SignatureImage", "SigningAuthority", "Span", "Text", "Urgency", "check", "load",
+    "parse_markup", "render", "render_bytes", "validate",
 ]

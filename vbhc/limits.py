@@ -43,3 +43,8 @@ RUN_FRAME_BYTES = 50
 MAX_ESTIMATED_BYTES = MAX_MEMBER_BYTES // 2
 ESTIMATED_RATIO_MIN_BYTES = RATIO_MIN_BYTES // 2
 MAX_ESTIMATED_RATIO = MAX_RATIO / 2
+
+# A signature image (PNG, PL I, II.7.d): the file read for it, and its size in pixels. A scanned
+# signature is a few hundred pixels across and a few kilobytes.
+MAX_IMAGE_BYTES = 2 * MB
+MAX_IMAGE_PIXELS = 10_000  # on either side

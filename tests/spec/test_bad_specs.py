@@ -110,9 +110,13 @@ CASES: dict[str, tuple[str, bytes | Callable[[Path], bytes], str]] = {
     "line separator": ("spec.json", as_json(summary="Kết\u2028quả"),
                        "summary: expected text without control characters or line breaks; found a line "
                        "separator (U+2028)"),
-    "three signatures": ("spec.json", as_json(signatures=[SIG, SIG, SIG]),
-                         "signatures: expected 1–2 signatures, as vbhc lays out PL III, Mẫu 1.4 (more are "
-                         "not laid out yet: a later version will); found 3"),
+    "seven signatures": ("spec.json", as_json(signatures=[SIG] * 7),
+                         "signatures: expected 1–6 signatures, as vbhc lays out PL III, Mẫu 1.4 (in rows "
+                         "of two); found 7"),
+    "TUQ. passed on": ("spec.json",
+                       as_json(signatures=[{**SIG, "mandates": ["TUQ. Chủ tịch", "KT. Chánh Văn phòng"]}]),
+                       'signatures[0].mandates: expected a quyền hạn stack the decree allows; "KT." under '
+                       '"TUQ.": TUQ. is followed by only the signer\'s own position (Art. 13.3)'),
     "a 200,003-character word": ("spec.json", as_json(body="x" * 200_003),
                                  "body[0].text: expected text of at most 50,000 characters; found 200,003"),
     "a 1 MB paragraph": ("spec.json", as_json(summary="ab" * 500_000),

@@ -16,7 +16,9 @@ import attrs
 from attrs import frozen
 
 from vbhc import nd30
+from vbhc.diagnostics import Path
 from vbhc.layout.regions import AppendixRegion, Regions, SignatureRegion
+from vbhc.layout.signatures import issuer_lines
 from vbhc.model import (
     Appendix,
     Archive,
@@ -32,6 +34,7 @@ from vbhc.model import (
     Point,
     Section,
     Signature,
+    SignatureImage,
 )
 from vbhc.model.text import Span, Text, literal
 from vbhc.nd30 import Level, Region, Role, numbering
@@ -68,6 +71,10 @@ class Layout(Regions[Line]):
     (Mẫu) the document is laid out in. The Quốc hiệu, Tiêu ngữ and number are always there."""
 
     form: nd30.Form
+    # Each signature's image (PL I, II.7.d), or None, in the order of ``signatures``.
+    signature_images: tuple[SignatureImage | None, ...] = ()
+    # The spec field of each ``issuer`` line ("issuer.name[1]", "joint_issuers[0].name[0]").
+    issuer_paths: tuple[Path, ...] = ()
 
     def all_lines(self) -> list[Line]:
         """Every line in page order, for tests and checkers."""
@@ -290,7 +297,7 @@ def lay_out(document: Document) -> Layout:
     laid_out: dict[Region, Any] = {
         Region.DRAFT: Line(Role.DRAFT, literal(draft_text(document.draft))) if document.draft else None,
         Region.PARENT_BODY: tuple(Line(Role.PARENT_BODY, literal(x.upper())) for x in document.issuer.parent),
-        Region.ISSUER: tuple(Line(Role.ISSUER, literal(x.upper())) for x in document.issuer.name),
+        Region.ISSUER: tuple(Line(Role.ISSUER, literal(x)) for x, _ in issuer_lines(document)),
         Region.NUMBER: Line(Role.NUMBER, literal(number_text(document))),
         Region.LETTER_SUMMARY: Line(Role.LETTER_SUMMARY, nd30.LETTER_SUMMARY_PREFIX + document.summary),
         Region.MARKS: tuple(Line(role, literal(mark.value)) for role, mark in marks if mark),
@@ -310,5 +317,6 @@ def lay_out(document: Document) -> Layout:
         Region.APPENDICES: tuple(_appendix(document, a, i, len(document.appendices))
                                  for i, a in enumerate(document.appendices, 1)),
     }
-    return Layout(form=form, **{region.value: value for region, value in laid_out.items()
-                                if region in form.regions})
+    return Layout(form=form, signature_images=tuple(s.image for s in document.signatures),
+                  issuer_paths=tuple(path for _, path in issuer_lines(document)),
+                  **{region.value: value for region, value in laid_out.items() if region in form.regions})

@@ -44,13 +44,14 @@ def fit_warnings(layout: Layout, text_width_pt: float, look: Look) -> list[Diagn
     its field path (``issuer.name[1]``) and both widths in cm."""
     column = header_columns(text_width_pt, look)[0]
     out = []
-    for field, lines in (("parent", layout.parent_body), ("name", layout.issuer)):
-        for i, line in enumerate(lines):
-            width = line_width_pt(line, look)
-            if not fits(width, column):
-                out.append(Diagnostic(
-                    f"{width / PT_PER_MM / 10:.2f} cm of text in a {column / PT_PER_MM / 10:.2f} cm header "
-                    f"column: it wraps where Word breaks it; split it into two entries of issuer.{field} "
-                    "(PL I, II.2.b: a long name stands on several lines)", format_path(("issuer", field, i)),
-                    warning=True))
+    paths = [("issuer", "parent", i) for i in range(len(layout.parent_body))]
+    paths += layout.issuer_paths or [("issuer", "name", i) for i in range(len(layout.issuer))]
+    for path, line in zip(paths, (*layout.parent_body, *layout.issuer), strict=True):
+        width = line_width_pt(line, look)
+        if not fits(width, column):
+            field = format_path(path[:-1])
+            out.append(Diagnostic(
+                f"{width / PT_PER_MM / 10:.2f} cm of text in a {column / PT_PER_MM / 10:.2f} cm header "
+                f"column: it wraps where Word breaks it; split it into two entries of {field} "
+                "(PL I, II.2.b: a long name stands on several lines)", format_path(path), warning=True))
     return out

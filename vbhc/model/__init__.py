@@ -29,6 +29,7 @@ from vbhc.model.document import (
     Signature,
     text_field,
 )
+from vbhc.model.image import SignatureImage
 from vbhc.model.text import (
     Span,
     Text,
@@ -54,6 +55,7 @@ __all__ = [
     "Recipient",
     "Section",
     "Signature",
+    "SignatureImage",
     "Span",
     "Text",
     "text_field",

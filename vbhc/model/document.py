@@ -20,15 +20,25 @@ from attrs import field, frozen
 
 from vbhc import limits
 from vbhc.errors import FieldError
+from vbhc.model.image import SignatureImage
 from vbhc.model.text import Span, Text, forbidden_character, nfc
-from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency, form_of, reference_symbol
+from vbhc.nd30 import (
+    DocumentType,
+    Secrecy,
+    SigningAuthority,
+    Urgency,
+    deputy_problem,
+    form_of,
+    reference_symbol,
+    stack_problem,
+)
 from vbhc.nd30.numbering import Level, numeral
 
 __all__ = [
     "Appendix", "Archive", "Article", "Block", "Chapter", "Dash", "Document", "DocumentType",
     "IssueDate", "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient",
-    "Secrecy", "Section", "Signature", "SigningAuthority", "Span", "Text", "Urgency", "draft_round",
-    "one_line", "one_line_each", "optional_line", "positive", "word_xml_estimate",
+    "Secrecy", "Section", "Signature", "SignatureImage", "SigningAuthority", "Span", "Text", "Urgency",
+    "draft_round", "one_line", "one_line_each", "optional_line", "positive", "word_xml_estimate",
 ]
 
 
@@ -376,13 +386,36 @@ class Mandate:
 class Signature:
     """Chữ ký (PL I, II.7): the quyền hạn lines, the position, and the signer's full name.
 
-    ``mandates`` go from the outside in: ``[TM. Ủy ban nhân dân, KT. Chủ tịch]`` over ``Phó Chủ tịch``.
-    The name carries no academic or honorific title (PL I, II.7.c).
+    ``mandates`` go from the outside in: ``[TM. Ủy ban nhân dân, KT. Chủ tịch]`` over ``Phó Chủ tịch``;
+    a stack the decree does not allow is refused (:func:`vbhc.nd30.stack_problem`: TM. only first,
+    nothing under KT., Q. or TUQ., only KT. under TL.), as is a deputy's position without KT.
+    The name carries no academic or honorific title (PL I, II.7.c). ``image``: the signature's PNG,
+    printed between the position and the name (PL I, II.7.d).
     """
 
     position: str = field(converter=nfc, validator=one_line)
     name: str = field(converter=nfc, validator=one_line)
     mandates: tuple[Mandate, ...] = field(converter=tuple, factory=tuple)
+    image: SignatureImage | None = field(default=None, kw_only=True)
+
+    @mandates.validator
+    def _allowed_stack(self, attribute: attrs.Attribute, value: tuple[Mandate, ...]) -> None:
+        for i, mandate in enumerate(value):
+            if not isinstance(mandate, Mandate):
+                raise FieldError(f"mandates[{i}]", "a Mandate", type(mandate).__name__)
+        stack = tuple(m.authority for m in value)
+        problem = stack_problem(stack)
+        if problem is not None:
+            shown = " / ".join(f"{m.authority.value} {m.of.upper()}" for m in value)
+            raise FieldError("mandates", f"a quyền hạn stack the decree allows; {problem[1]}", repr(shown))
+        deputy = deputy_problem(stack, self.position) if isinstance(self.position, str) else None
+        if deputy is not None:
+            raise FieldError("mandates", "KT. and the head's title over a deputy's position", deputy)
+
+    @image.validator
+    def _image_type(self, attribute: attrs.Attribute, value: SignatureImage | None) -> None:
+        if value is not None and not isinstance(value, SignatureImage):
+            raise FieldError("image", "a SignatureImage (a PNG)", type(value).__name__)
 
 
 @frozen
@@ -444,11 +477,14 @@ class Document:
     ``enacting_authority`` is the thẩm quyền ban hành line of a quyết định or nghị quyết (PL III,
     Mẫu 1.2): the head's title or the collective, e.g. ``Chủ tịch Ủy ban nhân dân xã Hoàng Kim``.
     ``draft``: true marks the document "DỰ THẢO" above its header; a number marks that round of the
-    draft ("DỰ THẢO LẦN 2").
+    draft ("DỰ THẢO LẦN 2"). ``joint_issuers``: the other issuers of a joint document (văn bản liên
+    tịch), whose names stand under ``issuer``'s in the header and whose abbreviations follow its own
+    in the ký hiệu (``KH-UBND-MTTQ``); each usually signs (``signatures``, in rows of two).
     """
 
     type: DocumentType = field(converter=_enum(DocumentType, "type"))
     issuer: Issuer
+    joint_issuers: tuple[Issuer, ...] = field(converter=tuple, factory=tuple)
     place: str = field(converter=nfc, validator=one_line)
     date: IssueDate = field(validator=_check_date)
     summary: Text = text_field()
@@ -486,7 +522,16 @@ class Document:
         form = form_of(self.type)
         if len(value) not in form.signatures:  # what the writer lays out: refused here, with the field
             raise FieldError("signatures", f"{form.signatures} signatures, as vbhc lays out {form.clause} "
-                             "(more are not laid out yet: a later version will)", f"{len(value)}")
+                             "(in rows of two)", f"{len(value)}")
+
+    @joint_issuers.validator
+    def _joint_issuers(self, attribute: attrs.Attribute, value: tuple[Any, ...]) -> None:
+        for i, issuer in enumerate(value):
+            if not isinstance(issuer, Issuer):
+                raise FieldError(f"joint_issuers[{i}]", "an Issuer", type(issuer).__name__)
+            if issuer.parent:  # the header stacks the issuers' names alone (vbhc.layout.joint)
+                raise FieldError(f"joint_issuers[{i}].parent", "no cơ quan chủ quản for a joint issuer "
+                                 "(vbhc stacks the issuers' names alone)", repr(issuer.parent[0]))
 
     @legal_bases.validator
     def _bases_nonempty(self, attribute: attrs.Attribute, value: tuple[Text, ...]) -> None:
@@ -505,7 +550,8 @@ class Document:
     @property
     def symbol(self) -> str:
         """The ký hiệu, e.g. ``KH-UBND`` or, for công văn, ``UBND-VX`` (PL I, II.3.b)."""
-        return reference_symbol(self.type.abbreviation or "", self.issuer.abbreviation, self.unit or "")
+        return reference_symbol(self.type.abbreviation or "", self.issuer.abbreviation,
+                                *(x.abbreviation for x in self.joint_issuers), self.unit or "")
 
 
 # --------------------------------------------------------------------------------------------

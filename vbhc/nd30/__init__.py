@@ -43,7 +43,11 @@ from vbhc.nd30.roles import (
 )
 from vbhc.nd30.signing import (
     COLLECTIVE_ISSUER_WORDS,
+    DEPUTY_WORD,
+    MANDATE_FOLLOWERS,
     SigningAuthority,
+    deputy_problem,
+    stack_problem,
 )
 from vbhc.nd30.types import (
     COPY_ABBREVIATIONS,
@@ -168,6 +172,7 @@ __all__ = [
     "DASH_MARKER",
     "DAY_MIN_DIGITS",
     "DEFAULT_FORM",
+    "DEPUTY_WORD",
     "DIVISION_LABEL",
     "DIVISION_TITLE",
     "DOCUMENT_TYPE_NAME",
@@ -199,6 +204,7 @@ __all__ = [
     "LIST_ITEM_END",
     "LIST_ITEM_PREFIX",
     "LIST_LAST_END",
+    "MANDATE_FOLLOWERS",
     "MARGIN_BOTTOM_MM",
     "MARGIN_BOTTOM_RANGE",
     "MARGIN_LEFT_MM",
@@ -260,6 +266,7 @@ __all__ = [
     "Typography",
     "Urgency",
     "WordStyle",
+    "deputy_problem",
     "form_of",
     "format_day",
     "format_month",
@@ -267,4 +274,5 @@ __all__ = [
     "point_letter",
     "reference_symbol",
     "roman",
+    "stack_problem",
 ]

@@ -46,6 +46,13 @@ class Region(enum.Enum):
     APPENDICES = "appendices"  # PL I, III.1; PL III, Mẫu 2.1
 
 
+# How many signature blocks vbhc lays out. The decree sets no number: a joint document (văn bản liên
+# tịch) carries one per issuer, and its samples show two side by side (PL III, Mẫu 1.9). vbhc lays
+# them out in rows of two, the last alone and centred when their number is odd (practice), three rows
+# at most, which leave room for Nơi nhận on the page.
+SIGNATURES_LAID_OUT = Range(1, 6)
+
+
 @dataclass(frozen=True, slots=True)
 class Form:
     """One Mẫu of PL III as vbhc lays it out.
@@ -64,7 +71,7 @@ class Form:
     regions: frozenset[Region]
     required_roles: frozenset[Role]
     enacting_words: str | None = None
-    signatures: Range = Range(1, 2)
+    signatures: Range = SIGNATURES_LAID_OUT
     signers_in_person: str | None = None
 
     def __post_init__(self) -> None:

@@ -11,9 +11,8 @@ import re
 
 from lxml import etree
 
-from vbhc.ooxml.xml import A_NS, MC_ALTERNATE, MC_CHOICE, MC_FALLBACK, w
+from vbhc.ooxml.xml import A_NS, MC_ALTERNATE, MC_CHOICE, MC_FALLBACK, WP_NS, w
 
-WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 V_NS = "urn:schemas-microsoft-com:vml"
 O_NS = "urn:schemas-microsoft-com:office:office"
 

@@ -16,6 +16,7 @@ from vbhc.ooxml.build import R_NS, W_NS, w
 from vbhc.ooxml.build import XML_NS as XML_NS
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 # ISO/IEC 29500 Strict namespaces, mapped to their Transitional twins before parsing.

@@ -417,9 +417,9 @@ class _Recogniser:
             k = bold.index(True)
             if all(bold[k:]) and k in starts:  # a plain block over a bold one that opens a new agency
                 return lines[:k], lines[k:]
-        if len(starts) > 1:
+        if len(starts) > 1 and not all(bold):
             return lines[:starts[-1]], lines[starts[-1]:]
-        return [], lines
+        return [], lines  # one body, or the bold names of a joint document's issuers stacked
 
     # ---- title -------------------------------------------------------------------------------
 

@@ -40,6 +40,7 @@ from vbhc.nd30 import (
     SigningAuthority,
     Urgency,
 )
+from vbhc.readers.spec.images import signature_image
 from vbhc.readers.spec.markup import parse_markup, to_markup
 from vbhc.readers.spec.outline import parse_outline
 from vbhc.readers.spec.profile import PROFILE_FIELDS, PROFILE_ONLY_KEYS, SPEC_META_KEYS, merge
@@ -280,8 +281,9 @@ class Structurer:
 
     def __init__(self, locate: Callable[[Path], tuple[str, int | None]],
                  text_start: Callable[[Path], int | None] = lambda _: None,
-                 signers: Mapping[str, Any] | None = None) -> None:
+                 signers: Mapping[str, Any] | None = None, base: FilePath | None = None) -> None:
         self.locate = locate
+        self.base = base  # the folder a relative file path (a signature image) is read from
         self.text_start = text_start
         self.signers = signers
         self.errors: list[Diagnostic] = []
@@ -568,6 +570,7 @@ _SPECIAL: dict[type, Callable[[Structurer, Any, Path], Any]] = {
     Signature: Structurer.signature,
     Mandate: Structurer.mandate,
     Recipient: Structurer.recipient,
+    model.SignatureImage: signature_image,
 }
 
 
@@ -762,7 +765,7 @@ def _structure_file(spec: Parsed, path: FilePath, profile_arg: str | FilePath | 
     profile_data: dict[str, Any] = {}
     if prof is not None:
         p_locate = lambda p: (prof.parsed.source, prof.parsed.line_of(p))  # noqa: E731
-        checker = Structurer(p_locate)
+        checker = Structurer(p_locate, base=prof.folder)
         allowed = (*PROFILE_FIELDS, *PROFILE_ONLY_KEYS)
         for key in prof.parsed.data:
             if key not in allowed:
@@ -782,7 +785,7 @@ def _structure_file(spec: Parsed, path: FilePath, profile_arg: str | FilePath | 
         profile_data = {k: v for k, v in prof.parsed.data.items() if k in PROFILE_FIELDS}
 
     merged = merge(profile_data, own)
-    structurer = Structurer(locate, text_start, signers)
+    structurer = Structurer(locate, text_start, signers, path.parent)
     document = structurer.build(merged, Document, ())
     errors += structurer.errors
     warnings = structurer.warnings
@@ -852,6 +855,8 @@ def unstructure(document: Document) -> dict[str, Any]:
             return to_markup(value)
         if isinstance(value, (DocumentType, SigningAuthority, Secrecy, Urgency)):
             return value.value
+        if isinstance(value, model.SignatureImage):
+            return value.source
         if isinstance(value, IssueDate):
             return {k: v for k, v in attrs.asdict(value).items() if v is not None}
         if isinstance(value, model.Paragraph):

@@ -20,7 +20,7 @@ from typing import Any, get_args, get_origin
 
 import attrs
 
-from vbhc.model import BLOCK_TYPES, Document, IssueDate, Mandate, Recipient, Signature
+from vbhc.model import BLOCK_TYPES, Document, IssueDate, Mandate, Recipient, Signature, SignatureImage
 from vbhc.model import document as model
 from vbhc.model.characters import REFUSED
 from vbhc.model.text import Text
@@ -108,6 +108,9 @@ class _Generator:
                               {"type": "string", "pattern": MANDATE_TEXT,
                                "description": 'the quyền hạn and whose: "TM. Ủy ban nhân dân", '
                                               '"KT. Chủ tịch"'}]}
+        if tp is SignatureImage:
+            return {"type": "string", "minLength": 1,
+                    "description": "the path of the signature's PNG, relative to the spec (PL I, II.7.d)"}
         if tp is Recipient:
             return {"anyOf": [{"$ref": self.ref(Recipient)},
                               {**ONE_LINE, "description": "the name, with its note in brackets: "

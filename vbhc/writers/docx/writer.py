@@ -19,7 +19,8 @@ from vbhc.fileio import write_atomically
 from vbhc.layout import Layout, Line, SignatureRegion, lay_out
 from vbhc.layout.header import Look, header_columns
 from vbhc.layout.metrics import text_width_pt
-from vbhc.model import Document
+from vbhc.layout.signatures import SIGNERS_PER_ROW, signature_rows
+from vbhc.model import Document, SignatureImage
 from vbhc.model.text import Text
 from vbhc.nd30 import Role
 from vbhc.ooxml.build import (
@@ -35,12 +36,15 @@ from vbhc.ooxml.build import (
     w,
     write_package,
 )
+from vbhc.writers.docx.images import ImagePart, with_images
 from vbhc.writers.docx.template import ROLE_STYLE, RULE_STYLE, Template, core_properties, default_template
 
 # Page geometry choices (not decree rules); the header's two columns: vbhc.layout.header.
 ADDRESSEES_INDENT_CM = 4.0  # "Kính gửi:" starts about a quarter of the way in (PL III, Mẫu 1.5)
 SPACE_AFTER_TITLE_PT = 6  # between the line under the trích yếu and what follows it
 SPACE_BEFORE_RECIPIENTS_PT = 12  # Nơi nhận under two signatures
+SPACE_BETWEEN_SIGNER_ROWS_PT = 12  # above a second or third row of signers
+IMAGE_SPACE_PT = 3  # above and below a signature image, which itself fills the room for signing
 SECTION_BREAK_PT = 1  # height of the empty paragraph that ends a section (see _Writer.section_break)
 
 
@@ -93,7 +97,8 @@ class _Writer:
     # ---- tables --------------------------------------------------------------------------
 
     def table(self, widths: Sequence[int], rows: Sequence[Sequence[Sequence[Element]]]) -> Element:
-        """A borderless, fixed-layout table; ``gridCol`` and ``tcW`` agree, cell margins are zero."""
+        """A borderless, fixed-layout table; ``gridCol`` and ``tcW`` agree, cell margins are zero. A row
+        with fewer cells than columns spans its last cell over the rest (``gridSpan``)."""
         nil = {"val": "nil"}
         tbl = el("tbl", None, el(
             "tblPr", None,
@@ -110,8 +115,14 @@ class _Writer:
         tbl.append(el("tblGrid", None, *(el("gridCol", {"w": x}) for x in widths)))
         for row in rows:
             tr = el("tr", None, el("trPr", None, el("cantSplit")))
-            for width, content in zip(widths, row, strict=True):
-                tc = el("tc", None, el("tcPr", None, el("tcW", {"w": width, "type": "dxa"})))
+            if len(row) > len(widths):
+                raise ValueError("a table row with more cells than columns")
+            spans = [1] * (len(row) - 1) + [len(widths) - len(row) + 1]  # the last cell takes the rest
+            starts = [sum(spans[:k]) for k in range(len(row))]
+            for start, span, content in zip(starts, spans, row, strict=True):
+                width = sum(widths[start:start + span])
+                tc = el("tc", None, el("tcPr", None, el("tcW", {"w": width, "type": "dxa"}),
+                                       el("gridSpan", {"val": span}) if span > 1 else None))
                 for p in content or [el("p", None, ppr(style=ROLE_STYLE[Role.RECIPIENT]))]:
                     tc.append(p)
                 tr.append(tc)
@@ -156,27 +167,48 @@ class _Writer:
         under_colon = indent + self.width_twips(label)
         return [self.para(x, left=indent if i == 0 else under_colon) for i, x in enumerate(lines)]
 
-    def signature_cell(self, sig: SignatureRegion[Line]) -> list[Element]:
-        return [self.para(x) for x in sig.items()]
+    def signature_cell(self, sig: SignatureRegion[Line], image: ImagePart | None = None,
+                       column: int = 0, before_pt: float | None = None) -> list[Element]:
+        """The block's lines; an image of the signature between the position and the name (PL I,
+        II.7.d), in the position's centred style, the name then close under it. ``before_pt``: space
+        above the first line (a second row of signers)."""
+        cell = [self.para(x, before_pt=before_pt if i == 0 else None) for i, x in enumerate(sig.titles)]
+        if image is not None:
+            p = el("p", None, ppr(style=ROLE_STYLE[Role.SIGNATURE_TITLE], before_pt=IMAGE_SPACE_PT,
+                                  after_pt=IMAGE_SPACE_PT, keep_next=True))
+            p.append(image.run(column))
+            cell.append(p)
+        if sig.name is not None:
+            cell.append(self.para(sig.name, before_pt=0) if image is not None else self.para(sig.name))
+        return cell
 
-    def closing(self, layout: Layout) -> list[Element]:
-        """Nơi nhận on the left, level with the signature's first line on the right (PL I, II.9.d)."""
+    def closing(self, layout: Layout, images: Sequence[ImagePart | None] = ()) -> list[Element]:
+        """Nơi nhận on the left, level with the signature's first line on the right (PL I, II.9.d).
+
+        Several signers stand in rows of two (vbhc.layout.signatures), the last alone and centred when
+        their number is odd, with Nơi nhận under them (PL III, Mẫu 1.9: THƯ KÝ left, CHỦ TỌA right).
+        """
         widths = self.columns()
         recipients = [self.para(x) for x in layout.recipients]
         sigs = layout.signatures
         if len(sigs) not in layout.form.signatures:
             raise VbhcError(f"signatures: vbhc lays out at most {layout.form.signatures.high:g} signatures; "
                             f"this document has {len(sigs)}")
+        images = list(images) + [None] * (len(sigs) - len(images))
         gap = el("p", None, ppr(style=ROLE_STYLE[Role.PARAGRAPH], keep_next=True))
         if len(sigs) == 1:
-            return [gap, self.table(widths, [[recipients, self.signature_cell(sigs[0])]])]
-        # Two signers side by side (PL III, Mẫu 1.9: THƯ KÝ left, CHỦ TỌA right), Nơi nhận below.
+            sig = self.signature_cell(sigs[0], images[0], widths[1])
+            return [gap, self.table(widths, [[recipients, sig]])]
         half = self.t.text_width // 2
         below = [self.para(x, before_pt=SPACE_BEFORE_RECIPIENTS_PT if i == 0 else None)
                  for i, x in enumerate(layout.recipients)]
-        return [gap, self.table((half, self.t.text_width - half),
-                                [[self.signature_cell(sigs[0]), self.signature_cell(sigs[1])],
-                                 [below, []]])]
+        rows: list[list[list[Element]]] = []
+        for n, row in enumerate(signature_rows(len(sigs))):
+            column = half if len(row) == SIGNERS_PER_ROW else self.t.text_width
+            space = SPACE_BETWEEN_SIGNER_ROWS_PT if n else None
+            rows.append([self.signature_cell(sigs[i], images[i], column, space) for i in row])
+        rows.append([below, []])
+        return [gap, self.table((half, self.t.text_width - half), rows)]
 
     def section_break(self, page_number_start: int | None) -> Element:
         """The empty paragraph that ends a section, before an appendix. It is one point high with no
@@ -195,12 +227,12 @@ class _Writer:
             place(sect, el("pgNumType", {"start": page_number_start}))
         return sect
 
-    def body(self, layout: Layout) -> list[Element]:
+    def body(self, layout: Layout, images: Sequence[ImagePart | None] = ()) -> list[Element]:
         out: list[Element] = [self.para(x) for x in (layout.draft,) if x is not None]
         out += [self.header(layout), *self.title(layout), *self.addressees(layout.addressees)]
         out += [self.para(x) for x in (layout.enacting_authority, *layout.legal_bases,
                                        layout.enactment, *layout.body) if x is not None]
-        out += self.closing(layout)
+        out += self.closing(layout, images)
         for app in layout.appendices:
             out.append(self.section_break(None if app is layout.appendices[0] else 1))
             out += [self.para(app.label), self.para(app.title), self.para(app.note),
@@ -229,7 +261,8 @@ def render_bytes(document: Document, template: Template | str | os.PathLike[str]
     template = _loaded(template)
     layout = lay_out(document)
     writer = _Writer(template)
-    content = writer.body(layout)
+    images = _numbered(layout.signature_images)
+    content = writer.body(layout, images)
     last = writer.section(1 if layout.appendices else None)
     parts = []
     for name, data in template.parts:
@@ -239,9 +272,18 @@ def render_bytes(document: Document, template: Template | str | os.PathLike[str]
             data = core_properties(document.summary.plain)
         parts.append((name, data))
     parts.sort(key=lambda p: p[0] != "[Content_Types].xml")
+    parts = with_images(parts, [x for x in images if x is not None])
     out = io.BytesIO()
     write_package(parts, out)
     return out.getvalue()
+
+
+def _numbered(images: Sequence[SignatureImage | None]) -> list[ImagePart | None]:
+    """An image part for each signature that has an image, numbered from 1 in the signatures' order."""
+    out: list[ImagePart | None] = []
+    for image in images:
+        out.append(None if image is None else ImagePart(sum(x is not None for x in out) + 1, image))
+    return out
 
 
 def _loaded(template: Template | str | os.PathLike[str] | None) -> Template:
