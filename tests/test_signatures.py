@@ -288,3 +288,45 @@ def test_libreoffice_lays_out_three_signers_two_then_one_centred(tmp_path: Path)
     middle = third.index("TM. BAN CHẤP HÀNH") + len("TM. BAN CHẤP HÀNH") / 2
     assert abs(middle - (left + right) / 2) < 6  # the third alone, centred under the two
     assert lines.index(third) < next(i for i, x in enumerate(lines) if "Nơi nhận" in x)
+
+
+def test_names_in_a_row_stand_level_when_the_stacks_differ() -> None:
+    """The shorter stack's name moves down by the lines it lacks, so names in a row are level."""
+    doc = document([Signature(position="Phó Chủ tịch", name="Lê A",
+                              mandates=[Mandate("TM.", "Ủy ban nhân dân"), Mandate("KT.", "Chủ tịch")]),
+                    Signature(position="Chủ tịch", name="Lê B", mandates=[Mandate("TM.", "Ban")])])
+    row = xml(render_bytes(doc), "word/document.xml").findall(f".//{W}tbl")[-1].findall(f"{W}tr")[0]
+    names = [tc.findall(f"{W}p")[-1] for tc in row.findall(f"{W}tc")]
+    spacing = [p.find(f"{W}pPr/{W}spacing") for p in names]
+    assert spacing[0] is None  # the longest stack: the name style's own room for signing
+    # 80 pt of room (the style's) and one 14 pt line more
+    assert int(spacing[1].get(f"{W}before")) == round((80 + 14 * 1.15) * 20)
+
+
+def test_a_profile_signers_image_is_read_relative_to_the_profile(tmp_path: Path) -> None:
+    (tmp_path / "office").mkdir()
+    (tmp_path / "office" / "ct.png").write_bytes(png())
+    (tmp_path / "office" / "p.yaml").write_text(
+        "signers: {ct: {position: Chủ tịch, name: Lê A, mandates: [TM. Ủy ban nhân dân], image: ct.png}}\n",
+        encoding="utf-8")
+    spec = unstructure(document([Signature(position="Chủ tịch", name="Lê A")]))
+    spec["signatures"] = ["ct"]
+    spec["profile"] = "office/p.yaml"
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    result = read(path)
+    assert result.errors == [], result.errors
+    assert result.document.signatures[0].image == SignatureImage(png(), "ct.png")
+
+
+def test_a_joint_issuer_too_wide_is_warned_about_at_its_own_field() -> None:
+    from vbhc.layout.header import fit_warnings
+    from vbhc.writers.docx.template import default_template
+    from vbhc.writers.docx.writer import look_of
+
+    doc = document([Signature(position="Chủ tịch", name="Lê A")],
+                   joint_issuers=[Issuer(["Ủy ban Mặt trận Tổ quốc Việt Nam xã Hoàng Kim"], "MTTQ")])
+    template = default_template()
+    warnings = fit_warnings(lay_out(doc), template.text_width / 20, look_of(template))
+    assert [w.path for w in warnings] == ["joint_issuers[0].name[0]"]
+    assert "split it into two entries of joint_issuers[0].name" in warnings[0].message

@@ -11,12 +11,11 @@ import re
 
 from lxml import etree
 
-from vbhc.ooxml.xml import A_NS, MC_ALTERNATE, MC_CHOICE, MC_FALLBACK, WP_NS, w
+from vbhc.ooxml.xml import A_NS, EMU_PER_PT, MC_ALTERNATE, MC_CHOICE, MC_FALLBACK, WP_NS, w
 
 V_NS = "urn:schemas-microsoft-com:vml"
 O_NS = "urn:schemas-microsoft-com:office:office"
 
-EMU_PER_PT = 12700
 _LINE_GEOMETRIES = frozenset({"line", "straightConnector1"})
 _FLAT_PT = 1.5  # a rectangle or shape at most this tall is a line
 _SLOPE = 0.1  # height/width above which a "line" is not horizontal

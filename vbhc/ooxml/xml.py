@@ -17,6 +17,7 @@ from vbhc.ooxml.build import XML_NS as XML_NS
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+EMU_PER_PT = 12_700  # DrawingML lengths: English Metric Units
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 # ISO/IEC 29500 Strict namespaces, mapped to their Transitional twins before parsing.

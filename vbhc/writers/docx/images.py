@@ -14,11 +14,11 @@ from lxml import etree
 
 from vbhc.model import SignatureImage
 from vbhc.ooxml.build import CT_NS, OFFICE_RELS, PR_NS, R_NS, Element, el, to_bytes
-from vbhc.ooxml.xml import A_NS, WP_NS
+from vbhc.ooxml.xml import A_NS, EMU_PER_PT, WP_NS
 
 PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
-EMU_PER_MM = 36_000
-EMU_PER_TWIP = 635
+EMU_PER_MM = round(EMU_PER_PT * 72 / 25.4)  # 36,000
+EMU_PER_TWIP = EMU_PER_PT // 20
 PNG_CONTENT_TYPE = "image/png"
 
 # The printed height of a signature image (a page-geometry choice: the decree gives none; about the
@@ -45,6 +45,10 @@ class ImagePart:
         if cx > limit:
             cx, cy = limit, round(limit * height_px / width_px)
         return cx, cy
+
+    def height_pt(self, column_twips: int) -> float:
+        """The printed height in points (:meth:`extent`)."""
+        return self.extent(column_twips)[1] / EMU_PER_PT
 
     def run(self, column_twips: int) -> Element:
         """A ``w:r`` holding the picture inline (``wp:inline``), sized by :meth:`extent`."""

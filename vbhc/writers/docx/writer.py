@@ -44,6 +44,7 @@ ADDRESSEES_INDENT_CM = 4.0  # "Kính gửi:" starts about a quarter of the way i
 SPACE_AFTER_TITLE_PT = 6  # between the line under the trích yếu and what follows it
 SPACE_BEFORE_RECIPIENTS_PT = 12  # Nơi nhận under two signatures
 SPACE_BETWEEN_SIGNER_ROWS_PT = 12  # above a second or third row of signers
+SINGLE_LINE_EM = 1.15  # a single-spaced line of Times New Roman, in ems (its ascent, descent and gap)
 IMAGE_SPACE_PT = 3  # above and below a signature image, which itself fills the room for signing
 SECTION_BREAK_PT = 1  # height of the empty paragraph that ends a section (see _Writer.section_break)
 
@@ -168,19 +169,28 @@ class _Writer:
         return [self.para(x, left=indent if i == 0 else under_colon) for i, x in enumerate(lines)]
 
     def signature_cell(self, sig: SignatureRegion[Line], image: ImagePart | None = None,
-                       column: int = 0, before_pt: float | None = None) -> list[Element]:
+                       column: int = 0, before_pt: float | None = None,
+                       lines_short: int = 0) -> list[Element]:
         """The block's lines; an image of the signature between the position and the name (PL I,
-        II.7.d), in the position's centred style, the name then close under it. ``before_pt``: space
-        above the first line (a second row of signers)."""
+        II.7.d), in the position's centred style. ``before_pt``: space above the first line (a second
+        row of signers). ``lines_short``: how many title lines fewer this block has than the longest
+        beside it; the name moves down by as many lines, so names in a row stand level."""
         cell = [self.para(x, before_pt=before_pt if i == 0 else None) for i, x in enumerate(sig.titles)]
+        room = Role.SIGNER_NAME.record.style.before_pt + lines_short * self.line_pt(Role.SIGNATURE_TITLE)
+        name_before: float | None = room if lines_short else None
         if image is not None:
             p = el("p", None, ppr(style=ROLE_STYLE[Role.SIGNATURE_TITLE], before_pt=IMAGE_SPACE_PT,
                                   after_pt=IMAGE_SPACE_PT, keep_next=True))
             p.append(image.run(column))
             cell.append(p)
+            name_before = max(0.0, room - image.height_pt(column) - 2 * IMAGE_SPACE_PT)
         if sig.name is not None:
-            cell.append(self.para(sig.name, before_pt=0) if image is not None else self.para(sig.name))
+            cell.append(self.para(sig.name, before_pt=name_before))
         return cell
+
+    def line_pt(self, role: Role) -> float:
+        """The height of one single-spaced line of ``role``'s style."""
+        return self.t.look(role).size_pt * SINGLE_LINE_EM
 
     def closing(self, layout: Layout, images: Sequence[ImagePart | None] = ()) -> list[Element]:
         """Nơi nhận on the left, level with the signature's first line on the right (PL I, II.9.d).
@@ -206,7 +216,9 @@ class _Writer:
         for n, row in enumerate(signature_rows(len(sigs))):
             column = half if len(row) == SIGNERS_PER_ROW else self.t.text_width
             space = SPACE_BETWEEN_SIGNER_ROWS_PT if n else None
-            rows.append([self.signature_cell(sigs[i], images[i], column, space) for i in row])
+            most = max(len(sigs[i].titles) for i in row)
+            rows.append([self.signature_cell(sigs[i], images[i], column, space, most - len(sigs[i].titles))
+                         for i in row])
         rows.append([below, []])
         return [gap, self.table((half, self.t.text_width - half), rows)]
 
