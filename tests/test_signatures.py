@@ -330,3 +330,16 @@ def test_a_joint_issuer_too_wide_is_warned_about_at_its_own_field() -> None:
     warnings = fit_warnings(lay_out(doc), template.text_width / 20, look_of(template))
     assert [w.path for w in warnings] == ["joint_issuers[0].name[0]"]
     assert "split it into two entries of joint_issuers[0].name" in warnings[0].message
+
+
+def test_a_joint_documents_other_signers_need_no_tm() -> None:
+    """Each signer of a joint document signs for their own body: one TM. for the collective is enough;
+    with none at all, the checker still asks the first signer for it."""
+    mttq = Issuer(["Ủy ban Mặt trận Tổ quốc", "Việt Nam xã Hoàng Kim"], "MTTQ")
+    doan = Issuer(["Đoàn Thanh niên", "xã Hoàng Kim"], "ĐTN")
+    chair = Signature(position="Chủ tịch", name="Lê A", mandates=[Mandate("TM.", "Ủy ban nhân dân")])
+    secretary = Signature(position="Bí thư", name="Trần B")
+    ok = document([chair, secretary], joint_issuers=[doan])
+    assert findings(render_bytes(ok)) == []
+    bare = document([Signature(position="Chủ tịch", name="Lê A"), secretary], joint_issuers=[mttq])
+    assert [f[0] for f in findings(render_bytes(bare))] == ["signature.collective"]

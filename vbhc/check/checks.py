@@ -43,6 +43,7 @@ from vbhc.recognise.components import (
     Recognition,
     RuleLine,
     clean,
+    collective_blocks,
     is_upper,
     paragraph_width_pt,
     recognise,
@@ -817,7 +818,7 @@ def check_signature(ctx: Context) -> None:
     if authority is not None and not clean(authority.text).upper().startswith(words):
         return  # the head enacts in their own name ("CHỦ TỊCH ỦY BAN NHÂN DÂN ..."): no TM.
     tm = nd30.SigningAuthority.TM.value
-    for block in rec.signatures:
+    for block in collective_blocks(rec):  # a joint document's other signers sign for their own bodies
         if not any(clean(t.text).upper().startswith(tm) for t in block.titles):
             first = block.titles[0]
             ctx.add("signature.collective", f'"{first.text}" without "{tm}"', [first.paragraph],

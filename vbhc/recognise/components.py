@@ -670,6 +670,23 @@ def _looks_like_name(text: str) -> bool:
     return all(w[:1].isupper() for w in words)
 
 
+def issuer_bodies(rec: Recognition) -> int:
+    """How many bodies the issuer lines name: 2 or more in a joint document's header (văn bản liên
+    tịch), where each line opening with an agency word starts one."""
+    return sum(1 for i, x in enumerate(rec.issuer) if i == 0 or _key(x.text).startswith(AGENCY_WORDS))
+
+
+def collective_blocks(rec: Recognition) -> tuple[SignatureRegion[Recognised], ...]:
+    """The signature blocks that sign for the issuer. A joint document's signers sign each for their own
+    body, so only one of them need sign for a collective (TM.): none when one does, else the first."""
+    if issuer_bodies(rec) < 2:
+        return rec.signatures
+    tm = nd30.SigningAuthority.TM.value
+    if any(clean(t.text).upper().startswith(tm) for block in rec.signatures for t in block.titles):
+        return ()
+    return rec.signatures[:1]
+
+
 def recognise(doc: ResolvedDocument) -> Recognition:
     """Recognise the components of ``doc`` (see the module docstring for how)."""
     return _Recogniser(doc).run()
