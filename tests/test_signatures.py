@@ -343,3 +343,13 @@ def test_a_joint_documents_other_signers_need_no_tm() -> None:
     assert findings(render_bytes(ok)) == []
     bare = document([Signature(position="Chủ tịch", name="Lê A"), secretary], joint_issuers=[mttq])
     assert [f[0] for f in findings(render_bytes(bare))] == ["signature.collective"]
+
+
+def test_the_joint_plan_matches_its_snapshot(snapshot: Any) -> None:
+    """The joint plan's document.xml, pretty-printed: a change to its header or signer rows reads as a
+    diff (accept with ``--snapshot-update`` after review)."""
+    from tests.test_snapshots import XmlSnapshot, pretty
+
+    data = render_bytes(read(EXAMPLE).document)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert pretty(archive.read("word/document.xml")) == snapshot(extension_class=XmlSnapshot)
