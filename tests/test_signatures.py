@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from vbhc.check import check
+from vbhc.check import check, read_document, recognise
 from vbhc.errors import FieldError
 from vbhc.layout import lay_out
 from vbhc.model import Document, IssueDate, Issuer, Mandate, Paragraph, Recipient, Signature, SignatureImage
@@ -104,6 +104,8 @@ def test_every_allowed_stack_prints_in_order_and_checks_clean(stack: tuple[str, 
     styles = [p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") for p in body.findall(f".//{W}tbl")[-1].findall(
         f"{W}tr/{W}tc")[1].findall(f"{W}p")]
     assert styles == ["VbhcSignatureTitle"] * len(want) + ["VbhcSignerName"]
+    recognised = recognise(read_document(data)).signatures  # the checker reads the same block back
+    assert [([x.text for x in b.titles], b.name.text) for b in recognised] == [(want, "Lê Văn Hùng")]
     assert findings(data) == []
 
 
@@ -161,6 +163,7 @@ def test_validate_accepts_exactly_what_render_lays_out_and_check_passes(n: int, 
     assert [len(r) for r in sig_rows] == [2] * (n // 2) + [1] * (n % 2)
     names = [cell[-1] for row in sig_rows for cell in row]
     assert names == [f"Lê Văn {chr(65 + i)}" for i in range(n)]  # left to right, row by row
+    assert [b.name.text for b in recognise(read_document(data)).signatures] == names
     if n % 2:  # the last one alone, spanning both columns (centred by its styles)
         last = xml(data, "word/document.xml").findall(f".//{W}tbl")[-1].findall(f"{W}tr")[-2]
         assert last.find(f"{W}tc/{W}tcPr/{W}gridSpan").get(f"{W}val") == "2"
