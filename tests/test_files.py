@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES
+from tests.unprivileged import as_user, open_folder, warm
 from vbhc.cli import main
 from vbhc.errors import FileError
 from vbhc.fileio import read_bytes, write_atomically
@@ -378,17 +379,22 @@ def test_a_real_file_size_limit_is_one_line(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
 
 
-@pytest.mark.skipif(not POSIX or os.geteuid() == 0, reason="root writes anywhere")
-def test_a_folder_without_write_permission_is_one_line(tmp_path: Path) -> None:
-    folder = tmp_path / "locked"
-    folder.mkdir(mode=0o500)
-    try:
-        result = vbhc("render", str(SPEC), "-o", str(folder / "out.docx"))
-    finally:
-        folder.chmod(0o700)
-    assert result.returncode == 2
-    one_line(result.stderr, "cannot write it (Permission denied)")
-    assert not list(folder.iterdir())
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to run as another user")
+def test_a_folder_without_write_permission_is_one_line(plan_docx: Path) -> None:
+    """An ordinary user (root is dropped to nobody) cannot write into a folder it does not own."""
+    spec = SPEC.read_bytes()
+    warm(lambda: main(["render", str(SPEC), "-o", str(plan_docx.parent / "warm.docx")]))
+    with open_folder() as base:
+        (base / "plan.json").write_bytes(spec)  # a copy nobody can read (the clone may be closed to others)
+        folder = base / "locked"
+        folder.mkdir(mode=0o555)
+        folder.chmod(0o555)
+        argv = ["render", str(base / "plan.json"), "-o", str(folder / "out.docx")]
+        status, err = as_user(lambda: main(argv))
+        left = list(folder.iterdir())
+    assert status == 2, err
+    one_line(err, "cannot write it (Permission denied)")
+    assert not left
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")

@@ -20,6 +20,7 @@ from docx_fixtures import NS, build_docx, para, zip_members
 
 import vbhc
 from tests.fixtures.office_seed import build_office_seed
+from tests.unprivileged import as_user, open_folder, warm
 from vbhc.check.report import JSON_SCHEMA
 from vbhc.cli import check as cli
 
@@ -206,10 +207,14 @@ def test_a_directory_is_not_a_file(tmp_path: Path, capsys: pytest.CaptureFixture
     assert capsys.readouterr().err.startswith("vbhc check: error:")
 
 
-@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() == 0, reason="root reads any file")
-def test_unreadable_file(files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "locked.docx"
-    path.write_bytes(files["plan"].read_bytes())
-    path.chmod(0)
-    assert run(str(path)) == 2
-    assert "Permission denied" in capsys.readouterr().err
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to run as another user")
+def test_unreadable_file(files: dict[str, Path]) -> None:
+    """An ordinary user (root is dropped to nobody) cannot read a mode-000 file: one line, exit 2."""
+    warm(lambda: run(str(files["plan"])))
+    with open_folder() as folder:
+        path = folder / "locked.docx"
+        path.write_bytes(files["plan"].read_bytes())
+        path.chmod(0)
+        status, err = as_user(lambda: run(str(path)))
+    assert status == 2, err
+    assert err == f"vbhc check: error: {path}: cannot read it (Permission denied)\n"
