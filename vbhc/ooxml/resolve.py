@@ -276,13 +276,26 @@ class ResolvedTable:
     borders: dict[str, tuple[str, int, str | None]]
     has_borders: bool
     cell_margins_cm: tuple[float, float] = (0.0, 0.0)
+    # row -> the grid column where each of its cells starts, filled on first use (a row of n cells is
+    # summed once, not once per cell: linear in the row's width)
+    _starts: dict[int, list[int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def _cell_starts(self, row: int) -> list[int]:
+        starts = self._starts.get(row)
+        if starts is None:
+            starts, column = [], 0
+            for c in self.rows[row]:
+                starts.append(column)
+                column += c.grid_span
+            self._starts[row] = starts
+        return starts
 
     def cell_width_cm(self, row: int, cell: int) -> float | None:
         """Width of one cell: the grid columns it spans, else its ``w:tcW``; None when neither is known."""
         cells = self.rows[row] if 0 <= row < len(self.rows) else ()
         if not 0 <= cell < len(cells):
             return None
-        start = sum(c.grid_span for c in cells[:cell])
+        start = self._cell_starts(row)[cell]
         span = cells[cell].grid_span
         if self.grid_cm and start + span <= len(self.grid_cm):
             width = sum(self.grid_cm[start:start + span])
