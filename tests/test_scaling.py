@@ -23,7 +23,7 @@ from tests.scaling_inputs import (
     outline_items,
     spec_json,
 )
-from vbhc.check.checks import Context
+from vbhc.check.checks.core import Context
 from vbhc.ooxml.resolve import read_document
 from vbhc.recognise.components import recognise
 

@@ -17,7 +17,7 @@ from documents import BUILDERS, Docx, remove, replace_text, set_ppr, set_run, te
 import vbhc
 from vbhc import nd30
 from vbhc.check import RULES, check, read_document, recognise
-from vbhc.check.checks import _width_of
+from vbhc.check.checks.core import width_of
 from vbhc.nd30 import Role
 from vbhc.recognise.components import paragraph_width_pt, text_width_pt
 
@@ -60,12 +60,12 @@ def refit_lines(data: bytes) -> bytes:
     docx = Docx(data)
     wanted = []
     if rec.motto and rec.motto_line and rec.motto_line.kind == "border":
-        wanted.append((rec.motto_line.paragraph, _width_of(rec.motto.paragraph) * nd30.MOTTO_RULE_FRACTION))
+        wanted.append((rec.motto_line.paragraph, width_of(rec.motto.paragraph) * nd30.MOTTO_RULE_FRACTION))
     if rec.issuer and rec.issuer_line and rec.issuer_line.kind == "border":
-        longest = max(_width_of(x.paragraph) for x in rec.issuer)
+        longest = max(width_of(x.paragraph) for x in rec.issuer)
         wanted.append((rec.issuer_line.paragraph, longest * nd30.ISSUER_RULE_FRACTION))
     if rec.summary and rec.summary_line and rec.summary_line.kind == "border":
-        width = max(min(_width_of(x.paragraph), paragraph_width_pt(doc, x.paragraph) or 1e9)
+        width = max(min(width_of(x.paragraph), paragraph_width_pt(doc, x.paragraph) or 1e9)
                     for x in rec.summary)
         wanted.append((rec.summary_line.paragraph, width * nd30.SUMMARY_RULE_FRACTION))
     for para, length in wanted:

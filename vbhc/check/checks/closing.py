@@ -1,0 +1,107 @@
+"""The closing: Kính gửi and Nơi nhận lists, and the collective's signature (TM.)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from vbhc import nd30
+from vbhc.check.checks.core import Context, ending
+from vbhc.check.report import shorten
+from vbhc.check.rules import RULES
+from vbhc.ooxml.resolve import ResolvedParagraph
+from vbhc.recognise.components import Recognised, clean, collective_blocks
+
+
+def _list_entries(items: Sequence[Recognised]) -> list[tuple[ResolvedParagraph, str]]:
+    out = []
+    for item in items:
+        for line in item.paragraph.text.split("\n"):
+            line = clean(line)
+            if line:
+                out.append((item.paragraph, line))
+    return out
+
+
+def _check_list(ctx: Context, rule_id: str, entries: list[tuple[ResolvedParagraph, str]]) -> None:
+    prefix = nd30.LIST_ITEM_PREFIX
+    for n, (p, line) in enumerate(entries):
+        last = n == len(entries) - 1
+        if not line.startswith(prefix):
+            ctx.add(rule_id, f'"{shorten(line, 40)}"', [p], expected=f'a line starting "{prefix}"',
+                    merge=False)
+        end = nd30.LIST_LAST_END if last else nd30.LIST_ITEM_END
+        if not line.endswith(end) or (last and line.endswith("..")):
+            ctx.add(rule_id, f"ends with {ending(line)}", [p],
+                    expected=f'ends with "{end}"' + (" (the last line)" if last else ""), merge=False)
+
+
+def check_addressees(ctx: Context) -> None:
+    items = ctx.rec.addressees
+    if not items:
+        ctx.na("addressees.punctuation", "no Kính gửi in this document")
+        return
+    first = items[0]
+    label = nd30.ADDRESSEES_LABEL
+    if not first.text.startswith(label):
+        ctx.add("addressees.punctuation", f'"{shorten(first.text, 30)}"', [first.paragraph],
+                expected=f'"{label}" with its colon', merge=False)
+    if len(items) > 1:
+        _check_list(ctx, "addressees.punctuation", _list_entries(items[1:]))
+    ctx.ok("addressees.punctuation")
+
+
+def check_recipients(ctx: Context) -> None:
+    rec = ctx.rec
+    heading = rec.recipients_heading
+    if heading is None:
+        for rule_id in ("recipients.punctuation", "recipients.archive"):
+            ctx.skip(rule_id, '"Nơi nhận:" not recognised')
+        return
+    if clean(heading.text.split("\n")[0]) != nd30.RECIPIENTS_LABEL:
+        ctx.add("recipients.punctuation", f'"{heading.text}"', [heading.paragraph],
+                expected=f'"{nd30.RECIPIENTS_LABEL}"', merge=False)
+    entries = _list_entries(rec.recipients[1:])  # the region's first line is the heading
+    extra = [clean(x) for x in heading.paragraph.text.split("\n")[1:] if clean(x)]
+    entries = [(heading.paragraph, x) for x in extra] + entries
+    if not entries:
+        ctx.add("recipients.archive", "an empty list", [heading.paragraph])
+        ctx.ok("recipients.punctuation")
+        return
+    _check_list(ctx, "recipients.punctuation", entries)
+    ctx.ok("recipients.punctuation")
+    p, last = entries[-1]
+    dash, label = re.escape(nd30.LIST_ITEM_PREFIX.strip()), re.escape(nd30.ARCHIVE_LABEL.rstrip(":"))
+    archive = re.compile(rf"^{dash}\s*{label}\s*:\s*{re.escape(nd30.ARCHIVE_REGISTRY)}\b")
+    if not archive.match(last):
+        ctx.add("recipients.archive", f'the last line is "{shorten(last, 40)}"', [p])
+    ctx.ok("recipients.archive")
+
+
+def check_signature(ctx: Context) -> None:
+    rec = ctx.rec
+    signers = rec.form.signers_in_person
+    if signers is not None and rec.document_type is not None:
+        ctx.na("signature.collective", f"a {rec.document_type.type_name.lower()} is signed by {signers} "
+                                       "in person")
+        return
+    if not rec.issuer or not rec.signatures:
+        ctx.skip("signature.collective", "no issuer or no signature block recognised")
+        return
+    words = RULES["signature.collective"].allowed
+    issuer = " ".join(clean(x.text).upper() for x in rec.issuer)
+    collective = next((w for w in words if issuer.startswith(w)), None)
+    ctx.ok("signature.collective")
+    if collective is None:
+        return
+    authority = rec.enacting_authority
+    if authority is not None and not clean(authority.text).upper().startswith(words):
+        return  # the head enacts in their own name ("CHỦ TỊCH ỦY BAN NHÂN DÂN ..."): no TM.
+    tm = nd30.SigningAuthority.TM.value
+    for block in collective_blocks(rec):  # a joint document's other signers sign for their own bodies
+        if not any(clean(t.text).upper().startswith(tm) for t in block.titles):
+            first = block.titles[0]
+            ctx.add("signature.collective", f'"{first.text}" without "{tm}"', [first.paragraph],
+                    expected=f'"{tm} {clean(rec.issuer[0].text).upper()}" over "{first.text}"',
+                    note="A bare position means the head signs in their own name; for the collective's "
+                         "documents sign on its behalf (TM.).")

@@ -1,0 +1,36 @@
+"""The components every document needs: one finding for each one not recognised."""
+
+from __future__ import annotations
+
+from vbhc.check.checks.core import Context
+
+
+def check_required(ctx: Context) -> None:
+    rec = ctx.rec
+    missing: list[str] = []
+    if rec.national_title is None:
+        missing.append("Quốc hiệu")
+    if rec.motto is None:
+        missing.append("Tiêu ngữ")
+    if not rec.issuer:
+        missing.append("tên cơ quan ban hành")
+    if rec.number is None:
+        missing.append('số, ký hiệu ("Số:")')
+    if rec.place_date is None and rec.form.has_place_date:
+        missing.append("địa danh, ngày tháng")
+    if not rec.form.has_type_line:
+        if rec.letter_summary is None:
+            missing.append('trích yếu "V/v"')
+    elif rec.type_name is None:
+        missing.append('tên loại (or a công văn\'s "V/v")')
+    elif not rec.summary:
+        missing.append("trích yếu")
+    if not rec.signatures:
+        missing.append("chữ ký (quyền hạn, chức vụ)")
+    elif any(s.name is None for s in rec.signatures):
+        missing.append("họ tên người ký")
+    if rec.recipients_heading is None:
+        missing.append('"Nơi nhận:"')
+    for what in missing:
+        ctx.add("components.required", "missing", expected=what, merge=False)
+    ctx.ok("components.required")

@@ -1,0 +1,108 @@
+"""Fonts, colour and text encoding of every paragraph, and the typography (size, weight, case,
+alignment) of each recognised component's role."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from vbhc import nd30
+from vbhc.check.checks.core import ALIGN_FOUND, JUSTIFIED, TNR, Context, all_paragraphs, prefix_runs
+from vbhc.check.rules import RULES
+from vbhc.nd30 import Role
+from vbhc.ooxml.resolve import font_slot
+from vbhc.recognise.components import Recognised, is_upper
+
+
+def check_fonts(ctx: Context) -> None:
+    color_ok = {None, "auto", RULES["font.color"].allowed.upper()}
+    for p in all_paragraphs(ctx.doc):
+        for run in p.visible_runs:
+            used = {font_slot(ch, run.hint, run.complex_script) for ch in run.text if not ch.isspace()}
+            faces: set[str] = set()
+            for slot in sorted(used):
+                face = run.fonts.get(slot)
+                if face is None or face.lower() != TNR:
+                    faces.add(face or "not set (the application's default)")
+            if faces:
+                ctx.add("font.family", ", ".join(sorted(faces)), [p])
+            slots = [f"{slot}: {run.fonts.get(slot) or 'not set'}"
+                     for slot in ("ascii", "hAnsi", "eastAsia", "cs")
+                     if slot not in used and (run.fonts.get(slot) or "").lower() != TNR]
+            if slots:
+                ctx.add("font.slots", ", ".join(slots), [p])
+            if run.color not in color_ok:
+                ctx.add("font.color", f"#{run.color}", [p])
+    for rule_id in ("font.family", "font.slots", "font.color"):
+        ctx.ok(rule_id)
+
+
+def check_text(ctx: Context) -> None:
+    for p in all_paragraphs(ctx.doc):
+        if p.text and unicodedata.normalize("NFC", p.text) != p.text:
+            ctx.add("text.nfc", "decomposed letters (NFD), which some software shows or sorts wrongly", [p])
+    ctx.ok("text.nfc")
+
+
+def check_item_typography(ctx: Context, item: Recognised, component: str, t: nd30.Typography,
+                role: Role | None) -> None:
+    p = item.paragraph
+    runs = p.visible_runs
+    if not runs:
+        return
+    sizes = sorted({r.size_pt for r in runs})
+    rule_id = f"{component}.size"
+    if any(s not in t.size for s in sizes):
+        ctx.add(rule_id, ", ".join(f"{s:g} pt" for s in sizes), [p])
+    ctx.ok(rule_id)
+    for prop, wanted in (("bold", t.bold), ("italic", t.italic)):
+        rule_id = f"{component}.{prop}"
+        checked = runs
+        if wanted and role is Role.ARTICLE and item.text[len(item.label):].strip().endswith((".", ";", ":")):
+            checked = tuple(prefix_runs(p, len(item.label))) or runs
+        on = [getattr(r, prop) for r in checked]
+        if wanted and not all(on):
+            ctx.add(rule_id, f"not {prop}" if not any(on) else f"partly {prop}", [p])
+        elif not wanted and any(on) and (all(on) or role is None or not role.record.emphasis_allowed):
+            ctx.add(rule_id, prop if all(on) else f"partly {prop}", [p])
+        ctx.ok(rule_id)
+    rule_id = f"{component}.case"
+    if rule_id in RULES:
+        text = item.text[len(item.label):] if role is not Role.DIVISION_LABEL else item.text
+        if t.case is nd30.Case.UPPER:
+            letters = [c for c in text if c.isalpha()]
+            if letters and not is_upper(text):
+                ctx.add(rule_id, "lower-case letters", [p])
+        elif role is not None and role.record.lower_case is not None:
+            letters = [c for c in text if c.isalpha()]
+            if len(letters) >= role.record.lower_case.min_letters and is_upper(text):
+                ctx.add(rule_id, "all capitals", [p])
+        ctx.ok(rule_id)
+    rule_id = f"{component}.align"
+    if rule_id in RULES:
+        align = p.alignment
+        good = {nd30.Align.CENTER: align == "center", nd30.Align.LEFT: align == "left",
+                nd30.Align.RIGHT: align == "right", nd30.Align.JUSTIFY: align in JUSTIFIED}[t.align]
+        if not good:
+            ctx.add(rule_id, ALIGN_FOUND.get(align, align), [p])
+        ctx.ok(rule_id)
+
+
+def check_typography(ctx: Context) -> None:
+    rec = ctx.rec
+    present: set[Role] = set()
+    for item in rec.all():
+        present.add(item.role)
+        check_item_typography(ctx, item, item.role.value, item.role.typography, item.role)
+    required = rec.form.required_roles
+    for role in Role:
+        if role in present:
+            continue
+        name = role.record.vietnamese_name
+        for prop in ("size", "bold", "italic", "case", "align"):
+            rule_id = f"{role.value}.{prop}"
+            if rule_id not in RULES:
+                continue
+            if role in required:
+                ctx.skip(rule_id, f"no {name} recognised")
+            else:
+                ctx.na(rule_id, f"no {name} in this document")
