@@ -106,6 +106,18 @@ def check_header(ctx: Context) -> None:
               RULES["issuer.rule-length"].allowed)
 
 
+def _read(ctx: Context, item: Recognised, pattern: re.Pattern[str], ids: tuple[str, ...], why: str,
+          unread: str) -> re.Match[str] | None:
+    """``item``'s text matched by ``pattern``; else a finding of ``ids[0]`` (the line's format, ``why`` it
+    failed) and the other rules skipped, as ``unread``."""
+    m = pattern.match(item.text)
+    if m is None:
+        ctx.add(ids[0], f'"{item.text}"{why}', [item.paragraph])
+        for rule_id in ids[1:]:
+            ctx.skip(rule_id, unread)
+    return m
+
+
 _NUMBER_LINE = re.compile(r"^(?P<label>số\s*:?)\s*(?P<num>[^/]*?)\s*/\s*(?P<sym>.*)$", re.IGNORECASE)
 
 
@@ -116,12 +128,10 @@ def check_number(ctx: Context) -> None:
         for rule_id in ids:
             ctx.skip(rule_id, 'no "Số:" line recognised')
         return
-    p, text = rec.number.paragraph, rec.number.text
-    m = _NUMBER_LINE.match(text)
+    p = rec.number.paragraph
+    m = _read(ctx, rec.number, _NUMBER_LINE, ids, ' (no "/" between the number and the ký hiệu)',
+              "the Số line could not be read")
     if m is None:
-        ctx.add("number.format", f'"{text}" (no "/" between the number and the ký hiệu)', [p])
-        for rule_id in ids[1:]:
-            ctx.skip(rule_id, "the Số line could not be read")
         return
     if m.group("label") != nd30.NUMBER_LABEL:
         ctx.add("number.format", f'"{m.group("label")}" instead of "{nd30.NUMBER_LABEL}"', [p], merge=False)
@@ -178,11 +188,8 @@ def check_date(ctx: Context) -> None:
                 ctx.skip(rule_id, "no place and date recognised")
         return
     p, text = rec.place_date.paragraph, rec.place_date.text
-    m = _DATE_LINE.match(text)
+    m = _read(ctx, rec.place_date, _DATE_LINE, ids, "", "the date could not be read")
     if m is None:
-        ctx.add("place-date.format", f'"{text}"', [p])
-        for rule_id in ids[1:]:
-            ctx.skip(rule_id, "the date could not be read")
         return
     if not m.group("place") or not m.group("comma"):
         ctx.add("place-date.format", f'"{text}" (no place name followed by a comma)', [p], merge=False)
