@@ -14,7 +14,7 @@ from attrs import frozen
 
 from vbhc.errors import SpecError
 
-__all__ = ["Diagnostic", "SpecProblems", "format_path", "split_path"]
+__all__ = ["Diagnostic", "SpecProblems", "diagnostics_of", "format_path", "split_path"]
 
 Path = tuple[int | str, ...]
 
@@ -70,3 +70,13 @@ def split_path(path: str) -> Path:
     """The inverse of :func:`format_path`: ``"signatures[0].name"`` → ``("signatures", 0, "name")``."""
     return tuple(int(index) if index else name
                  for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path))
+
+
+def diagnostics_of(exc: SpecError) -> list[Diagnostic]:
+    """The diagnostics a SpecError carries: its own list, its one message, or one per field error."""
+    if isinstance(exc, SpecProblems):
+        return list(exc.diagnostics)
+    if exc.detail:
+        return [Diagnostic(exc.detail, "", exc.source)]
+    return [Diagnostic(f"expected {e.expected}" + (f"; found {e.found}" if e.found is not None else ""),
+                       e.path, exc.source) for e in exc.errors]

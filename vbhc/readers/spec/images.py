@@ -17,12 +17,12 @@ from vbhc.fileio import read_bytes
 from vbhc.model import SignatureImage
 
 if TYPE_CHECKING:
-    from vbhc.readers.spec.reader import Structurer
+    from vbhc.readers.spec.structure import Structurer
 
 
 def signature_image(structurer: Structurer, value: Any, path: Path) -> Any:
     """The :class:`SignatureImage` a spec's ``image`` path names, or the reader's FAILED."""
-    from vbhc.readers.spec.reader import FAILED, describe
+    from vbhc.readers.spec.structure import FAILED, describe
 
     if not isinstance(value, str) or not value.strip():
         structurer.error(path, "the path of a PNG file, relative to the spec", describe(value))

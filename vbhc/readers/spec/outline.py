@@ -30,18 +30,7 @@ from attrs import define, field, frozen
 
 from vbhc.diagnostics import Path, split_path
 from vbhc.errors import FieldError
-from vbhc.model import (
-    BLOCK_TYPES,
-    Article,
-    Chapter,
-    Dash,
-    Item,
-    Paragraph,
-    Part,
-    Plus,
-    Point,
-    Section,
-)
+from vbhc.model import BLOCK_TYPES, Article, Chapter, Dash, Item, Paragraph, Part, Plus, Point, Section
 from vbhc.model.text import Text, nfc
 from vbhc.nd30 import Level, numbering
 from vbhc.readers.spec.markup import parse_markup

@@ -11,10 +11,20 @@ objects merge key by key, everything else (text, numbers, lists, ``null``) repla
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+import difflib
+from collections.abc import Callable, Mapping
+from pathlib import Path as FilePath
+from typing import Any, NamedTuple
 
-__all__ = ["PROFILE_FIELDS", "PROFILE_ONLY_KEYS", "SPEC_META_KEYS", "merge"]
+from vbhc.diagnostics import Diagnostic, diagnostics_of
+from vbhc.errors import SpecError
+from vbhc.model import Signature
+from vbhc.model.text import nfc
+from vbhc.readers.spec.source import Parsed, read_file
+from vbhc.readers.spec.structure import Structurer, describe
+
+__all__ = ["PROFILE_FIELDS", "PROFILE_ONLY_KEYS", "SPEC_META_KEYS", "Profile", "ProfileFields",
+           "TemplateCheck", "merge", "profile_fields", "profile_template", "read_profile"]
 
 # Document fields a profile may set: the ones that describe the office, not one document.
 PROFILE_FIELDS: tuple[str, ...] = (
@@ -33,3 +43,81 @@ def merge(base: Any, override: Any) -> Any:
             out[key] = merge(base[key], value) if key in base else value
         return out
     return override
+
+
+TemplateCheck = Callable[[FilePath], list[str]]  # why a template is refused, one line each
+
+
+class Profile(NamedTuple):
+    parsed: Parsed
+    folder: FilePath
+
+
+def read_profile(ref: Any, base: FilePath, spec: Parsed, out: list[Diagnostic]) -> Profile | None:
+    """The profile file ``ref`` (relative to ``base``), or None with the problem added to ``out``."""
+    if not isinstance(ref, str) or not ref.strip():
+        out.append(Diagnostic(f"expected the profile's file name (text); found {describe(ref)}",
+                              "profile", spec.source, spec.line_of(("profile",))))
+        return None
+    path = base / ref
+    try:
+        parsed = read_file(path, "profile")
+    except SpecError as exc:
+        out.extend(diagnostics_of(exc))
+        return None
+    if not isinstance(parsed.data, Mapping):
+        out.append(Diagnostic(f"expected an object with {', '.join(PROFILE_FIELDS)}; found "
+                              f"{describe(parsed.data)}", "", parsed.source, 1))
+        return None
+    return Profile(parsed, path.parent)
+
+
+class ProfileFields(NamedTuple):
+    """What a profile gives a spec: its named signers, its template, its document fields, its errors."""
+
+    signers: dict[str, Any]
+    template: FilePath | None
+    data: dict[str, Any]
+    errors: list[Diagnostic]
+
+
+def profile_fields(prof: Profile, template_problems: TemplateCheck | None) -> ProfileFields:
+    """The profile's keys checked, its signers structured and its template found."""
+    p_locate = lambda p: (prof.parsed.source, prof.parsed.line_of(p))  # noqa: E731
+    checker = Structurer(p_locate, base=prof.folder)
+    allowed = (*PROFILE_FIELDS, *PROFILE_ONLY_KEYS)
+    for key in prof.parsed.data:
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            checker.error((str(key),), f"one of the profile fields {', '.join(allowed)}{hint}",
+                          "an unknown key")
+    raw_signers = prof.parsed.data.get("signers", {})
+    if isinstance(raw_signers, Mapping):
+        signers = {nfc(str(k)): checker.attrs(v, Signature, ("signers", str(k)))
+                   for k, v in raw_signers.items()}
+    else:
+        checker.error(("signers",), "an object of named signatures", describe(raw_signers))
+        signers = {}
+    template = profile_template(prof, checker, template_problems)
+    data = {k: v for k, v in prof.parsed.data.items() if k in PROFILE_FIELDS}
+    return ProfileFields(signers, template, data, checker.errors)
+
+
+def profile_template(prof: Profile, checker: Structurer, problems: TemplateCheck | None) -> FilePath | None:
+    """The office template a profile names: an existing .docx, refused for what ``problems`` finds."""
+    ref = prof.parsed.data.get("template")
+    if ref is None:
+        return None
+    if not isinstance(ref, str) or not ref.strip():
+        checker.error(("template",), "the template's file name (a .docx)", describe(ref))
+        return None
+    path = prof.folder / ref
+    if path.suffix.lower() != ".docx" or not path.is_file():
+        checker.error(("template",), "an existing .docx file (relative to the profile's folder)",
+                      describe(ref))
+        return None
+    found = problems(path) if problems is not None else []
+    for line in found:
+        checker.error(("template",), "a template within the decree's ranges", line)
+    return None if found else path

@@ -1,6 +1,6 @@
 """The JSON Schema of specs and profiles, generated from the model (never written by hand).
 
-It walks the attrs classes and their type hints the way :class:`vbhc.readers.spec.reader.Structurer`
+It walks the attrs classes and their type hints the way :class:`vbhc.readers.spec.structure.Structurer`
 does, so the
 schema accepts what the loader accepts: body blocks as ``oneOf`` by ``kind``, plain strings for
 paragraphs, outline text wherever a list of blocks is taken, the document types of
@@ -26,7 +26,7 @@ from vbhc.model.characters import REFUSED
 from vbhc.model.text import Text
 from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency
 from vbhc.readers.spec.profile import PROFILE_FIELDS, SPEC_META_KEYS
-from vbhc.readers.spec.reader import (
+from vbhc.readers.spec.structure import (
     DATE_ISO,
     DATE_VN,
     KIND_KEY,

@@ -27,7 +27,7 @@ def starter(kind: str, schema: str | None = None) -> str:
 
     ``schema``: a path or URL of ``vbhc.schema.json`` to link for the editor (yaml-language-server).
     """
-    from vbhc.readers.spec.reader import choice
+    from vbhc.readers.spec.structure import choice
 
     member = choice(DocumentType, kind)
     if member is None:
