@@ -5,6 +5,10 @@ does (:mod:`vbhc.ooxml.resolve`), recognises its components (:mod:`vbhc.recognis
 rules of :mod:`vbhc.check.rules` (:mod:`vbhc.check.checks`) and returns a :class:`Report`.
 :mod:`vbhc.check.fix` writes a corrected copy; :mod:`vbhc.cli.check` is the command line.
 
+Owns: the rules (:mod:`.rules`), the checks by area (:mod:`.checks`), the report (:mod:`.report`) and
+``--fix``. Imports ``nd30``, ``model``, ``layout``, ``ooxml`` and ``recognise``; it must not import the
+readers, the writers, the pipeline or the CLI.
+
 This package is callable: ``vbhc.check(path)`` is :func:`check` (``vbhc.check`` names the package once
 it is imported, so the package itself is what ``vbhc`` exports).
 """

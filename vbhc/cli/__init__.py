@@ -5,6 +5,10 @@ be read or written (standard output included), 1 on an unexpected failure. Bad i
 one line per problem (``file:line: field: expected ...; found ...``), without a traceback, and no
 output file is created or changed. Warnings go to stderr too, prefixed ``vbhc: warning:``; they never
 change the exit status.
+
+Owns: the commands' arguments, exit statuses and messages (``check`` is ``vbhc check``'s). It may use
+any layer, but must not import the readers, the writers or the checker at module level: each command
+imports what it needs when it runs, so ``vbhc render`` never imports the checker.
 """
 
 from __future__ import annotations
