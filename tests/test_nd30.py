@@ -61,3 +61,14 @@ def test_every_default_lies_in_its_range() -> None:
 def test_reference_symbol_joins_with_hyphens_without_spaces() -> None:
     assert nd30.reference_symbol("KH", "UBND") == "KH-UBND"
     assert nd30.reference_symbol("", "UBND", "VX") == "UBND-VX"
+
+
+def test_list_ends_are_one_rule_for_layout_spec_and_check() -> None:
+    """Căn cứ (PL I, II.6.a) and Nơi nhận/Kính gửi lines (II.9.d): ";" after each, "." after the last."""
+    from vbhc import nd30
+
+    ends = nd30.LEGAL_BASIS_ENDS
+    assert [ends.end(i, 3) for i in range(3)] == [";", ";", "."]
+    assert ends.ends_right("Căn cứ Luật;", 0, 2) and not ends.ends_right("Căn cứ Luật.", 0, 2)
+    assert ends.ends_right("Căn cứ Luật.", 1, 2) and not ends.ends_right("Căn cứ Luật..", 1, 2)
+    assert nd30.LIST_ENDS.end(0, 1) == "." and nd30.LIST_ENDS.clause == "PL I, II.9.d"

@@ -204,8 +204,7 @@ def _with_end_mark(lines: list[Line]) -> list[Line]:
 
 def legal_basis_lines(bases: Sequence[Text]) -> list[Line]:
     """Căn cứ lines, each ending with ";" and the last with "." (PL I, II.6.a)."""
-    return [Line(Role.LEGAL_BASIS, end_with(basis, nd30.LEGAL_BASIS_LAST_END if i == len(bases) - 1
-                                            else nd30.LEGAL_BASIS_LINE_END))
+    return [Line(Role.LEGAL_BASIS, end_with(basis, nd30.LEGAL_BASIS_ENDS.end(i, len(bases))))
             for i, basis in enumerate(bases)]
 
 
@@ -241,7 +240,7 @@ def recipient_lines(document: Document) -> list[Line]:
         return []
     lines = [Line(Role.RECIPIENTS_HEADING, literal(nd30.RECIPIENTS_LABEL))]
     for i, entry in enumerate(entries):
-        end = nd30.LIST_LAST_END if i == len(entries) - 1 else nd30.LIST_ITEM_END
+        end = nd30.LIST_ENDS.end(i, len(entries))
         lines.append(Line(Role.RECIPIENT, literal(f"{nd30.LIST_ITEM_PREFIX}{entry}{end}"),
                           nd30.LIST_ITEM_PREFIX.strip()))
     return lines
@@ -260,7 +259,7 @@ def addressee_lines(addressees: Sequence[str]) -> list[Line]:
         return [Line(Role.ADDRESSEES, literal(f"{label} {addressees[0]}{nd30.LIST_LAST_END}"), label)]
     out = [Line(Role.ADDRESSEES, literal(label), label)]
     for i, name in enumerate(addressees):
-        end = nd30.LIST_LAST_END if i == len(addressees) - 1 else nd30.LIST_ITEM_END
+        end = nd30.LIST_ENDS.end(i, len(addressees))
         out.append(Line(Role.ADDRESSEES, literal(f"{nd30.LIST_ITEM_PREFIX}{name}{end}"),
                         nd30.LIST_ITEM_PREFIX.strip()))
     return out

@@ -240,3 +240,25 @@ DRAFT = Typography(Range(13, 14), 13, True, False, Case.AS_TYPED, Align.RIGHT,
                    "practice: a draft's mark (the decree has none)")
 DRAFT_WORDS = "DỰ THẢO"  # practice
 DRAFT_ROUND_WORD = "LẦN"  # practice: "DỰ THẢO LẦN 2"
+
+
+@dataclass(frozen=True, slots=True)
+class ListEnds:
+    """How the lines of one of the decree's lists end: each with ``line``, the last with ``last``."""
+
+    line: str
+    last: str
+    clause: str
+
+    def end(self, index: int, count: int) -> str:
+        """The ending of line ``index`` (0-based) of ``count``."""
+        return self.last if index == count - 1 else self.line
+
+    def ends_right(self, text: str, index: int, count: int) -> bool:
+        """Whether ``text`` ends as line ``index`` of ``count`` should (a last "." is not a "..")."""
+        end = self.end(index, count)
+        return text.endswith(end) and not (index == count - 1 and text.endswith(end + end))
+
+
+LEGAL_BASIS_ENDS = ListEnds(LEGAL_BASIS_LINE_END, LEGAL_BASIS_LAST_END, "PL I, II.6.a")  # căn cứ
+LIST_ENDS = ListEnds(LIST_ITEM_END, LIST_LAST_END, "PL I, II.9.d")  # Kính gửi and Nơi nhận lists

@@ -175,9 +175,9 @@ def check_legal_bases(ctx: Context) -> None:
         return
     for n, item in enumerate(bases):
         last = n == len(bases) - 1
-        end = nd30.LEGAL_BASIS_LAST_END if last else nd30.LEGAL_BASIS_LINE_END
+        end = nd30.LEGAL_BASIS_ENDS.end(n, len(bases))
         text = item.text.rstrip()
-        if not text.endswith(end) or (last and text.endswith("..")):
+        if not nd30.LEGAL_BASIS_ENDS.ends_right(text, n, len(bases)):
             ctx.add("legal-basis.punctuation", f"ends with {ending(text)}", [item.paragraph],
                     expected=f'ends with "{end}"' + (" (the last căn cứ)" if last else ""), merge=False)
     ctx.ok("legal-basis.punctuation")

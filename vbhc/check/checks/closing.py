@@ -30,8 +30,8 @@ def _check_list(ctx: Context, rule_id: str, entries: list[tuple[ResolvedParagrap
         if not line.startswith(prefix):
             ctx.add(rule_id, f'"{shorten(line, 40)}"', [p], expected=f'a line starting "{prefix}"',
                     merge=False)
-        end = nd30.LIST_LAST_END if last else nd30.LIST_ITEM_END
-        if not line.endswith(end) or (last and line.endswith("..")):
+        end = nd30.LIST_ENDS.end(n, len(entries))
+        if not nd30.LIST_ENDS.ends_right(line, n, len(entries)):
             ctx.add(rule_id, f"ends with {ending(line)}", [p],
                     expected=f'ends with "{end}"' + (" (the last line)" if last else ""), merge=False)
 

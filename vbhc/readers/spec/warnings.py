@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from vbhc.diagnostics import Path
 from vbhc.model import Document
-from vbhc.nd30 import LEGAL_BASIS_LAST_END, LEGAL_BASIS_LINE_END
+from vbhc.nd30 import LEGAL_BASIS_ENDS, LEGAL_BASIS_LAST_END
 
 
 def document_warnings(document: Document, warn: Callable[[Path, str], None]) -> None:
@@ -16,7 +16,7 @@ def document_warnings(document: Document, warn: Callable[[Path, str], None]) -> 
                            "leave archive out (or {}) to print \"Lưu: VT.\"")
     bases = document.legal_bases
     for i, basis in enumerate(bases):
-        end = LEGAL_BASIS_LAST_END if i == len(bases) - 1 else LEGAL_BASIS_LINE_END
+        end = LEGAL_BASIS_ENDS.end(i, len(bases))
         plain = basis.plain.rstrip()
         if not plain.endswith(end):
             which = "the last căn cứ" if end == LEGAL_BASIS_LAST_END else "a căn cứ other than the last"
