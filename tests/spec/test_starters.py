@@ -16,6 +16,14 @@ def test_the_common_types_have_starters() -> None:
     assert {"ke-hoach", "bao-cao", "cong-van", "quyet-dinh"} <= set(available())
 
 
+def test_the_forms_of_labelled_fields_have_starters_that_fill_their_fields() -> None:
+    """PL III, Mẫu 1.7-1.10: each starter fills its form's particulars, so it renders the form's words."""
+    for kind, field in (("giay-moi", "invitation"), ("giay-gioi-thieu", "introduction"),
+                        ("bien-ban", "minutes"), ("giay-nghi-phep", "leave")):
+        assert kind in available()
+        assert f"\n{field}:\n" in starter(kind)
+
+
 @pytest.mark.parametrize("kind", [t.value for t in DocumentType])
 def test_every_starter_loads_and_renders(kind: str, tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
@@ -47,9 +55,9 @@ def test_unknown_type_exits_2_with_the_list(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_types_without_their_own_starter_get_the_generic_one() -> None:
-    assert "giay-moi" not in available()
-    text = starter("GM")
-    assert "type: giay-moi" in text and text.startswith("# Giấy mời (PL III, Mẫu 1.4")
+    assert "giay-uy-quyen" not in available()
+    text = starter("GUQ")
+    assert "type: giay-uy-quyen" in text and text.startswith("# Giấy ủy quyền (PL III, Mẫu 1.4")
     assert "__" not in text
 
 

@@ -8,7 +8,6 @@ only how a role looks on the page, from its template; a recognition of a .docx h
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -17,6 +16,8 @@ from attrs import frozen
 
 from vbhc import nd30
 from vbhc.diagnostics import Path
+from vbhc.layout.forms import form_text
+from vbhc.layout.line import BLANK_DATE_PART, Line, date_text, end_with
 from vbhc.layout.regions import AppendixRegion, Regions, SignatureRegion
 from vbhc.layout.signatures import issuer_lines
 from vbhc.model import (
@@ -36,33 +37,11 @@ from vbhc.model import (
     Signature,
     SignatureImage,
 )
-from vbhc.model.text import Span, Text, literal
+from vbhc.model.text import Text, literal
 from vbhc.nd30 import Level, Region, Role, numbering
 
 # Blanks left for a hand-filled number or date in a draft ("Số:      /KH-UBND"). Not a decree rule.
 BLANK_NUMBER = "\u00a0" * 6
-BLANK_DATE_PART = "\u00a0" * 5
-
-
-@frozen
-class Line:
-    """One printed paragraph: its role, its full text (number included) and the number alone.
-
-    ``label_only``: the role's weight is its label's alone; the text after it prints as its spans say
-    (an article's text after its bold "Điều N.": PL III, Mẫu 1.3). ``keep_with_next``: whether this
-    line goes to the next page with the line after it, where that differs from its role's record
-    (None: as the record says).
-    """
-
-    role: Role
-    text: Text
-    label: str = ""
-    label_only: bool = False
-    keep_with_next: bool | None = None
-
-    @property
-    def plain(self) -> str:
-        return self.text.plain
 
 
 @frozen(kw_only=True)
@@ -89,13 +68,6 @@ def number_text(document: Document) -> str:
     """``Số: 05/KH-UBND``; a draft without a number leaves a blank before the "/" (PL I, II.3.c)."""
     number = nd30.format_number(document.number) if document.number else BLANK_NUMBER
     return f"{nd30.NUMBER_LABEL} {number}{nd30.NUMBER_SEPARATOR}{document.symbol}"
-
-
-def date_text(date: IssueDate) -> str:
-    """``ngày 05 tháng 3 năm 2024`` with blanks for parts left empty (PL I, II.4.b)."""
-    day = nd30.format_day(date.day) if date.day else BLANK_DATE_PART
-    month = nd30.format_month(date.month) if date.month else BLANK_DATE_PART
-    return f"ngày {day} tháng {month} năm {date.year}"
 
 
 def draft_text(draft: bool | int) -> str:
@@ -172,24 +144,6 @@ class _Counter:
         if isinstance(block, Plus):
             return [Line(Role.PLUS, (label + " ") + block.text, label), *self.lines(block.children)]
         raise TypeError(f"cannot lay out {type(block).__name__}")
-
-
-# A closing punctuation mark that vbhc replaces with the one the decree asks for. An ellipsis ("...")
-# and the ";" of something that reads like an entity ("&lt;") are text, and the mark goes after them.
-_FINAL_MARK = re.compile(r"(?:[;:,]|(?<!\.)\.)$")
-_ENTITY_END = re.compile(r"&#?\w+;$")
-
-
-def end_with(text: Text, end: str) -> Text:
-    """``text`` ending with ``end``: a final ";", ":", "," or single "." is replaced, never doubled."""
-    text = text.rstrip()
-    if not text.spans or text.plain.endswith(end):
-        return text
-    spans = list(text.spans)
-    tail = spans[-1]
-    if not _ENTITY_END.search(tail.text):
-        spans[-1] = Span(_FINAL_MARK.sub("", tail.text), tail.bold, tail.italic)
-    return Text((*spans, Span(end, bold=tail.bold, italic=tail.italic)))
 
 
 def _with_end_mark(lines: list[Line]) -> list[Line]:
@@ -289,8 +243,9 @@ def lay_out(document: Document) -> Layout:
     place and date on a biên bản, the enacting words of a nghị quyết or quyết định.
     """
     form = nd30.form_of(document.type)
-    body = _with_end_mark(
-        [Line(Role.PARAGRAPH, p.text) for p in document.preamble] + _Counter().lines(document.body))
+    fields = form_text(document, form)  # a form of labelled fields (PL III, Mẫu 1.7-1.10) wraps the body
+    body = _with_end_mark([Line(Role.PARAGRAPH, p.text) for p in document.preamble] + [*fields.before]
+                          + _Counter().lines(document.body) + [*fields.after])
     marks = ((Role.SECRECY, document.secrecy), (Role.URGENCY, document.urgency))
     authority = document.enacting_authority
     laid_out: dict[Region, Any] = {
@@ -298,13 +253,14 @@ def lay_out(document: Document) -> Layout:
         Region.PARENT_BODY: tuple(Line(Role.PARENT_BODY, literal(x.upper())) for x in document.issuer.parent),
         Region.ISSUER: tuple(Line(Role.ISSUER, literal(x)) for x, _ in issuer_lines(document)),
         Region.NUMBER: Line(Role.NUMBER, literal(number_text(document))),
-        Region.LETTER_SUMMARY: Line(Role.LETTER_SUMMARY, nd30.LETTER_SUMMARY_PREFIX + document.summary),
+        Region.LETTER_SUMMARY: (Line(Role.LETTER_SUMMARY, nd30.LETTER_SUMMARY_PREFIX + document.summary)
+                                if document.summary else None),
         Region.MARKS: tuple(Line(role, literal(mark.value)) for role, mark in marks if mark),
         Region.NATIONAL_TITLE: Line(Role.NATIONAL_TITLE, literal(nd30.NATIONAL_TITLE_TEXT)),
         Region.MOTTO: Line(Role.MOTTO, literal(nd30.MOTTO_TEXT)),
         Region.PLACE_DATE: Line(Role.PLACE_DATE, literal(place_date_text(document))),
         Region.TYPE_NAME: Line(Role.DOCUMENT_TYPE_NAME, literal(document.type.type_name.upper())),
-        Region.SUMMARY: (Line(Role.SUMMARY, document.summary),),
+        Region.SUMMARY: (Line(Role.SUMMARY, document.summary),) if document.summary else (),
         Region.ADDRESSEES: tuple(addressee_lines(document.addressees)),
         Region.ENACTING_AUTHORITY: (Line(Role.ENACTING_AUTHORITY, literal(authority.upper()))
                                     if authority else None),

@@ -471,8 +471,12 @@ def _check_date(_: Any, attribute: attrs.Attribute, value: Any) -> None:
 class Document:
     """A Decree 30 administrative document (văn bản hành chính).
 
-    Required: ``type``, ``issuer``, ``place``, ``date``, ``summary`` (a công văn's is its "V/v"
-    line), ``signatures``. The body is a tree of blocks; numbering, punctuation of Nơi nhận, case,
+    Required: ``type``, ``issuer``, ``place``, ``date``, ``signatures``, and ``summary`` where the
+    form prints one (a công văn's is its "V/v" line; a giấy giới thiệu or giấy nghỉ phép has none).
+    A form of labelled fields (PL III, Mẫu 1.7-1.10) takes its blanks in the field its form names:
+    ``invitation`` (giấy mời), ``introduction`` (giấy giới thiệu), ``minutes`` (biên bản), ``leave``
+    (giấy nghỉ phép); vbhc prints the form's words around them before and after the body. Without
+    them the body holds the whole text. The body is a tree of blocks; numbering, punctuation of Nơi nhận, case,
     the "QUYẾT ĐỊNH:" line of a decision and the closing "./." are applied when it is laid out.
     ``enacting_authority`` is the thẩm quyền ban hành line of a quyết định or nghị quyết (PL III,
     Mẫu 1.2): the head's title or the collective, e.g. ``Chủ tịch Ủy ban nhân dân xã Hoàng Kim``.
@@ -487,7 +491,8 @@ class Document:
     joint_issuers: tuple[Issuer, ...] = field(converter=tuple, factory=tuple)
     place: str = field(converter=nfc, validator=one_line)
     date: IssueDate = field(validator=_check_date)
-    summary: Text = text_field()
+    summary: Text | None = field(default=None, converter=attrs.Converter(_to_text_or_none, takes_field=True),
+                                 validator=_optional_text)
     number: int | None = field(default=None, validator=positive)
     unit: str | None = field(default=None, converter=_nfc_or_none, validator=optional_line)
     secrecy: Secrecy | None = field(
@@ -506,6 +511,11 @@ class Document:
     recipients: tuple[Recipient, ...] = field(converter=tuple, factory=tuple)
     archive: Archive | None = field(factory=Archive)
     appendices: tuple[Appendix, ...] = field(converter=tuple, factory=tuple)
+    # The blanks of a form of labelled fields (vbhc.model.particulars): the one its form names.
+    invitation: Invitation | None = None
+    introduction: Introduction | None = None
+    minutes: Minutes | None = None
+    leave: Leave | None = None
 
     @unit.validator
     def _unit_form(self, attribute: attrs.Attribute, value: str | None) -> None:
@@ -545,6 +555,7 @@ class Document:
             # PL I, II.3.b: a công văn's ký hiệu is the issuer's and the drafting unit's abbreviations.
             raise FieldError("unit", "the drafting unit's abbreviation: a công văn's ký hiệu needs it",
                              "none")
+        check_form_fields(self)
         _check_size(self)
 
     @property
@@ -609,6 +620,31 @@ def _check_size(document: Any) -> None:
                              f"{limits.MAX_RATIO:.0f}:1 as a possible zip bomb, and vbhc refuses "
                              f"{limits.MAX_ESTIMATED_RATIO:.0f}:1", f"{ratio:.0f}:1")
 
+
+def check_form_fields(document: Document) -> None:
+    """The summary where the form prints one; no particulars but its form's (which may be left out:
+    the body then holds the whole text); no quyền hạn (TM., KT. ...) over signers who sign in person
+    (PL III, Mẫu 1.9)."""
+    form = form_of(document.type)
+    if form.has_summary and document.summary is None:
+        raise FieldError("summary", "a value (this field is required)", "nothing")
+    for name, cls in PARTICULARS.items():
+        value = getattr(document, name)
+        if name == form.particulars and value is not None and not isinstance(value, cls):
+            raise FieldError(name, f"the {document.type.type_name.lower()}'s {name} ({form.clause})",
+                             type(value).__name__)
+        if name != form.particulars and value is not None:
+            raise FieldError(name, f"nothing: a {document.type.type_name.lower()} has no {name}",
+                             "a value")
+    if form.signers_in_person is not None:
+        for i, sig in enumerate(document.signatures):
+            if sig.mandates:
+                raise FieldError(f"signatures[{i}].mandates", f"none: {form.signers_in_person} sign in "
+                                 f"person ({form.clause})", sig.mandates[0].authority.value)
+
+
+# The particulars refer to the helpers above; the Document refers to them.
+from vbhc.model.particulars import PARTICULARS, Introduction, Invitation, Leave, Minutes  # noqa: E402
 
 attrs.resolve_types(Appendix, globals(), locals())
 for _cls in (*BLOCK_TYPES, Issuer, IssueDate, Mandate, Signature, Recipient, Archive, Document):

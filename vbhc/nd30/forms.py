@@ -7,8 +7,10 @@ line, the words that open its articles, how many signatures vbhc lays out. Every
 instead of testing the type, so a new form is a record here (plus, where it is laid out differently,
 a module in ``vbhc.layout``).
 
-Only the forms vbhc lays out today have a record. Công điện, giấy mời, giấy giới thiệu and giấy nghỉ
-phép have samples of their own (Mẫu 1.6, 1.7, 1.8, 1.10) but are laid out as Mẫu 1.4 for now.
+Only the forms vbhc lays out today have a record. Công điện has a sample of its own (Mẫu 1.6) but is
+laid out as Mẫu 1.4 for now. The forms of labelled fields (giấy mời, giấy giới thiệu, biên bản, giấy
+nghỉ phép: Mẫu 1.7-1.10) name the Document field that holds their blanks (``particulars``) and carry
+the words printed around them (``words``).
 """
 
 from __future__ import annotations
@@ -73,13 +75,26 @@ class Form:
     enacting_words: str | None = None
     signatures: Range = SIGNATURES_LAID_OUT
     signers_in_person: str | None = None
+    particulars: str | None = None
+    words: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if (Region.ENACTMENT in self.regions) != (self.enacting_words is not None):
             raise ValueError(f"Mẫu {self.id}: an ENACTMENT region exactly when there are enacting words")
         if self.has_type_line == (Region.LETTER_SUMMARY in self.regions) or (
-                self.has_type_line != (Region.SUMMARY in self.regions)):
-            raise ValueError(f"Mẫu {self.id}: a tên loại and trích yếu, or a V/v line (PL I, II.5.b)")
+                Region.SUMMARY in self.regions and not self.has_type_line):
+            raise ValueError(f"Mẫu {self.id}: a tên loại (and trích yếu), or a V/v line (PL I, II.5.b)")
+        if (self.particulars is None) != (not self.words):
+            raise ValueError(f"Mẫu {self.id}: a form of labelled fields has both particulars and words")
+
+    def word(self, key: str) -> str:
+        """The form's own words named ``key`` (KeyError for a word it does not print)."""
+        return dict(self.words)[key]
+
+    @property
+    def has_summary(self) -> bool:
+        """Whether a trích yếu is printed: under the tên loại (ô 5a) or after "V/v" (ô 5b)."""
+        return Region.SUMMARY in self.regions or Region.LETTER_SUMMARY in self.regions
 
     @property
     def has_type_line(self) -> bool:
@@ -119,20 +134,48 @@ MAU_1_4 = Form("1.4", "Văn bản có tên loại", "PL III, Mẫu 1.4", (
     DocumentType.TO_TRINH, DocumentType.HOP_DONG, DocumentType.BAN_GHI_NHO, DocumentType.BAN_THOA_THUAN,
     DocumentType.GIAY_UY_QUYEN, DocumentType.PHIEU_GUI, DocumentType.PHIEU_CHUYEN, DocumentType.PHIEU_BAO,
     DocumentType.THU_CONG,
-    # Laid out as Mẫu 1.4 until their own samples are (Mẫu 1.6, 1.7, 1.8, 1.10).
-    DocumentType.CONG_DIEN, DocumentType.GIAY_MOI, DocumentType.GIAY_GIOI_THIEU, DocumentType.GIAY_NGHI_PHEP,
+    # Laid out as Mẫu 1.4 until its own sample is (Mẫu 1.6).
+    DocumentType.CONG_DIEN,
 ), _TITLED_PAGE, _TITLED_ROLES)
 # PL I, II.5.b: a công văn has no tên loại; its trích yếu follows "V/v" under the number (ô 5b).
 MAU_1_5 = Form("1.5", "Công văn", "PL III, Mẫu 1.5; PL I, II.5.b", (DocumentType.CONG_VAN,),
                _HEADER | {Region.PLACE_DATE, Region.LETTER_SUMMARY} | _CONTENT | _CLOSING,
                _ALWAYS | {Role.PLACE_DATE, Role.LETTER_SUMMARY})
+# PL III, Mẫu 1.7: a giấy mời has a trích yếu (the meeting); its text is labelled fields.
+MAU_1_7 = Form("1.7", "Giấy mời", "PL III, Mẫu 1.7", (DocumentType.GIAY_MOI,), _TITLED_PAGE, _TITLED_ROLES,
+               particulars="invitation", words=(
+                   ("invite", "trân trọng kính mời:"), ("attend", "Tới dự"), ("chair", "Chủ trì:"),
+                   ("time", "Thời gian:"), ("venue", "Địa điểm:")))
+# PL III, Mẫu 1.8 and 1.10: the tên loại stands alone, without a trích yếu, over its short line.
+_UNTITLED_PAGE = _TITLED_PAGE - {Region.SUMMARY}
+_UNTITLED_ROLES = _TITLED_ROLES - {Role.SUMMARY}
+MAU_1_8 = Form("1.8", "Giấy giới thiệu", "PL III, Mẫu 1.8", (DocumentType.GIAY_GIOI_THIEU,), _UNTITLED_PAGE,
+               _UNTITLED_ROLES, particulars="introduction", words=(
+                   ("introduce", "trân trọng giới thiệu:"), ("person", "Ông (bà)"), ("position", "Chức vụ:"),
+                   ("sent_to", "Được cử đến:"), ("purpose", "Về việc:"),
+                   ("request", "Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có tên ở trên hoàn thành "
+                               "nhiệm vụ."),
+                   ("valid_until", "Giấy này có giá trị đến hết")))
 # PL III, Mẫu 1.9: a biên bản has no place-and-date line under the Quốc hiệu (its time and place are
-# in its text), and its secretary and chair sign in their own names.
+# in its text); its secretary (THƯ KÝ, left) and chair (CHỦ TỌA, right) sign in their own names.
 MAU_1_9 = Form("1.9", "Biên bản", "PL III, Mẫu 1.9", (DocumentType.BIEN_BAN,),
                _HEADER | _TITLE | _CONTENT | _CLOSING, _ALWAYS | {Role.DOCUMENT_TYPE_NAME, Role.SUMMARY},
-               signers_in_person="its secretary and chair")
+               signatures=Range(2, 2), signers_in_person="its secretary and chair", particulars="minutes",
+               words=(("start", "Thời gian bắt đầu:"), ("venue", "Địa điểm:"),
+                      ("participants", "Thành phần tham dự:"), ("chair", "Chủ trì (chủ tọa):"),
+                      ("secretary", "Thư ký (người ghi biên bản):"),
+                      # The sample's "(theo diễn biến cuộc họp/hội nghị/hội thảo)" says how to write it.
+                      ("content", "Nội dung:"),
+                      ("end", "Cuộc họp kết thúc vào")))
+MAU_1_10 = Form("1.10", "Giấy nghỉ phép", "PL III, Mẫu 1.10", (DocumentType.GIAY_NGHI_PHEP,),
+                _UNTITLED_PAGE, _UNTITLED_ROLES, particulars="leave", words=(
+                    ("request", "Xét Đơn đề nghị nghỉ phép"), ("of", "của ông (bà)"), ("grant", "cấp cho:"),
+                    ("person", "Ông (bà):"), ("position", "Chức vụ:"),
+                    ("period", "Được nghỉ phép trong thời gian"), ("days", "ngày"), ("from", "kể từ"),
+                    ("until", "đến hết"), ("at", "tại"),
+                    ("counted", "Số ngày nghỉ phép nêu trên được tính vào thời gian")))
 
-FORMS: tuple[Form, ...] = (MAU_1_1, MAU_1_2, MAU_1_4, MAU_1_5, MAU_1_9)
+FORMS: tuple[Form, ...] = (MAU_1_1, MAU_1_2, MAU_1_4, MAU_1_5, MAU_1_7, MAU_1_8, MAU_1_9, MAU_1_10)
 # The form a document whose type is not known is held to: the one most types have.
 DEFAULT_FORM = MAU_1_4
 

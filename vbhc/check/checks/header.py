@@ -224,7 +224,10 @@ def check_title(ctx: Context) -> None:
         return
     if not rec.summary:
         for rule_id in ("summary.rule", "summary.rule-length"):
-            ctx.skip(rule_id, "no trích yếu recognised")
+            if nd30.Region.SUMMARY in rec.form.regions:
+                ctx.skip(rule_id, "no trích yếu recognised")
+            else:  # PL III, Mẫu 1.8 and 1.10
+                ctx.na(rule_id, f"a {rec.document_type.type_name.lower()} has no trích yếu")
         return
     widths = []
     for item in rec.summary:

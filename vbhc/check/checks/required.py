@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from vbhc import nd30
 from vbhc.check.checks.core import Context
 
 
@@ -23,7 +24,7 @@ def check_required(ctx: Context) -> None:
             missing.append('trích yếu "V/v"')
     elif rec.type_name is None:
         missing.append('tên loại (or a công văn\'s "V/v")')
-    elif not rec.summary:
+    elif not rec.summary and nd30.Region.SUMMARY in rec.form.regions:  # none in PL III, Mẫu 1.8, 1.10
         missing.append("trích yếu")
     if not rec.signatures:
         missing.append("chữ ký (quyền hạn, chức vụ)")

@@ -24,7 +24,8 @@ from vbhc.model import BLOCK_TYPES, Document, IssueDate, Mandate, Recipient, Sig
 from vbhc.model import document as model
 from vbhc.model.characters import REFUSED
 from vbhc.model.text import Text
-from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency
+from vbhc.model.particulars import PARTICULARS
+from vbhc.nd30 import DocumentType, Form, Secrecy, SigningAuthority, Urgency, form_of
 from vbhc.readers.spec.profile import PROFILE_FIELDS, SPEC_META_KEYS
 from vbhc.readers.spec.structure import (
     DATE_ISO,
@@ -241,8 +242,26 @@ def spec_schema() -> dict[str, Any]:
         "required": [r for r in required if r not in PROFILE_FIELDS],
         "if": {"not": {"required": ["profile"]}},
         "then": {"required": required},
+        "allOf": _form_conditions(),
         "$defs": dict(sorted(gen.defs.items())),
     }
+
+
+def _form_conditions() -> list[dict[str, Any]]:
+    """What the type's form asks (nd30.forms): a summary where it prints one, and the particulars
+    of a form of labelled fields (``invitation``, ...) on that form's types only."""
+
+    def spellings(test: Callable[[Form], bool]) -> list[str]:
+        return sorted(name for name, kind in choices(DocumentType).items() if test(form_of(kind)))
+
+    def of_type(names: list[str]) -> dict[str, Any]:
+        return {"properties": {"type": {"enum": names}}, "required": ["type"]}
+
+    out = [{"if": of_type(spellings(lambda f: f.has_summary)), "then": {"required": ["summary"]}}]
+    for name in PARTICULARS:
+        out.append({"if": {"required": [name]},
+                    "then": of_type(spellings(lambda f, name=name: f.particulars == name))})
+    return out
 
 
 def profile_schema() -> dict[str, Any]:

@@ -153,9 +153,11 @@ class _Writer:
         return self.table((left_w, right_w), [[left, right], [below_left, place_date]])
 
     def title(self, layout: Layout) -> list[Element]:
-        if layout.type_name is None or not layout.summary:
+        if layout.type_name is None:
             return []
-        summary_w = min(max(self.width_twips(x) for x in layout.summary), self.t.text_width)
+        # The line goes under the trích yếu, or under the tên loại where there is none (PL III, Mẫu 1.8).
+        summary_w = min(max(self.width_twips(x) for x in layout.summary or (layout.type_name,)),
+                        self.t.text_width)
         rule = self.rule(round(summary_w * nd30.SUMMARY_RULE_FRACTION), self.t.text_width,
                          after_pt=SPACE_AFTER_TITLE_PT)
         return [self.para(layout.type_name), *(self.para(x) for x in layout.summary), rule]
@@ -281,7 +283,7 @@ def render_bytes(document: Document, template: Template | str | os.PathLike[str]
         if name == "word/document.xml":
             data = _replace_body(template, content, last)
         elif name == "docProps/core.xml":
-            data = core_properties(document.summary.plain)
+            data = core_properties(document.summary.plain if document.summary else document.type.type_name)
         parts.append((name, data))
     parts.sort(key=lambda p: p[0] != "[Content_Types].xml")
     parts = with_images(parts, [x for x in images if x is not None])

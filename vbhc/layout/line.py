@@ -1,0 +1,62 @@
+"""A printed line, the unit every layout produces and every writer prints, and the texts lines share
+(a date, a closing punctuation mark)."""
+
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+from vbhc import nd30
+from vbhc.model import IssueDate
+from vbhc.model.text import Span, Text
+from vbhc.nd30 import Role
+
+# Blanks left for a hand-filled date part in a draft. Not a decree rule.
+BLANK_DATE_PART = "\u00a0" * 5
+
+
+@frozen
+class Line:
+    """One printed paragraph: its role, its full text (number included) and the number alone.
+
+    ``label_only``: the role's weight is its label's alone; the text after it prints as its spans say
+    (an article's text after its bold "Điều N.": PL III, Mẫu 1.3). ``keep_with_next``: whether this
+    line goes to the next page with the line after it, where that differs from its role's record
+    (None: as the record says).
+    """
+
+    role: Role
+    text: Text
+    label: str = ""
+    label_only: bool = False
+    keep_with_next: bool | None = None
+
+    @property
+    def plain(self) -> str:
+        return self.text.plain
+
+
+def date_text(date: IssueDate) -> str:
+    """``ngày 05 tháng 3 năm 2024`` with blanks for parts left empty (PL I, II.4.b)."""
+    day = nd30.format_day(date.day) if date.day else BLANK_DATE_PART
+    month = nd30.format_month(date.month) if date.month else BLANK_DATE_PART
+    return f"ngày {day} tháng {month} năm {date.year}"
+
+
+# A closing punctuation mark that vbhc replaces with the one the decree asks for. An ellipsis ("...")
+# and the ";" of something that reads like an entity ("&lt;") are text, and the mark goes after them.
+_FINAL_MARK = re.compile(r"(?:[;:,]|(?<!\.)\.)$")
+_ENTITY_END = re.compile(r"&#?\w+;$")
+
+
+def end_with(text: Text, end: str) -> Text:
+    """``text`` ending with ``end``: a final ";", ":", "," or single "." is replaced, never doubled."""
+    text = text.rstrip()
+    if not text.spans or text.plain.endswith(end):
+        return text
+    spans = list(text.spans)
+    tail = spans[-1]
+    if not _ENTITY_END.search(tail.text):
+        spans[-1] = Span(_FINAL_MARK.sub("", tail.text), tail.bold, tail.italic)
+    return Text((*spans, Span(end, bold=tail.bold, italic=tail.italic)))

@@ -1,0 +1,126 @@
+"""The particulars of the forms whose text is a set of labelled fields (PL III, Mẫu 1.7-1.10).
+
+A giấy mời, giấy giới thiệu, biên bản or giấy nghỉ phép is mostly fixed words with blanks to fill
+(``Thời gian:``, ``Được cử đến:``). Each form's blanks are one class here; a :class:`~vbhc.model.Document`
+of that form carries it in the field its form record names (``nd30.Form.particulars``). The words
+around the blanks are the decree's (:mod:`vbhc.nd30.forms`); :mod:`vbhc.layout` prints them.
+"""
+
+from __future__ import annotations
+
+import attrs
+from attrs import field, frozen
+
+from vbhc.errors import FieldError
+from vbhc.model.document import (
+    IssueDate,
+    _nfc_or_none,
+    _nfc_tuple,
+    _to_text_or_none,
+    one_line,
+    one_line_each,
+    optional_line,
+    positive,
+    text_field,
+)
+from vbhc.model.text import Text, nfc
+
+__all__ = ["PARTICULARS", "Introduction", "Invitation", "Leave", "Minutes"]
+
+
+def _line(**kwargs: object) -> object:
+    return field(converter=nfc, validator=one_line, **kwargs)  # type: ignore[call-overload]
+
+
+def _optional_line() -> object:
+    return field(default=None, converter=_nfc_or_none, validator=optional_line)
+
+
+def _date(_: object, attribute: attrs.Attribute, value: object) -> None:
+    if not isinstance(value, IssueDate):
+        raise FieldError(attribute.name, "a date", type(value).__name__)
+
+
+@frozen(kw_only=True)
+class Invitation:
+    """A giấy mời's blanks (PL III, Mẫu 1.7).
+
+    ``invitees``: who is invited (a body, or a person's name, position and unit), after
+    "… trân trọng kính mời:". ``event``: what to attend, after "Tới dự". ``chair``: who chairs it.
+    ``time``: when, as it should read ("08 giờ 00, thứ Hai, ngày 10 tháng 6 năm 2024"). ``venue``:
+    where. ``note``: a last line (what to bring, whom to call), optional.
+    """
+
+    invitees: str = _line()
+    event: Text = text_field()
+    chair: str | None = _optional_line()
+    time: str = _line()
+    venue: str = _line()
+    note: Text | None = field(default=None, converter=attrs.Converter(_to_text_or_none, takes_field=True))
+
+
+@frozen(kw_only=True)
+class Introduction:
+    """A giấy giới thiệu's blanks (PL III, Mẫu 1.8).
+
+    ``person``: the name of who is introduced, after "Ông (bà)". ``position``: their chức vụ.
+    ``sent_to``: the body they are sent to. ``purpose``: what about, after "Về việc:".
+    ``valid_until``: the last day the paper is valid ("Giấy này có giá trị đến hết ngày …").
+    """
+
+    person: str = _line()
+    position: str | None = _optional_line()
+    sent_to: str = _line()
+    purpose: Text = text_field()
+    valid_until: IssueDate = field(validator=_date)
+
+
+@frozen(kw_only=True)
+class Minutes:
+    """A biên bản's record of the meeting (PL III, Mẫu 1.9); its content is the document's body.
+
+    ``start``: when it began ("14 giờ 00, ngày 05 tháng 3 năm 2024"). ``venue``: where.
+    ``participants``: thành phần tham dự, one entry per line. ``chair``: chủ trì (chủ tọa), name and
+    position. ``secretary``: thư ký (người ghi biên bản). ``end``: when it ended ("16 giờ 30, ngày
+    05 tháng 3 năm 2024"), after "Cuộc họp kết thúc vào".
+    """
+
+    start: str = _line()
+    venue: str = _line()
+    participants: tuple[str, ...] = field(converter=_nfc_tuple, validator=one_line_each)
+    chair: str = _line()
+    secretary: str = _line()
+    end: str = _line()
+
+    @participants.validator
+    def _someone(self, attribute: attrs.Attribute, value: tuple[str, ...]) -> None:
+        if not value:
+            raise FieldError("participants", "at least one participant", "none")
+
+
+@frozen(kw_only=True)
+class Leave:
+    """A giấy nghỉ phép's blanks (PL III, Mẫu 1.10).
+
+    ``request_date``: the date of the đơn đề nghị nghỉ phép. ``person``: who takes leave;
+    ``position``: their chức vụ. ``days``: how many days. ``start``: the first day; ``end``: the
+    last. ``place``: where they spend it. ``counted_as``: the leave it is counted in ("phép năm
+    2024").
+    """
+
+    request_date: IssueDate = field(validator=_date)
+    person: str = _line()
+    position: str | None = _optional_line()
+    days: int = field(validator=positive)
+    start: IssueDate = field(validator=_date)
+    end: IssueDate = field(validator=_date)
+    place: str = _line()
+    counted_as: str = _line()
+
+
+# The particulars classes by the Document field that holds them (nd30.Form.particulars).
+PARTICULARS: dict[str, type] = {"invitation": Invitation, "introduction": Introduction, "minutes": Minutes,
+                                "leave": Leave}
+
+for _cls in (Invitation, Introduction, Minutes, Leave):
+    attrs.resolve_types(_cls, globals(), locals())
