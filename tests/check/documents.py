@@ -10,6 +10,7 @@ import io
 import zipfile
 from collections.abc import Callable, Iterator
 
+import attrs
 from lxml import etree
 
 from vbhc import (
@@ -31,6 +32,7 @@ from vbhc import (
     Section,
     Signature,
 )
+from vbhc.model.particulars import Introduction, Invitation, Leave, Minutes
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -147,8 +149,60 @@ def minutes() -> Document:
     )
 
 
+CHAIR = Signature(position="Chủ tịch", name="Lê Quang Thành", mandates=[Mandate("TM.", "Ủy ban nhân dân")])
+
+
+def invitation() -> Document:
+    """A giấy mời (PL III, Mẫu 1.7) with every field."""
+    return Document(
+        type="giay-moi", issuer=COMMUNE, number=12, place="Hoàng Kim", date=DATE,
+        summary="Hội nghị sơ kết công tác quý I năm 2024",
+        invitation=Invitation(invitees="Trưởng các thôn.", event="Hội nghị sơ kết công tác quý I năm 2024.",
+                              chair="Ông Lê Quang Thành, Chủ tịch UBND xã.",
+                              time="08 giờ 00, ngày 10 tháng 4 năm 2024.", venue="Hội trường UBND xã.",
+                              note="Đề nghị các đại biểu dự họp đầy đủ, đúng giờ."),
+        signatures=CHAIR, recipients=[Recipient("Như thành phần mời")],
+    )
+
+
+def introduction() -> Document:
+    """A giấy giới thiệu (PL III, Mẫu 1.8): no trích yếu."""
+    return Document(
+        type="giay-gioi-thieu", issuer=COMMUNE, number=25, place="Hoàng Kim", date=DATE,
+        introduction=Introduction(person="Nguyễn Thị Lan", position="Công chức Văn hóa - Xã hội",
+                                  sent_to="Ủy ban nhân dân huyện Hoàng Hóa", purpose="Liên hệ công tác.",
+                                  valid_until=IssueDate(2024, 3, 31)),
+        signatures=CHAIR, recipients=[Recipient("Như trên")],
+    )
+
+
+def meeting() -> Document:
+    """A biên bản (PL III, Mẫu 1.9) with its meeting's fields and several participants."""
+    return attrs.evolve(minutes(), body=[Item(text="Văn phòng báo cáo kết quả công tác tháng 2."),
+                                         Item(text="Chủ tọa kết luận.")],
+                        minutes=Minutes(start="08 giờ 00, ngày 05 tháng 3 năm 2024",
+                                        venue="Hội trường UBND xã",
+                                        participants=["Ông Lê Quang Thành, Chủ tịch UBND xã",
+                                                      "Các công chức chuyên môn xã"],
+                                        chair="Ông Lê Quang Thành, Chủ tịch UBND xã",
+                                        secretary="Bà Trần Thị Dung, công chức Văn phòng - Thống kê",
+                                        end="10 giờ 30, ngày 05 tháng 3 năm 2024"))
+
+
+def leave() -> Document:
+    """A giấy nghỉ phép (PL III, Mẫu 1.10): no trích yếu."""
+    return Document(
+        type="giay-nghi-phep", issuer=COMMUNE, number=8, place="Hoàng Kim", date=DATE,
+        leave=Leave(request_date=IssueDate(2024, 2, 25), person="Nguyễn Thị Lan", position="Công chức",
+                    days=5, start=IssueDate(2024, 3, 11), end=IssueDate(2024, 3, 15),
+                    place="xã Quảng Phú, huyện Quảng Xương", counted_as="nghỉ phép năm 2024"),
+        signatures=CHAIR, recipients=[Recipient("Bà Nguyễn Thị Lan")], archive=Archive(["VP"]),
+    )
+
+
 BUILDERS: dict[str, Callable[[], Document]] = {
     "plan": plan, "report": report, "decision": decision, "letter": letter, "minutes": minutes,
+    "invitation": invitation, "introduction": introduction, "meeting": meeting, "leave": leave,
 }
 
 

@@ -9,15 +9,11 @@ measuring text. Imports ``nd30`` and ``model``; never readers, writers, recognis
 """
 
 from vbhc.layout.document import (
-    BLANK_DATE_PART,
     BLANK_NUMBER,
     Layout,
-    Line,
     addressee_lines,
     archive_text,
-    date_text,
     draft_text,
-    end_with,
     lay_out,
     legal_basis_lines,
     number_text,
@@ -26,6 +22,7 @@ from vbhc.layout.document import (
     reference_text,
     signature_lines,
 )
+from vbhc.layout.line import BLANK_DATE_PART, Line, date_text, end_with
 from vbhc.layout.regions import AppendixRegion, Regions, SignatureRegion
 
 __all__ = [

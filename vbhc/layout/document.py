@@ -17,7 +17,7 @@ from attrs import frozen
 from vbhc import nd30
 from vbhc.diagnostics import Path
 from vbhc.layout.forms import form_text
-from vbhc.layout.line import BLANK_DATE_PART, Line, date_text, end_with
+from vbhc.layout.line import Line, date_text, end_with
 from vbhc.layout.regions import AppendixRegion, Regions, SignatureRegion
 from vbhc.layout.signatures import issuer_lines
 from vbhc.model import (
@@ -27,7 +27,6 @@ from vbhc.model import (
     Chapter,
     Dash,
     Document,
-    IssueDate,
     Item,
     Paragraph,
     Part,

@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 from vbhc import nd30
 from vbhc.diagnostics import Diagnostic, format_path
-from vbhc.layout.document import Layout, Line
+from vbhc.layout.document import Layout
+from vbhc.layout.line import Line
 from vbhc.layout.metrics import fits, text_width_pt
 from vbhc.model.text import literal
 from vbhc.nd30 import Role

@@ -476,8 +476,8 @@ class Document:
     A form of labelled fields (PL III, Mẫu 1.7-1.10) takes its blanks in the field its form names:
     ``invitation`` (giấy mời), ``introduction`` (giấy giới thiệu), ``minutes`` (biên bản), ``leave``
     (giấy nghỉ phép); vbhc prints the form's words around them before and after the body. Without
-    them the body holds the whole text. The body is a tree of blocks; numbering, punctuation of Nơi nhận, case,
-    the "QUYẾT ĐỊNH:" line of a decision and the closing "./." are applied when it is laid out.
+    them the body holds the whole text. The body is a tree of blocks; numbering, punctuation of Nơi
+    nhận, case, the "QUYẾT ĐỊNH:" line of a decision and the closing "./." are applied when it is laid out.
     ``enacting_authority`` is the thẩm quyền ban hành line of a quyết định or nghị quyết (PL III,
     Mẫu 1.2): the head's title or the collective, e.g. ``Chủ tịch Ủy ban nhân dân xã Hoàng Kim``.
     ``draft``: true marks the document "DỰ THẢO" above its header; a number marks that round of the

@@ -23,8 +23,8 @@ import attrs
 from vbhc.model import BLOCK_TYPES, Document, IssueDate, Mandate, Recipient, Signature, SignatureImage
 from vbhc.model import document as model
 from vbhc.model.characters import REFUSED
-from vbhc.model.text import Text
 from vbhc.model.particulars import PARTICULARS
+from vbhc.model.text import Text
 from vbhc.nd30 import DocumentType, Form, Secrecy, SigningAuthority, Urgency, form_of
 from vbhc.readers.spec.profile import PROFILE_FIELDS, SPEC_META_KEYS
 from vbhc.readers.spec.structure import (
