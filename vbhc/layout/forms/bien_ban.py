@@ -4,7 +4,7 @@ content (the document's body); the time it ended."""
 from __future__ import annotations
 
 from vbhc import nd30
-from vbhc.layout.forms.common import FIELD_ROLE, FormText, field_text
+from vbhc.layout.forms.common import FIELD_ROLE, FormText, field_lines
 from vbhc.layout.line import Line
 from vbhc.model import Document
 from vbhc.model.text import literal
@@ -13,24 +13,21 @@ from vbhc.nd30 import Form, Role
 
 def text(document: Document, form: Form) -> FormText:
     """One line per field; several participants as "- name;" lines under their label (the last
-    ending "."), one on the label's line."""
+    ending "."), one on the label's line; "Nội dung:" over the body when there is one."""
     m = document.minutes
     assert m is not None
-    w = form.word
-    before = [Line(FIELD_ROLE, field_text(w("start"), m.start), w("start")),
-              Line(FIELD_ROLE, field_text(w("venue"), m.venue), w("venue"))]
-    label = w("participants")
+    before = field_lines(form, ("start", m.start), ("venue", m.venue))
     if len(m.participants) == 1:
-        before.append(Line(FIELD_ROLE, field_text(label, m.participants[0]), label))
+        before += field_lines(form, ("participants", m.participants[0]))
     else:
+        label = form.word("participants")
         before.append(Line(FIELD_ROLE, literal(label), label))
         last = len(m.participants) - 1
         before += [Line(Role.DASH, literal(f"{nd30.LIST_ITEM_PREFIX}{name}"
                                            f"{nd30.LIST_LAST_END if i == last else nd30.LIST_ITEM_END}"),
                         nd30.DASH_MARKER) for i, name in enumerate(m.participants)]
-    before += [Line(FIELD_ROLE, field_text(w("chair"), m.chair), w("chair")),
-               Line(FIELD_ROLE, field_text(w("secretary"), m.secretary), w("secretary"))]
+    before += field_lines(form, ("chair", m.chair), ("secretary", m.secretary))
     if document.body:
-        before.append(Line(FIELD_ROLE, literal(w("content")), w("content")))
-    after = (Line(FIELD_ROLE, field_text(w("end"), m.end), w("end")),)
-    return FormText(tuple(before), after)
+        content = form.word("content")
+        before.append(Line(FIELD_ROLE, literal(content), content))
+    return FormText(tuple(before), tuple(field_lines(form, ("end", m.end))))

@@ -1,29 +1,42 @@
-"""What the form layouts share: the lines around the body, and a labelled field's line."""
+"""What the form layouts share: the lines around the body, and the lines of labelled fields."""
 
 from __future__ import annotations
 
 from attrs import frozen
 
+from vbhc.layout.line import Line
 from vbhc.model.text import Text, literal
-from vbhc.nd30 import Role
+from vbhc.nd30 import Form, Role
+
+FIELD_ROLE = Role.PARAGRAPH  # a labelled field is a body paragraph: PL I, II.6.e
 
 
 @frozen
 class FormText:
-    """The lines a form prints before the document's body and after it (``Line`` of vbhc.layout)."""
+    """The lines a form prints before the document's body and after it."""
 
-    before: tuple = ()
-    after: tuple = ()
+    before: tuple[Line, ...] = ()
+    after: tuple[Line, ...] = ()
 
 
-def field_text(label: str, value: Text | str) -> Text:
-    """``label`` and ``value`` on one line: "Thời gian: 08 giờ 00 ..."."""
-    return literal(f"{label} ") + (literal(value) if isinstance(value, str) else value)
+def field_lines(form: Form, *fields: tuple[str, Text | str | None]) -> list[Line]:
+    """A line for each ``(key, value)`` whose value is given: the form's word named ``key``, then the
+    value ("Thời gian: 08 giờ 00 ..."), labelled with the word."""
+    out = []
+    for key, value in fields:
+        if value is None:
+            continue
+        label = form.word(key)
+        text = literal(f"{label} ") + (literal(value) if isinstance(value, str) else value)
+        out.append(Line(FIELD_ROLE, text, label))
+    return out
+
+
+def sentence(text: str) -> Line:
+    """A line of the form's own words with the blanks filled in, without a label."""
+    return Line(FIELD_ROLE, literal(text))
 
 
 def issuer_words(name: tuple[str, ...]) -> str:
     """The issuer's name as a sentence names it: its lines joined, as typed ("Ủy ban nhân dân xã …")."""
     return " ".join(name)
-
-
-FIELD_ROLE = Role.PARAGRAPH  # a labelled field is a body paragraph: PL I, II.6.e

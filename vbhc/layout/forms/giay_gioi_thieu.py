@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from vbhc.layout.forms.common import FIELD_ROLE, FormText, field_text, issuer_words
-from vbhc.layout.line import Line, date_text
+from vbhc.layout.forms.common import FormText, field_lines, issuer_words, sentence
+from vbhc.layout.line import date_text
 from vbhc.model import Document
-from vbhc.model.text import literal
 from vbhc.nd30 import Form
 
 
@@ -14,13 +13,9 @@ def text(document: Document, form: Form) -> FormText:
     the request to the receiving body and "Giấy này có giá trị đến hết ngày …"."""
     intro = document.introduction
     assert intro is not None
-    w = form.word
-    before = [Line(FIELD_ROLE, literal(f"{issuer_words(document.issuer.name)} {w('introduce')}")),
-              Line(FIELD_ROLE, field_text(w("person"), intro.person), w("person"))]
-    if intro.position:
-        before.append(Line(FIELD_ROLE, field_text(w("position"), intro.position), w("position")))
-    before += [Line(FIELD_ROLE, field_text(w("sent_to"), intro.sent_to), w("sent_to")),
-               Line(FIELD_ROLE, field_text(w("purpose"), intro.purpose), w("purpose"))]
-    after = (Line(FIELD_ROLE, literal(w("request"))),
-             Line(FIELD_ROLE, field_text(w("valid_until"), date_text(intro.valid_until)), w("valid_until")))
-    return FormText(tuple(before), after)
+    introduce = sentence(f"{issuer_words(document.issuer.name)} {form.word('introduce')}")
+    fields = field_lines(form, ("person", intro.person), ("position", intro.position),
+                         ("sent_to", intro.sent_to), ("purpose", intro.purpose))
+    after = (sentence(form.word("request")),
+             *field_lines(form, ("valid_until", date_text(intro.valid_until))))
+    return FormText((introduce, *fields), after)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from vbhc.layout.forms.common import FIELD_ROLE, FormText, field_text, issuer_words
+from vbhc.layout.forms.common import FIELD_ROLE, FormText, field_lines, issuer_words, sentence
 from vbhc.layout.line import Line
 from vbhc.model import Document
-from vbhc.model.text import literal
 from vbhc.nd30 import Form
 
 
@@ -14,12 +13,8 @@ def text(document: Document, form: Form) -> FormText:
     điểm, each on its own line; the note, if any, closes the text after the body."""
     inv = document.invitation
     assert inv is not None
-    w = form.word
-    before = [Line(FIELD_ROLE, literal(f"{issuer_words(document.issuer.name)} {w('invite')} {inv.invitees}")),
-              Line(FIELD_ROLE, field_text(w("attend"), inv.event), w("attend"))]
-    if inv.chair:
-        before.append(Line(FIELD_ROLE, field_text(w("chair"), inv.chair), w("chair")))
-    before += [Line(FIELD_ROLE, field_text(w("time"), inv.time), w("time")),
-               Line(FIELD_ROLE, field_text(w("venue"), inv.venue), w("venue"))]
+    invite = sentence(f"{issuer_words(document.issuer.name)} {form.word('invite')} {inv.invitees}")
+    fields = field_lines(form, ("attend", inv.event), ("chair", inv.chair), ("time", inv.time),
+                         ("venue", inv.venue))
     after = (Line(FIELD_ROLE, inv.note),) if inv.note is not None else ()
-    return FormText(tuple(before), after)
+    return FormText((invite, *fields), after)
