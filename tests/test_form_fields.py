@@ -158,3 +158,16 @@ def test_without_its_fields_a_form_prints_its_body_alone() -> None:
     intro = Introduction(person="A", sent_to="B", purpose="C", valid_until=IssueDate(2024, 3, 31))
     body = lay_out(make_document(type="giay-gioi-thieu", summary=None, introduction=intro)).body
     assert [line.plain for line in body][-1] == "Giấy này có giá trị đến hết ngày 31 tháng 3 năm 2024./."
+
+
+def test_the_checker_warns_of_a_quyen_han_line_over_a_bien_bans_signers() -> None:
+    """signature.in-person (PL III, Mẫu 1.9): passes on vbhc's biên bản, warns on one signed "TM."."""
+    document = load(example("bien-ban"))
+    assert "signature.in-person" not in check(render_bytes(document)).rule_ids()
+    signed_tm = (document.signatures[0], Signature(position="Chủ tọa", name="Lê Quang Thành",
+                                                   mandates=[Mandate("TM.", "Ủy ban nhân dân")]))
+    object.__setattr__(document, "signatures", signed_tm)  # past the model, which refuses it
+    report = check(render_bytes(document))
+    assert report.rule_ids() == {"signature.in-person"} and report.exit_code == 0
+    plan = check(render_bytes(make_document()))
+    assert "signature.in-person" not in plan.rule_ids()

@@ -244,6 +244,7 @@ CASES = [
     Case("recipients.punctuation", "plan", edit("- Phòng Văn hóa", "(b/c);", "(b/c)")),
     Case("recipients.archive", "plan", edit("- Lưu: VT", "Lưu: VT, VP (2)", "Lưu trữ")),
     Case("signature.collective", "plan", lambda d: remove(d.find("TM. ỦY BAN"))),
+    Case("signature.in-person", "minutes", edit("CHỦ TỌA", "CHỦ TỌA", "TM. CHỦ TỌA")),
     Case("page-number.present", "plan", _drop_header_refs),
     Case("page-number.position", "plan", lambda d: set_ppr(_page_header(d), "jc", val="left")),
     Case("page-number.first-page", "plan", lambda d: remove(_sect(d).find(w("titlePg")))),

@@ -221,6 +221,10 @@ def _build() -> dict[str, Rule]:
              nd30.COLLECTIVE_ISSUER_WORDS,
              f'"{nd30.SigningAuthority.TM.value} <COLLECTIVE>" over the position, unless the head signs '
              "in their own name"),
+        Rule("signature.in-person", "PL III, Mẫu 1.9", W, "signature",
+             "a biên bản's secretary and chair sign in their own names: no TM., KT., Q., TL. or TUQ. line",
+             tuple(a.value for a in nd30.SigningAuthority),
+             "the position alone (THƯ KÝ, CHỦ TỌA) over the name"),
         Rule("page-number.present", "PL I, I.7", E, "page-number",
              "page numbers on a document of several pages",
              nd30.PAGE_NUMBER_IN_TOP_MARGIN, "a PAGE field in the page header"),

@@ -6,7 +6,7 @@ recognised (no signature block, say) is *not evaluated*; one whose component is 
 takes it from :mod:`vbhc.nd30`.
 
 The checks live by area: :mod:`.page`, :mod:`.typography`, :mod:`.required`, :mod:`.header`, :mod:`.body`
-and :mod:`.closing`; :mod:`.core` holds the :class:`Context` they record into. This module runs them in
+and :mod:`.closing`, and what a form's record asks in :mod:`.forms`; :mod:`.core` holds the :class:`Context` they record into. This module runs them in
 rule order and assembles the :class:`Report`. Like all of :mod:`vbhc.check`, it must not import the
 readers, the writers or the CLI.
 """
@@ -19,6 +19,7 @@ from typing import BinaryIO
 from vbhc.check.checks.body import check_body, check_legal_bases, check_numbering
 from vbhc.check.checks.closing import check_addressees, check_recipients, check_signature
 from vbhc.check.checks.core import Context
+from vbhc.check.checks.forms import check_signers_in_person
 from vbhc.check.checks.header import check_date, check_header, check_number, check_title
 from vbhc.check.checks.page import check_page, check_page_numbers
 from vbhc.check.checks.required import check_required
@@ -32,7 +33,7 @@ from vbhc.recognise.components import Recognition, recognise
 
 CHECKS = (check_page, check_fonts, check_text, check_required, check_typography, check_header, check_number,
           check_date, check_title, check_body, check_numbering, check_legal_bases, check_addressees,
-          check_recipients, check_signature, check_page_numbers)
+          check_recipients, check_signature, check_signers_in_person, check_page_numbers)
 
 
 def guard(doc: ResolvedDocument, limits: Limits = DEFAULT_LIMITS) -> None:
