@@ -171,3 +171,19 @@ def test_the_checker_warns_of_a_quyen_han_line_over_a_bien_bans_signers() -> Non
     assert report.rule_ids() == {"signature.in-person"} and report.exit_code == 0
     plan = check(render_bytes(make_document()))
     assert "signature.in-person" not in plan.rule_ids()
+
+
+def test_giay_nghi_phep_prints_its_confirmation_box_under_noi_nhan_only_when_asked() -> None:
+    """PL III, Mẫu 1.10: the box where the place of leave confirms, left, below the signer's name."""
+    words = form_of(DocumentType.GIAY_NGHI_PHEP).word("confirmation")
+    doc = rendered("giay-nghi-phep")
+    (box,) = [p for p in doc.paragraphs if " ".join(p.text.split()) == words]
+    name = next(p for p in doc.paragraphs if p.text == "Lê Quang Thành")
+    assert box.table is not None and name.table is not None
+    assert box.table[0] == name.table[0] and box.table[1] > name.table[1] and box.table[2] == 0
+    assert all(r.italic for r in box.visible_runs)
+    document = load(example("giay-nghi-phep"))
+    assert document.leave is not None
+    without = attrs.evolve(document, leave=attrs.evolve(document.leave, confirmation=False))
+    assert lay_out(without).confirmation is None
+    assert words not in texts(read_document(render_bytes(without)))

@@ -11,6 +11,8 @@ from tests.conftest import make_document
 from vbhc import Appendix, Document, Issuer, Paragraph, Signature
 from vbhc.errors import FieldError
 from vbhc.layout import Layout, Regions, lay_out
+from vbhc.model import IssueDate
+from vbhc.model.particulars import Introduction, Invitation, Leave, Minutes
 from vbhc.nd30 import DEFAULT_FORM, FORMS, DocumentType, Form, Region, Role, form_of, forms
 from vbhc.writers.docx.writer import render_bytes
 
@@ -19,13 +21,28 @@ ISSUER = Issuer(name=["Ủy ban nhân dân", "xã Hoàng Kim"], abbreviation="UB
 SIGNERS = [Signature(position="Thư ký", name="Lê Văn B"), Signature(position="Chủ tọa", name="Lê Văn A")]
 
 
+# The particulars of each form of labelled fields, with every option on (Leave's confirmation box).
+PARTICULARS = {
+    "invitation": Invitation(invitees="Các thôn.", event="Hội nghị.", time="8 giờ.", venue="Hội trường."),
+    "introduction": Introduction(person="Lê Văn C", sent_to="Huyện", purpose="Công tác.",
+                                 valid_until=IssueDate(2024, 3, 31)),
+    "minutes": Minutes(start="8 giờ", venue="Hội trường", participants=["Các thôn"], chair="Lê Văn A",
+                       secretary="Lê Văn B", end="10 giờ"),
+    "leave": Leave(request_date=IssueDate(2024, 3, 1), person="Lê Văn C", days=2,
+                   start=IssueDate(2024, 3, 11), end=IssueDate(2024, 3, 12), place="Xã A",
+                   counted_as="phép năm", confirmation=True),
+}
+
+
 def full(kind: DocumentType) -> Document:
     """A document of ``kind`` with something for every region any form has."""
+    form = form_of(kind)
+    particulars = {form.particulars: PARTICULARS[form.particulars]} if form.particulars else {}
     return make_document(
         type=kind.value, unit="VP", issuer=ISSUER, secrecy="MẬT", urgency="KHẨN", draft=True,
         addressees=["Các thôn"],
         enacting_authority="Chủ tịch Ủy ban nhân dân xã", legal_bases=["Căn cứ A"], signatures=SIGNERS,
-        appendices=[Appendix("Danh sách", [Paragraph("Một.")])])
+        appendices=[Appendix("Danh sách", [Paragraph("Một.")])], **particulars)
 
 
 def filled(layout: Layout) -> set[Region]:

@@ -30,6 +30,7 @@ import attrs
 from vbhc import model as m
 from vbhc.diagnostics import Diagnostic, SpecProblems, split_path
 from vbhc.errors import TemplateError
+from vbhc.model.particulars import Leave
 from vbhc.readers.spec import reader
 
 if TYPE_CHECKING:
@@ -88,7 +89,16 @@ def probe_documents() -> tuple[m.Document, ...]:
                                mandates=[m.Mandate("TM.", "Ủy ban nhân dân"), m.Mandate("KT.", "Chủ tịch")]),
         recipients=[m.Recipient("Chủ tịch", "b/c")],
     )
-    return report, decision, letter
+    leave = m.Document(  # PL III, Mẫu 1.10, with its confirmation box
+        type="giay-nghi-phep", issuer=commune, number=4, place="Thử Nghiệm", date=m.IssueDate(2024, 7, 1),
+        leave=Leave(request_date=m.IssueDate(2024, 6, 25), person="Đỗ Thị Lan", days=3,
+                    start=m.IssueDate(2024, 7, 8), end=m.IssueDate(2024, 7, 10), place="xã Thử Nghiệm",
+                    counted_as="nghỉ phép năm 2024", confirmation=True),
+        signatures=m.Signature(position="Chủ tịch", name="Phạm Văn Minh",
+                               mandates=[m.Mandate("TM.", "Ủy ban nhân dân")]),
+        recipients=[m.Recipient("Bà Đỗ Thị Lan")],
+    )
+    return report, decision, letter, leave
 
 
 _CHECKED: OrderedDict[str, tuple[str, ...]] = OrderedDict()  # template digest -> its findings

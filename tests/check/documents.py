@@ -195,7 +195,8 @@ def leave() -> Document:
         type="giay-nghi-phep", issuer=COMMUNE, number=8, place="Hoàng Kim", date=DATE,
         leave=Leave(request_date=IssueDate(2024, 2, 25), person="Nguyễn Thị Lan", position="Công chức",
                     days=5, start=IssueDate(2024, 3, 11), end=IssueDate(2024, 3, 15),
-                    place="xã Quảng Phú, huyện Quảng Xương", counted_as="nghỉ phép năm 2024"),
+                    place="xã Quảng Phú, huyện Quảng Xương", counted_as="nghỉ phép năm 2024",
+                    confirmation=True),
         signatures=CHAIR, recipients=[Recipient("Bà Nguyễn Thị Lan")], archive=Archive(["VP"]),
     )
 

@@ -268,6 +268,7 @@ def lay_out(document: Document) -> Layout:
         Region.BODY: tuple(body),
         Region.SIGNATURES: tuple(signature_lines(s) for s in document.signatures),
         Region.RECIPIENTS: tuple(recipient_lines(document)),
+        Region.CONFIRMATION: fields.confirmation,
         Region.APPENDICES: tuple(_appendix(document, a, i, len(document.appendices))
                                  for i, a in enumerate(document.appendices, 1)),
     }

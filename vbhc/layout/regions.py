@@ -84,6 +84,7 @@ class Regions(Generic[T]):
     body: tuple[T, ...] = ()
     signatures: tuple[SignatureRegion[T], ...] = ()
     recipients: tuple[T, ...] = ()
+    confirmation: T | None = None
     appendices: tuple[AppendixRegion[T], ...] = ()
 
     def items(self) -> list[T]:

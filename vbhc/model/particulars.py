@@ -105,7 +105,7 @@ class Leave:
     ``request_date``: the date of the đơn đề nghị nghỉ phép. ``person``: who takes leave;
     ``position``: their chức vụ. ``days``: how many days. ``start``: the first day; ``end``: the
     last. ``place``: where they spend it. ``counted_as``: the leave it is counted in ("phép năm
-    2024").
+    2024"). ``confirmation``: print the box where the place of leave confirms (its "(nếu cần)").
     """
 
     request_date: IssueDate = field(validator=_date)
@@ -116,6 +116,7 @@ class Leave:
     end: IssueDate = field(validator=_date)
     place: str = _line()
     counted_as: str = _line()
+    confirmation: bool = field(default=False, validator=attrs.validators.instance_of(bool))
 
 
 # The particulars classes by the Document field that holds them (nd30.Form.particulars).

@@ -45,6 +45,7 @@ class Region(enum.Enum):
     BODY = "body"  # ô 6
     SIGNATURES = "signatures"  # ô 7a-7c
     RECIPIENTS = "recipients"  # ô 9b: Nơi nhận
+    CONFIRMATION = "confirmation"  # PL III, Mẫu 1.10: the place of leave confirms, under Nơi nhận
     APPENDICES = "appendices"  # PL I, III.1; PL III, Mẫu 2.1
 
 
@@ -168,12 +169,15 @@ MAU_1_9 = Form("1.9", "Biên bản", "PL III, Mẫu 1.9", (DocumentType.BIEN_BAN
                       ("content", "Nội dung:"),
                       ("end", "Cuộc họp kết thúc vào")))
 MAU_1_10 = Form("1.10", "Giấy nghỉ phép", "PL III, Mẫu 1.10", (DocumentType.GIAY_NGHI_PHEP,),
-                _UNTITLED_PAGE, _UNTITLED_ROLES, particulars="leave", words=(
+                _UNTITLED_PAGE | {Region.CONFIRMATION}, _UNTITLED_ROLES, particulars="leave", words=(
                     ("request", "Xét Đơn đề nghị nghỉ phép"), ("of", "của ông (bà)"), ("grant", "cấp cho:"),
                     ("person", "Ông (bà):"), ("position", "Chức vụ:"),
                     ("period", "Được nghỉ phép trong thời gian"), ("days", "ngày"), ("from", "kể từ"),
                     ("until", "đến hết"), ("at", "tại"),
-                    ("counted", "Số ngày nghỉ phép nêu trên được tính vào thời gian")))
+                    ("counted", "Số ngày nghỉ phép nêu trên được tính vào thời gian"),
+                    # The sample's "(nếu cần)" says the box is optional (Leave.confirmation).
+                    ("confirmation", "Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương nơi "
+                                     "nghỉ phép")))
 
 FORMS: tuple[Form, ...] = (MAU_1_1, MAU_1_2, MAU_1_4, MAU_1_5, MAU_1_7, MAU_1_8, MAU_1_9, MAU_1_10)
 # The form a document whose type is not known is held to: the one most types have.

@@ -105,6 +105,8 @@ _DIVISION_TITLE = WordStyle("VbhcDivisionTitle", "VBHC Division title", after_pt
 _SIGNATURE_TITLE = WordStyle("VbhcSignatureTitle", "VBHC Signature title")
 # Room for the hand signature and seal between the position and the name (PL I, IV ô 7c).
 _SIGNER_NAME = WordStyle("VbhcSignerName", "VBHC Signer name", before_pt=80)
+# Room under the confirmation for the confirming body's signature and seal (PL III, Mẫu 1.10).
+_CONFIRMATION = WordStyle("VbhcConfirmation", "VBHC Confirmation", before_pt=18, after_pt=80)
 _RECIPIENTS_HEADING = WordStyle("VbhcRecipientsHeading", "VBHC Recipients heading")
 _RECIPIENT = WordStyle("VbhcRecipient", "VBHC Recipient")
 _APPENDIX_LABEL = WordStyle("VbhcAppendixLabel", "VBHC Appendix label")
@@ -115,7 +117,7 @@ WORD_STYLES: tuple[WordStyle, ...] = (
     _PARENT_BODY, _ISSUER, _NUMBER, _LETTER_SUMMARY, _MARK, _DRAFT, _NATIONAL_TITLE, _MOTTO, _PLACE_DATE,
     _TYPE_NAME, _SUMMARY, _ADDRESSEES, _ENACTING_AUTHORITY, _ENACTMENT, _LEGAL_BASIS, _BODY, _HEADING,
     _ITEM_TITLE, _ARTICLE, _DIVISION_LABEL, _DIVISION_TITLE, _SIGNATURE_TITLE, _SIGNER_NAME,
-    _RECIPIENTS_HEADING, _RECIPIENT, _APPENDIX_LABEL, _APPENDIX_TITLE, _APPENDIX_NOTE,
+    _RECIPIENTS_HEADING, _RECIPIENT, _CONFIRMATION, _APPENDIX_LABEL, _APPENDIX_TITLE, _APPENDIX_NOTE,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -135,6 +137,8 @@ LOWER_CASE_NAMES = LowerCase(4, "practice: a person's name and the Tiêu ngữ h
 
 FRAME_URGENCY = "PL I, III.2.b: urgency marks stand in a single-line frame (khung đơn)"
 PRACTICE_DRAFT = "practice: the decree has no draft mark; its look and place are the offices' habit"
+SAMPLE_CONFIRMATION = ("PL III, Mẫu 1.10 shows the confirmation box in its sample only; its look and place "
+                       "are not rule text")
 
 # Pagination: the decree says nothing of page breaks; these are how offices keep a page readable.
 KEEP_HEADING = ("practice: a heading is never the last line of a page; it goes to the next page with the "
@@ -226,6 +230,9 @@ class Role(enum.Enum):
     # Recipient lists hold acronyms (UBND, HĐND): no case check.
     RECIPIENT = RoleRecord("recipient", t.RECIPIENT, _RECIPIENT, None, "nơi nhận (danh sách)", "recipients",
                            emphasis_allowed=EMPHASIS)
+    CONFIRMATION = RoleRecord("confirmation", t.CONFIRMATION, _CONFIRMATION, None,
+                              "xác nhận nơi nghỉ phép", "signature", align_warning=SAMPLE_CONFIRMATION,
+                              look_warning=SAMPLE_CONFIRMATION)
     APPENDIX_LABEL = RoleRecord("appendix-label", t.APPENDIX_LABEL, _APPENDIX_LABEL, None, "Phụ lục",
                                 "appendix", lower_case=LOWER_CASE_WORDS, keep_with_next=KEEP_HEADING)
     APPENDIX_TITLE = RoleRecord("appendix-title", t.APPENDIX_TITLE, _APPENDIX_TITLE, "body_pt",

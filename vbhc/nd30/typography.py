@@ -195,6 +195,10 @@ BODY_END_MARK = "./."
 SIGNATURE_TITLE = Typography(Range(13, 14), 14, True, False, Case.UPPER, Align.CENTER, "PL I, II.7.đ")
 # PL I, II.7.đ: signer's name in thường, 13-14, đứng, đậm, centred under the position.
 SIGNER_NAME = Typography(Range(13, 14), 14, True, False, Case.AS_TYPED, Align.CENTER, "PL I, II.7.đ")
+# PL III, Mẫu 1.10 (sample, no rule text): the box where the place of leave confirms, under Nơi nhận,
+# in italic, centred, at the size of the samples' notes.
+CONFIRMATION = Typography(Range(12, 12), 12, False, True, Case.AS_TYPED, Align.CENTER,
+                          "PL III, Mẫu 1.10 (sample)")
 
 
 # --------------------------------------------------------------------------------------------

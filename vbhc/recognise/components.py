@@ -40,6 +40,7 @@ from vbhc import nd30
 from vbhc.layout.regions import AppendixRegion, Regions, SignatureRegion
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
+from vbhc.recognise.forms import confirmation_at
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
@@ -601,7 +602,9 @@ class _Recogniser:
                     cells.setdefault((p.table[1], p.table[2]), []).append(i)
             for key in sorted(cells):
                 members = cells[key]
-                if any(self.texts[i].lower().startswith(_RECIPIENTS) for i in members):
+                if (found := confirmation_at(r.form, self.texts, members)) is not None:
+                    r.confirmation = self.rec(found, Role.CONFIRMATION)
+                elif any(self.texts[i].lower().startswith(_RECIPIENTS) for i in members):
                     self.recipients(members)
                 else:
                     block = self.signature(members)

@@ -17,6 +17,7 @@ class FormText:
 
     before: tuple[Line, ...] = ()
     after: tuple[Line, ...] = ()
+    confirmation: Line | None = None  # PL III, Mẫu 1.10: under Nơi nhận
 
 
 def field_lines(form: Form, *fields: tuple[str, Text | str | None]) -> list[Line]:

@@ -7,7 +7,7 @@ from vbhc.layout.forms.common import FIELD_ROLE, FormText, field_lines, issuer_w
 from vbhc.layout.line import Line, date_text
 from vbhc.model import Document
 from vbhc.model.text import literal
-from vbhc.nd30 import Form
+from vbhc.nd30 import Form, Role
 
 
 def text(document: Document, form: Form) -> FormText:
@@ -22,4 +22,6 @@ def text(document: Document, form: Form) -> FormText:
     period = Line(FIELD_ROLE, literal(
         f"{w('period')} {leave.days:02d} {w('days')}, {w('from')} {date_text(leave.start)} {w('until')} "
         f"{date_text(leave.end)} {w('at')} {leave.place}."), w("period"))
-    return FormText((request, *fields, period), tuple(field_lines(form, ("counted", leave.counted_as))))
+    confirmation = Line(Role.CONFIRMATION, literal(w("confirmation"))) if leave.confirmation else None
+    return FormText((request, *fields, period), tuple(field_lines(form, ("counted", leave.counted_as))),
+                    confirmation)

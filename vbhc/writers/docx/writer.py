@@ -208,9 +208,11 @@ class _Writer:
                             f"this document has {len(sigs)}")
         images = list(images) + [None] * (len(sigs) - len(images))
         gap = el("p", None, ppr(style=ROLE_STYLE[Role.PARAGRAPH], keep_next=True))
+        # PL III, Mẫu 1.10: the confirmation box on the left, below the signer's name.
+        confirmation = [[[self.para(layout.confirmation)], []]] if layout.confirmation else []
         if len(sigs) == 1:
             sig = self.signature_cell(sigs[0], images[0], widths[1])
-            return [gap, self.table(widths, [[recipients, sig]])]
+            return [gap, self.table(widths, [[recipients, sig], *confirmation])]
         half = self.t.text_width // 2
         below = [self.para(x, before_pt=SPACE_BEFORE_RECIPIENTS_PT if i == 0 else None)
                  for i, x in enumerate(layout.recipients)]
@@ -222,7 +224,7 @@ class _Writer:
             rows.append([self.signature_cell(sigs[i], images[i], column, space, most - len(sigs[i].titles))
                          for i in row])
         rows.append([below, []])
-        return [gap, self.table((half, self.t.text_width - half), rows)]
+        return [gap, self.table((half, self.t.text_width - half), [*rows, *confirmation])]
 
     def section_break(self, page_number_start: int | None) -> Element:
         """The empty paragraph that ends a section, before an appendix. It is one point high with no
