@@ -127,3 +127,19 @@ def test_regions_map_and_items_cover_every_region() -> None:
     assert texts.items() == [line.plain for line in layout.all_lines()]
     assert len(layout.all_lines()) == sum(_lines_in(getattr(layout, r.value)) for r in Region)
     assert layout.all_lines()[0].role is Role.DRAFT and layout.all_lines()[-1].plain == "Một."
+
+
+def test_each_form_of_fields_names_a_document_field_and_has_a_layout_module() -> None:
+    """A form's particulars are a Document field of their own class, laid out by one module."""
+    from vbhc.layout.forms import FORM_TEXTS
+    from vbhc.model.particulars import PARTICULARS as CLASSES
+
+    with_fields = {f.particulars: f for f in FORMS if f.particulars}
+    assert set(with_fields) == set(CLASSES) == set(PARTICULARS)
+    document_fields = {a.name: a for a in attrs.fields(Document)}
+    for name, form in with_fields.items():
+        assert isinstance(PARTICULARS[name], CLASSES[name]) and name in document_fields
+        assert form.id in FORM_TEXTS and form.words
+    assert set(FORM_TEXTS) == {f.id for f in with_fields.values()}
+    with pytest.raises(ValueError, match="particulars and words"):
+        dataclasses.replace(DEFAULT_FORM, particulars="invitation")
