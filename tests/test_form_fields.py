@@ -23,7 +23,7 @@ from vbhc.pipeline import load, read
 from vbhc.readers.spec.starters import starter
 from vbhc.writers.docx.writer import render_bytes
 
-FORMS = ("giay-moi", "giay-gioi-thieu", "bien-ban", "giay-nghi-phep")
+FORMS = ("cong-dien", "giay-moi", "giay-gioi-thieu", "bien-ban", "giay-nghi-phep")
 
 
 def example(kind: str) -> Path:
@@ -187,3 +187,13 @@ def test_giay_nghi_phep_prints_its_confirmation_box_under_noi_nhan_only_when_ask
     without = attrs.evolve(document, leave=attrs.evolve(document.leave, confirmation=False))
     assert lay_out(without).confirmation is None
     assert words not in texts(read_document(render_bytes(without)))
+
+
+def test_cong_dien_names_its_sender_and_receivers_over_the_message() -> None:
+    """PL III, Mẫu 1.6: "<sender> điện:", then the receivers "- …;", the last ".", then the message."""
+    lines = texts(rendered("cong-dien"))
+    start = lines.index("Chủ tịch Ủy ban nhân dân xã Hoàng Kim điện:")
+    assert lines[start + 1:start + 4] == ["- Trưởng các thôn;", "- Công an xã, Ban Chỉ huy Quân sự xã;",
+                                          "- Các ban, ngành, đoàn thể xã."]
+    assert lines[start + 4].startswith("Theo tin của Trung tâm Dự báo")
+    assert "HỎA TỐC" in lines and "Số: 02/CĐ-UBND" in lines

@@ -12,7 +12,7 @@ from vbhc import Appendix, Document, Issuer, Paragraph, Signature
 from vbhc.errors import FieldError
 from vbhc.layout import Layout, Regions, lay_out
 from vbhc.model import IssueDate
-from vbhc.model.particulars import Introduction, Invitation, Leave, Minutes
+from vbhc.model.particulars import Introduction, Invitation, Leave, Minutes, Telegram
 from vbhc.nd30 import DEFAULT_FORM, FORMS, DocumentType, Form, Region, Role, form_of, forms
 from vbhc.writers.docx.writer import render_bytes
 
@@ -23,6 +23,7 @@ SIGNERS = [Signature(position="Thư ký", name="Lê Văn B"), Signature(position
 
 # The particulars of each form of labelled fields, with every option on (Leave's confirmation box).
 PARTICULARS = {
+    "telegram": Telegram(sender="Chủ tịch", receivers=["Các thôn"]),
     "invitation": Invitation(invitees="Các thôn.", event="Hội nghị.", time="8 giờ.", venue="Hội trường."),
     "introduction": Introduction(person="Lê Văn C", sent_to="Huyện", purpose="Công tác.",
                                  valid_until=IssueDate(2024, 3, 31)),

@@ -32,7 +32,7 @@ from vbhc import (
     Section,
     Signature,
 )
-from vbhc.model.particulars import Introduction, Invitation, Leave, Minutes
+from vbhc.model.particulars import Introduction, Invitation, Leave, Minutes, Telegram
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -152,6 +152,18 @@ def minutes() -> Document:
 CHAIR = Signature(position="Chủ tịch", name="Lê Quang Thành", mandates=[Mandate("TM.", "Ủy ban nhân dân")])
 
 
+def telegram() -> Document:
+    """A công điện (PL III, Mẫu 1.6): its sender and receivers over the message, HỎA TỐC."""
+    return Document(
+        type="cong-dien", issuer=COMMUNE, number=2, place="Hoàng Kim", date=DATE, urgency="HỎA TỐC",
+        summary="Về việc chủ động ứng phó với mưa lớn",
+        telegram=Telegram(sender="Chủ tịch Ủy ban nhân dân xã Hoàng Kim",
+                          receivers=["Trưởng các thôn", "Các ban, ngành, đoàn thể xã"]),
+        body=[Paragraph("Chủ tịch Ủy ban nhân dân xã yêu cầu các đơn vị trực ban 24/24 giờ.")],
+        signatures=CHAIR, recipients=[Recipient("Như trên")],
+    )
+
+
 def invitation() -> Document:
     """A giấy mời (PL III, Mẫu 1.7) with every field."""
     return Document(
@@ -203,7 +215,8 @@ def leave() -> Document:
 
 BUILDERS: dict[str, Callable[[], Document]] = {
     "plan": plan, "report": report, "decision": decision, "letter": letter, "minutes": minutes,
-    "invitation": invitation, "introduction": introduction, "meeting": meeting, "leave": leave,
+    "telegram": telegram, "invitation": invitation, "introduction": introduction, "meeting": meeting,
+    "leave": leave,
 }
 
 

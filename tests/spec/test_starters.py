@@ -17,9 +17,10 @@ def test_the_common_types_have_starters() -> None:
 
 
 def test_the_forms_of_labelled_fields_have_starters_that_fill_their_fields() -> None:
-    """PL III, Mẫu 1.7-1.10: each starter fills its form's particulars, so it renders the form's words."""
-    for kind, field in (("giay-moi", "invitation"), ("giay-gioi-thieu", "introduction"),
-                        ("bien-ban", "minutes"), ("giay-nghi-phep", "leave")):
+    """PL III, Mẫu 1.6-1.10: each starter fills its form's particulars, so it renders the form's words."""
+    for kind, field in (("cong-dien", "telegram"), ("giay-moi", "invitation"),
+                        ("giay-gioi-thieu", "introduction"), ("bien-ban", "minutes"),
+                        ("giay-nghi-phep", "leave")):
         assert kind in available()
         assert f"\n{field}:\n" in starter(kind)
 

@@ -473,11 +473,12 @@ class Document:
 
     Required: ``type``, ``issuer``, ``place``, ``date``, ``signatures``, and ``summary`` where the
     form prints one (a công văn's is its "V/v" line; a giấy giới thiệu or giấy nghỉ phép has none).
-    A form of labelled fields (PL III, Mẫu 1.7-1.10) takes its blanks in the field its form names:
-    ``invitation`` (giấy mời), ``introduction`` (giấy giới thiệu), ``minutes`` (biên bản), ``leave``
-    (giấy nghỉ phép); vbhc prints the form's words around them before and after the body. Without
-    them the body holds the whole text. The body is a tree of blocks; numbering, punctuation of Nơi
-    nhận, case, the "QUYẾT ĐỊNH:" line of a decision and the closing "./." are applied when it is laid out.
+    A form of labelled fields (PL III, Mẫu 1.6-1.10) takes its blanks in the field its form names:
+    ``telegram`` (công điện), ``invitation`` (giấy mời), ``introduction`` (giấy giới thiệu),
+    ``minutes`` (biên bản), ``leave`` (giấy nghỉ phép); vbhc prints the form's words around them
+    before and after the body. Without them the body holds the whole text. The body is a tree of
+    blocks; numbering, punctuation of Nơi nhận, case, the "QUYẾT ĐỊNH:" line of a decision and the
+    closing "./." are applied when it is laid out.
     ``enacting_authority`` is the thẩm quyền ban hành line of a quyết định or nghị quyết (PL III,
     Mẫu 1.2): the head's title or the collective, e.g. ``Chủ tịch Ủy ban nhân dân xã Hoàng Kim``.
     ``draft``: true marks the document "DỰ THẢO" above its header; a number marks that round of the
@@ -512,6 +513,7 @@ class Document:
     archive: Archive | None = field(factory=Archive)
     appendices: tuple[Appendix, ...] = field(converter=tuple, factory=tuple)
     # The blanks of a form of labelled fields (vbhc.model.particulars): the one its form names.
+    telegram: Telegram | None = None
     invitation: Invitation | None = None
     introduction: Introduction | None = None
     minutes: Minutes | None = None
@@ -644,7 +646,14 @@ def check_form_fields(document: Document) -> None:
 
 
 # The particulars refer to the helpers above; the Document refers to them.
-from vbhc.model.particulars import PARTICULARS, Introduction, Invitation, Leave, Minutes  # noqa: E402
+from vbhc.model.particulars import (  # noqa: E402
+    PARTICULARS,
+    Introduction,
+    Invitation,
+    Leave,
+    Minutes,
+    Telegram,
+)
 
 attrs.resolve_types(Appendix, globals(), locals())
 for _cls in (*BLOCK_TYPES, Issuer, IssueDate, Mandate, Signature, Recipient, Archive, Document):

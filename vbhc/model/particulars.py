@@ -1,4 +1,4 @@
-"""The particulars of the forms whose text is a set of labelled fields (PL III, Mẫu 1.7-1.10).
+"""The particulars of the forms whose text is a set of labelled fields (PL III, Mẫu 1.6-1.10).
 
 A giấy mời, giấy giới thiệu, biên bản or giấy nghỉ phép is mostly fixed words with blanks to fill
 (``Thời gian:``, ``Được cử đến:``). Each form's blanks are one class here; a :class:`~vbhc.model.Document`
@@ -25,7 +25,7 @@ from vbhc.model.document import (
 )
 from vbhc.model.text import Text, nfc
 
-__all__ = ["PARTICULARS", "Introduction", "Invitation", "Leave", "Minutes"]
+__all__ = ["PARTICULARS", "Introduction", "Invitation", "Leave", "Minutes", "Telegram"]
 
 
 def _line(**kwargs: object) -> object:
@@ -39,6 +39,23 @@ def _optional_line() -> object:
 def _date(_: object, attribute: attrs.Attribute, value: object) -> None:
     if not isinstance(value, IssueDate):
         raise FieldError(attribute.name, "a date", type(value).__name__)
+
+
+@frozen(kw_only=True)
+class Telegram:
+    """A công điện's sender and receivers (PL III, Mẫu 1.6); its message is the document's body.
+
+    ``sender``: the body or the head's title that sends it, before "điện:" ("Chủ tịch Ủy ban nhân
+    dân xã Hoàng Kim"). ``receivers``: who it is sent to, one entry per line.
+    """
+
+    sender: str = _line()
+    receivers: tuple[str, ...] = field(converter=_nfc_tuple, validator=one_line_each)
+
+    @receivers.validator
+    def _someone(self, attribute: attrs.Attribute, value: tuple[str, ...]) -> None:
+        if not value:
+            raise FieldError("receivers", "at least one receiver", "none")
 
 
 @frozen(kw_only=True)
@@ -120,8 +137,8 @@ class Leave:
 
 
 # The particulars classes by the Document field that holds them (nd30.Form.particulars).
-PARTICULARS: dict[str, type] = {"invitation": Invitation, "introduction": Introduction, "minutes": Minutes,
-                                "leave": Leave}
+PARTICULARS: dict[str, type] = {"telegram": Telegram, "invitation": Invitation, "introduction": Introduction,
+                                "minutes": Minutes, "leave": Leave}
 
-for _cls in (Invitation, Introduction, Minutes, Leave):
+for _cls in (Telegram, Invitation, Introduction, Minutes, Leave):
     attrs.resolve_types(_cls, globals(), locals())

@@ -7,10 +7,10 @@ line, the words that open its articles, how many signatures vbhc lays out. Every
 instead of testing the type, so a new form is a record here (plus, where it is laid out differently,
 a module in ``vbhc.layout``).
 
-Only the forms vbhc lays out today have a record. Công điện has a sample of its own (Mẫu 1.6) but is
-laid out as Mẫu 1.4 for now. The forms of labelled fields (giấy mời, giấy giới thiệu, biên bản, giấy
-nghỉ phép: Mẫu 1.7-1.10) name the Document field that holds their blanks (``particulars``) and carry
-the words printed around them (``words``).
+Only the forms vbhc lays out today have a record (Mẫu 1.3 is laid out as 1.2). The forms of labelled
+fields (công điện, giấy mời, giấy giới thiệu, biên bản, giấy nghỉ phép: Mẫu 1.6-1.10) name the
+Document field that holds their blanks (``particulars``) and carry the words printed around them
+(``words``).
 """
 
 from __future__ import annotations
@@ -135,13 +135,14 @@ MAU_1_4 = Form("1.4", "Văn bản có tên loại", "PL III, Mẫu 1.4", (
     DocumentType.TO_TRINH, DocumentType.HOP_DONG, DocumentType.BAN_GHI_NHO, DocumentType.BAN_THOA_THUAN,
     DocumentType.GIAY_UY_QUYEN, DocumentType.PHIEU_GUI, DocumentType.PHIEU_CHUYEN, DocumentType.PHIEU_BAO,
     DocumentType.THU_CONG,
-    # Laid out as Mẫu 1.4 until its own sample is (Mẫu 1.6).
-    DocumentType.CONG_DIEN,
 ), _TITLED_PAGE, _TITLED_ROLES)
 # PL I, II.5.b: a công văn has no tên loại; its trích yếu follows "V/v" under the number (ô 5b).
 MAU_1_5 = Form("1.5", "Công văn", "PL III, Mẫu 1.5; PL I, II.5.b", (DocumentType.CONG_VAN,),
                _HEADER | {Region.PLACE_DATE, Region.LETTER_SUMMARY} | _CONTENT | _CLOSING,
                _ALWAYS | {Role.PLACE_DATE, Role.LETTER_SUMMARY})
+# PL III, Mẫu 1.6: a công điện names its sender ("… điện:") and its receivers over its message.
+MAU_1_6 = Form("1.6", "Công điện", "PL III, Mẫu 1.6", (DocumentType.CONG_DIEN,), _TITLED_PAGE, _TITLED_ROLES,
+               particulars="telegram", words=(("sends", "điện:"),))
 # PL III, Mẫu 1.7: a giấy mời has a trích yếu (the meeting); its text is labelled fields.
 MAU_1_7 = Form("1.7", "Giấy mời", "PL III, Mẫu 1.7", (DocumentType.GIAY_MOI,), _TITLED_PAGE, _TITLED_ROLES,
                particulars="invitation", words=(
@@ -179,7 +180,7 @@ MAU_1_10 = Form("1.10", "Giấy nghỉ phép", "PL III, Mẫu 1.10", (DocumentTy
                     ("confirmation", "Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương nơi "
                                      "nghỉ phép")))
 
-FORMS: tuple[Form, ...] = (MAU_1_1, MAU_1_2, MAU_1_4, MAU_1_5, MAU_1_7, MAU_1_8, MAU_1_9, MAU_1_10)
+FORMS: tuple[Form, ...] = (MAU_1_1, MAU_1_2, MAU_1_4, MAU_1_5, MAU_1_6, MAU_1_7, MAU_1_8, MAU_1_9, MAU_1_10)
 # The form a document whose type is not known is held to: the one most types have.
 DEFAULT_FORM = MAU_1_4
 

@@ -1,4 +1,4 @@
-"""The text of the forms of labelled fields (PL III, Mẫu 1.7-1.10): one module per form.
+"""The text of the forms of labelled fields (PL III, Mẫu 1.6-1.10): one module per form.
 
 Each module lays out its form's blanks (``vbhc.model.particulars``) in the words of its form record
 (``nd30.Form.words``) as body lines: the lines before the document's own body and those after it.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from vbhc import nd30
-from vbhc.layout.forms import bien_ban, giay_gioi_thieu, giay_moi, giay_nghi_phep
+from vbhc.layout.forms import bien_ban, cong_dien, giay_gioi_thieu, giay_moi, giay_nghi_phep
 from vbhc.layout.forms.common import FormText
 from vbhc.model import Document
 
@@ -19,6 +19,7 @@ __all__ = ["FORM_TEXTS", "FormText", "form_text"]
 
 # The layout of each form of labelled fields, by its Mẫu.
 FORM_TEXTS: dict[str, Callable[[Document, nd30.Form], FormText]] = {
+    "1.6": cong_dien.text,
     "1.7": giay_moi.text,
     "1.8": giay_gioi_thieu.text,
     "1.9": bien_ban.text,

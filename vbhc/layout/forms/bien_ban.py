@@ -3,12 +3,11 @@ content (the document's body); the time it ended."""
 
 from __future__ import annotations
 
-from vbhc import nd30
-from vbhc.layout.forms.common import FIELD_ROLE, FormText, field_lines
+from vbhc.layout.forms.common import FIELD_ROLE, FormText, dash_lines, field_lines
 from vbhc.layout.line import Line
 from vbhc.model import Document
 from vbhc.model.text import literal
-from vbhc.nd30 import Form, Role
+from vbhc.nd30 import Form
 
 
 def text(document: Document, form: Form) -> FormText:
@@ -22,10 +21,7 @@ def text(document: Document, form: Form) -> FormText:
     else:
         label = form.word("participants")
         before.append(Line(FIELD_ROLE, literal(label), label))
-        last = len(m.participants) - 1
-        before += [Line(Role.DASH, literal(f"{nd30.LIST_ITEM_PREFIX}{name}"
-                                           f"{nd30.LIST_LAST_END if i == last else nd30.LIST_ITEM_END}"),
-                        nd30.DASH_MARKER) for i, name in enumerate(m.participants)]
+        before += dash_lines(m.participants)
     before += field_lines(form, ("chair", m.chair), ("secretary", m.secretary))
     if document.body:
         content = form.word("content")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from vbhc import nd30
 from vbhc.layout.line import Line
 from vbhc.model.text import Text, literal
 from vbhc.nd30 import Form, Role
@@ -31,6 +32,14 @@ def field_lines(form: Form, *fields: tuple[str, Text | str | None]) -> list[Line
         text = literal(f"{label} ") + (literal(value) if isinstance(value, str) else value)
         out.append(Line(FIELD_ROLE, text, label))
     return out
+
+
+def dash_lines(entries: tuple[str, ...]) -> list[Line]:
+    """One "- entry;" line each, the last ending "." (the list punctuation of PL I, II.9.d)."""
+    last = len(entries) - 1
+    return [Line(Role.DASH, literal(f"{nd30.LIST_ITEM_PREFIX}{entry}"
+                                    f"{nd30.LIST_LAST_END if i == last else nd30.LIST_ITEM_END}"),
+                 nd30.DASH_MARKER) for i, entry in enumerate(entries)]
 
 
 def sentence(text: str) -> Line:

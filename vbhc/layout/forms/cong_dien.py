@@ -1,0 +1,14 @@
+"""Công điện (PL III, Mẫu 1.6): "<sender> điện:" and the receivers, one per line, over the message."""
+
+from __future__ import annotations
+
+from vbhc.layout.forms.common import FormText, dash_lines, sentence
+from vbhc.model import Document
+from vbhc.nd30 import Form
+
+
+def text(document: Document, form: Form) -> FormText:
+    """The sender's line, then "- receiver;" lines, the last ending "."; the body is the message."""
+    telegram = document.telegram
+    assert telegram is not None
+    return FormText((sentence(f"{telegram.sender} {form.word('sends')}"), *dash_lines(telegram.receivers)))
