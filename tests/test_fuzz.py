@@ -26,6 +26,16 @@ ALPHABET = st.sampled_from(list(
     "\t\n\r\x00\x07\x1f\x7f\u200f\u202e\ufeff\u061c\u2028\u200b" "😀🇻🇳\u0301\u0323\u200d" "日本Ωж"
 ))
 TEXTS = st.text(ALPHABET, min_size=1, max_size=60)
+
+
+def _bare(raw: str) -> str:
+    """``raw`` without the blanks, "-", ";" and "." at its ends (vbhc writes the list marks itself)."""
+    previous = None
+    while raw != previous:
+        previous, raw = raw, raw.strip().strip("-;.")
+    return raw
+
+
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -34,9 +44,9 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 def test_any_text_is_refused_or_printed_literally(raw: str) -> None:
     try:
         paragraph = Paragraph(raw)  # a string is literal text: "*" and "\\" print as typed
-        recipient = Recipient(raw.strip(" -;.") or "x")
+        recipient = Recipient(_bare(raw) or "x")
     except FieldError:
-        assert forbidden_character(raw) or not raw.strip() or not raw.strip(" -;.").strip()
+        assert forbidden_character(raw) or not raw.strip() or not _bare(raw)
         return
     text = unicodedata.normalize("NFC", raw)
     document = make_document(body=[paragraph, "Kết thúc."], recipients=[recipient])
