@@ -36,6 +36,16 @@ def _optional_line() -> object:
     return field(default=None, converter=_nfc_or_none, validator=optional_line)
 
 
+def _some(_: object, attribute: attrs.Attribute, value: tuple[str, ...]) -> None:
+    if not value:
+        raise FieldError(attribute.name, "at least one line", "none")
+
+
+def _lines() -> object:
+    """A required list of lines, one entry each, at least one."""
+    return field(converter=_nfc_tuple, validator=[one_line_each, _some])
+
+
 def _date(_: object, attribute: attrs.Attribute, value: object) -> None:
     if not isinstance(value, IssueDate):
         raise FieldError(attribute.name, "a date", type(value).__name__)
@@ -50,12 +60,7 @@ class Telegram:
     """
 
     sender: str = _line()
-    receivers: tuple[str, ...] = field(converter=_nfc_tuple, validator=one_line_each)
-
-    @receivers.validator
-    def _someone(self, attribute: attrs.Attribute, value: tuple[str, ...]) -> None:
-        if not value:
-            raise FieldError("receivers", "at least one receiver", "none")
+    receivers: tuple[str, ...] = _lines()
 
 
 @frozen(kw_only=True)
@@ -104,15 +109,10 @@ class Minutes:
 
     start: str = _line()
     venue: str = _line()
-    participants: tuple[str, ...] = field(converter=_nfc_tuple, validator=one_line_each)
+    participants: tuple[str, ...] = _lines()
     chair: str = _line()
     secretary: str = _line()
     end: str = _line()
-
-    @participants.validator
-    def _someone(self, attribute: attrs.Attribute, value: tuple[str, ...]) -> None:
-        if not value:
-            raise FieldError("participants", "at least one participant", "none")
 
 
 @frozen(kw_only=True)
