@@ -6,9 +6,9 @@ recognised (no signature block, say) is *not evaluated*; one whose component is 
 takes it from :mod:`vbhc.nd30`.
 
 The checks live by area: :mod:`.page`, :mod:`.typography`, :mod:`.required`, :mod:`.header`, :mod:`.body`
-and :mod:`.closing`, and what a form's record asks in :mod:`.forms`; :mod:`.core` holds the :class:`Context` they record into. This module runs them in
-rule order and assembles the :class:`Report`. Like all of :mod:`vbhc.check`, it must not import the
-readers, the writers or the CLI.
+and :mod:`.closing`, and what a form's record asks in :mod:`.forms`; :mod:`.core` holds the
+:class:`Context` they record into. This module runs them in rule order and assembles the
+:class:`Report`. Like all of :mod:`vbhc.check`, it must not import the readers, the writers or the CLI.
 """
 
 from __future__ import annotations
