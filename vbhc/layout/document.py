@@ -8,7 +8,7 @@ only how a role looks on the page, from its template; a recognition of a .docx h
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -18,8 +18,9 @@ from vbhc import nd30
 from vbhc.diagnostics import Path
 from vbhc.layout.forms import form_text
 from vbhc.layout.line import Line, date_text, end_with
-from vbhc.layout.regions import AppendixRegion, Regions, SignatureRegion
+from vbhc.layout.regions import AppendixRegion, Regions, SignatureRegion, TableRegion
 from vbhc.layout.signatures import issuer_lines
+from vbhc.layout.table import table_region
 from vbhc.model import (
     Appendix,
     Archive,
@@ -35,8 +36,10 @@ from vbhc.model import (
     Section,
     Signature,
     SignatureImage,
+    Table,
 )
-from vbhc.model.text import Text, literal
+from vbhc.model.document import APPENDIX_REFERENCE
+from vbhc.model.text import Span, Text, literal
 from vbhc.nd30 import Level, Region, Role, numbering
 
 # Blanks left for a hand-filled number or date in a draft ("Số:      /KH-UBND"). Not a decree rule.
@@ -90,14 +93,23 @@ def reference_text(document: Document) -> str:
 # Body: numbering computed from the tree (PL I, II.6.đ; the rules in vbhc.nd30.numbering)
 
 
+Resolve = Callable[[Text], Text]
+
+
+def _same(text: Text) -> Text:
+    return text
+
+
 class _Counter:
-    """Numbers blocks among their siblings; a continuous level (Điều) runs through the whole document."""
+    """Numbers blocks among their siblings; a continuous level (Điều) runs through the whole document
+    (or appendix). ``resolve`` fills in references to appendices (:func:`appendix_references`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, resolve: Resolve = _same) -> None:
         self.continuous: dict[Level, int] = {}
+        self.resolve = resolve
 
-    def lines(self, blocks: Iterable[Any]) -> list[Line]:
-        out: list[Line] = []
+    def lines(self, blocks: Iterable[Any]) -> list[Line | TableRegion[Line]]:
+        out: list[Line | TableRegion[Line]] = []
         seen: dict[Level, int] = {}
         for block in blocks:
             level = block.level
@@ -106,7 +118,10 @@ class _Counter:
             out += self._block(block, n)
         return out
 
-    def _block(self, block: Any, n: int) -> list[Line]:
+    def _block(self, block: Any, n: int) -> list[Line | TableRegion[Line]]:
+        if isinstance(block, Table):
+            return [table_region(block, Line, self.resolve)]  # type: ignore[list-item]
+        block = _resolved(block, self.resolve)
         if isinstance(block, Paragraph):
             return [Line(Role.PARAGRAPH, block.text)]
         label = numbering.label(block.level, n) if block.level is not None else ""
@@ -145,12 +160,25 @@ class _Counter:
         raise TypeError(f"cannot lay out {type(block).__name__}")
 
 
-def _with_end_mark(lines: list[Line]) -> list[Line]:
+def _resolved(block: Any, resolve: Resolve) -> Any:
+    """``block`` with references filled in its own texts (title, text), not its children's."""
+    if resolve is _same:
+        return block
+    changes = {name: resolve(getattr(block, name)) for name in ("title", "text")
+               if isinstance(getattr(block, name, None), Text)}
+    return attrs.evolve(block, **changes) if changes else block
+
+
+def _with_end_mark(lines: list[Line | TableRegion[Line]]) -> list[Line | TableRegion[Line]]:
     """End the last line of the body with "./." (PL III samples); it goes with the signature onto its
-    page (nd30.LAST_LINE_WITH_SIGNATURE)."""
+    page (nd30.LAST_LINE_WITH_SIGNATURE). A body that ends with a table gets the mark on a line of
+    its own under it."""
     if not lines:
         return lines
     last = lines[-1]
+    if isinstance(last, TableRegion):
+        return [*lines, Line(Role.PARAGRAPH, literal(nd30.BODY_END_MARK),
+                             keep_with_next=nd30.LAST_LINE_WITH_SIGNATURE is not None)]
     return [*lines[:-1], attrs.evolve(last, text=end_with(last.text, nd30.BODY_END_MARK),
                                       keep_with_next=nd30.LAST_LINE_WITH_SIGNATURE is not None)]
 
@@ -221,16 +249,43 @@ def addressee_lines(addressees: Sequence[str]) -> list[Line]:
 # --------------------------------------------------------------------------------------------
 
 
-def _appendix(document: Document, appendix: Appendix, n: int, total: int) -> AppendixRegion[Line]:
-    # PL I, III.1.a: with two or more appendices, number them in Roman numerals.
-    label = nd30.APPENDIX_WORD + (f" {nd30.roman(n)}" if total > 1 else "")
-    issuer = " ".join(document.issuer.name)
-    note = f"(Kèm theo {reference_text(document)} của {issuer})"
+def appendix_label(n: int, total: int) -> str:
+    """"Phụ lục", or "Phụ lục II" when there are two or more (PL I, III.1.a: Roman numerals)."""
+    return nd30.APPENDIX_WORD + (f" {nd30.roman(n)}" if total > 1 else "")
+
+
+def appendix_note(document: Document, appendix: Appendix) -> str:
+    """``(Kèm theo Kế hoạch số 05/KH-UBND ngày ... của Ủy ban nhân dân xã Hoàng Kim)`` (PL I, III.1.c):
+    the document's number, date and issuer, or whom ``appendix.of`` names."""
+    of = appendix.of or " ".join(document.issuer.name)
+    return f"({nd30.APPENDIX_NOTE_WORDS} {reference_text(document)} của {of})"
+
+
+def appendix_references(document: Document) -> Resolve:
+    """A function that writes "{appendix:ID}" in a text as the appendix's label ("Phụ lục II")."""
+    total = len(document.appendices)
+    labels = {a.id: appendix_label(n, total) for n, a in enumerate(document.appendices, 1) if a.id}
+    if not labels:
+        return _same
+
+    def resolve(text: Text) -> Text:
+        if not any("{appendix:" in s.text for s in text.spans):
+            return text
+        return Text(tuple(Span(APPENDIX_REFERENCE.sub(lambda m: labels.get(m[1], m[0]), s.text),
+                               s.bold, s.italic) for s in text.spans))
+
+    return resolve
+
+
+def _appendix(document: Document, appendix: Appendix, n: int, total: int,
+              resolve: Resolve) -> AppendixRegion[Line]:
+    label = appendix_label(n, total)
     return AppendixRegion(
         label=Line(Role.APPENDIX_LABEL, literal(label), label),
-        title=Line(Role.APPENDIX_TITLE, appendix.title.upper()),
-        note=Line(Role.APPENDIX_NOTE, literal(note)),
-        body=tuple(_Counter().lines(appendix.children)),
+        title=Line(Role.APPENDIX_TITLE, appendix.title.upper()) if appendix.title is not None else None,
+        note=Line(Role.APPENDIX_NOTE, literal(appendix_note(document, appendix))),
+        body=tuple(_Counter(resolve).lines(appendix.children)),  # numbering restarts in each appendix
+        landscape=appendix.landscape,
     )
 
 
@@ -243,8 +298,10 @@ def lay_out(document: Document) -> Layout:
     """
     form = nd30.form_of(document.type)
     fields = form_text(document, form)  # a form of labelled fields (PL III, Mẫu 1.7-1.10) wraps the body
-    body = _with_end_mark([Line(Role.PARAGRAPH, p.text) for p in document.preamble] + [*fields.before]
-                          + _Counter().lines(document.body) + [*fields.after])
+    resolve = appendix_references(document)
+    preamble = [Line(Role.PARAGRAPH, resolve(p.text)) for p in document.preamble]
+    body = _with_end_mark([*preamble, *fields.before, *_Counter(resolve).lines(document.body),
+                           *fields.after])
     marks = ((Role.SECRECY, document.secrecy), (Role.URGENCY, document.urgency))
     authority = document.enacting_authority
     laid_out: dict[Region, Any] = {
@@ -269,7 +326,7 @@ def lay_out(document: Document) -> Layout:
         Region.SIGNATURES: tuple(signature_lines(s) for s in document.signatures),
         Region.RECIPIENTS: tuple(recipient_lines(document)),
         Region.CONFIRMATION: fields.confirmation,
-        Region.APPENDICES: tuple(_appendix(document, a, i, len(document.appendices))
+        Region.APPENDICES: tuple(_appendix(document, a, i, len(document.appendices), resolve)
                                  for i, a in enumerate(document.appendices, 1)),
     }
     return Layout(form=form, signature_images=tuple(s.image for s in document.signatures),

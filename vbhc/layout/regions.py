@@ -40,25 +40,78 @@ class SignatureRegion(Generic[T]):
 
 
 @frozen(kw_only=True)
+class CellRegion(Generic[T]):
+    """One table cell: what it holds, its spans, its alignment (an ``nd30.Align`` value)."""
+
+    content: T
+    colspan: int = 1
+    rowspan: int = 1
+    align: str = "left"
+
+    def map(self, fn: Callable[[T], U]) -> CellRegion[U]:
+        return CellRegion(content=fn(self.content), colspan=self.colspan, rowspan=self.rowspan,
+                          align=self.align)
+
+
+@frozen(kw_only=True)
+class TableRegion(Generic[T]):
+    """A table in a body: header rows (repeated on every page), body rows, a total row, and the
+    columns' widths as the model gives them (``columns``: :class:`vbhc.model.Column`, or empty)."""
+
+    header: tuple[tuple[CellRegion[T], ...], ...] = ()
+    rows: tuple[tuple[CellRegion[T], ...], ...] = ()
+    total: tuple[CellRegion[T], ...] = ()
+    columns: tuple[Any, ...] = ()
+    column_count: int = 0
+
+    def all_rows(self) -> Iterator[tuple[CellRegion[T], ...]]:
+        yield from self.header
+        yield from self.rows
+        if self.total:
+            yield self.total
+
+    def items(self) -> Iterator[T]:
+        for row in self.all_rows():
+            for cell in row:
+                yield cell.content
+
+    def map(self, fn: Callable[[T], U]) -> TableRegion[U]:
+        def rows(rs: tuple[tuple[CellRegion[T], ...], ...]) -> tuple[tuple[CellRegion[U], ...], ...]:
+            return tuple(tuple(c.map(fn) for c in r) for r in rs)
+
+        return TableRegion(header=rows(self.header), rows=rows(self.rows),
+                           total=tuple(c.map(fn) for c in self.total), columns=self.columns,
+                           column_count=self.column_count)
+
+
+@frozen(kw_only=True)
 class AppendixRegion(Generic[T]):
-    """One phụ lục: its label, title and "(Kèm theo ...)" note, and its own body."""
+    """One phụ lục: its label, title and "(Kèm theo ...)" note, and its own body (lines and tables).
+    ``landscape``: set on landscape pages."""
 
     label: T
     title: T | None = None
     note: T | None = None
-    body: tuple[T, ...] = ()
+    body: tuple[T | TableRegion[T], ...] = ()
+    landscape: bool = False
 
     def items(self) -> Iterator[T]:
         yield from (x for x in (self.label, self.title, self.note) if x is not None)
-        yield from self.body
+        for x in self.body:
+            if isinstance(x, TableRegion):
+                yield from x.items()
+            else:
+                yield x
 
     def map(self, fn: Callable[[T], U]) -> AppendixRegion[U]:
         return AppendixRegion(label=fn(self.label), title=None if self.title is None else fn(self.title),
                               note=None if self.note is None else fn(self.note),
-                              body=tuple(fn(x) for x in self.body))
+                              body=tuple(x.map(fn) if isinstance(x, TableRegion) else fn(x)
+                                         for x in self.body),
+                              landscape=self.landscape)
 
 
-_Part = SignatureRegion | AppendixRegion
+_Part = SignatureRegion | AppendixRegion | TableRegion
 
 
 @define(kw_only=True)
@@ -81,7 +134,7 @@ class Regions(Generic[T]):
     enacting_authority: T | None = None
     legal_bases: tuple[T, ...] = ()
     enactment: T | None = None
-    body: tuple[T, ...] = ()
+    body: tuple[T | TableRegion[T], ...] = ()
     signatures: tuple[SignatureRegion[T], ...] = ()
     recipients: tuple[T, ...] = ()
     confirmation: T | None = None

@@ -30,6 +30,7 @@ from vbhc.model.document import (
     text_field,
 )
 from vbhc.model.image import SignatureImage
+from vbhc.model.table import Align, Cell, Column, Table
 from vbhc.model.text import (
     Span,
     Text,
@@ -38,10 +39,13 @@ from vbhc.model.text import (
 __all__ = [
     "BLOCK_TYPES",
     "TOP_LEVEL_BLOCKS",
+    "Align",
     "Appendix",
     "Archive",
     "Article",
+    "Cell",
     "Chapter",
+    "Column",
     "Dash",
     "Document",
     "IssueDate",
@@ -57,6 +61,7 @@ __all__ = [
     "Signature",
     "SignatureImage",
     "Span",
+    "Table",
     "Text",
     "text_field",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import enum
+import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ClassVar
@@ -21,6 +22,7 @@ from attrs import field, frozen
 from vbhc import limits
 from vbhc.errors import FieldError
 from vbhc.model.image import SignatureImage
+from vbhc.model.table import Cell, Table
 from vbhc.model.text import Span, Text, forbidden_character, nfc
 from vbhc.nd30 import (
     DocumentType,
@@ -37,8 +39,8 @@ from vbhc.nd30.numbering import Level, numeral
 __all__ = [
     "Appendix", "Archive", "Article", "Block", "Chapter", "Dash", "Document", "DocumentType",
     "IssueDate", "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient",
-    "Secrecy", "Section", "Signature", "SignatureImage", "SigningAuthority", "Span", "Text", "Urgency",
-    "draft_round", "one_line", "one_line_each", "optional_line", "positive", "word_xml_estimate",
+    "Secrecy", "Section", "Signature", "SignatureImage", "SigningAuthority", "Span", "Table", "Text",
+    "Urgency", "draft_round", "one_line", "one_line_each", "optional_line", "positive", "word_xml_estimate",
 ]
 
 
@@ -248,8 +250,8 @@ class Item:
                                validator=_optional_text)
     text: Text | None = field(default=None, converter=attrs.Converter(_to_text_or_none, takes_field=True),
                                validator=_optional_text)
-    children: tuple[Point | Dash | Plus | Paragraph, ...] = _children(
-        lambda: (Point, Dash, Plus, Paragraph))
+    children: tuple[Point | Dash | Plus | Paragraph | Table, ...] = _children(
+        lambda: (Point, Dash, Plus, Paragraph, Table))
 
     def __attrs_post_init__(self) -> None:
         if self.title is None and self.text is None:
@@ -269,8 +271,8 @@ class Article:
     level: ClassVar[Level | None] = Level.ARTICLE
     title: Text | None = field(default=None, converter=attrs.Converter(_to_text_or_none, takes_field=True),
                                validator=_optional_text)
-    children: tuple[Item | Point | Dash | Paragraph, ...] = _children(
-        lambda: (Item, Point, Dash, Paragraph))
+    children: tuple[Item | Point | Dash | Paragraph | Table, ...] = _children(
+        lambda: (Item, Point, Dash, Paragraph, Table))
     text: Text | None = field(default=None, converter=attrs.Converter(_to_text_or_none, takes_field=True),
                               validator=_optional_text, kw_only=True)
 
@@ -286,8 +288,8 @@ class Part:
     kind: ClassVar[str] = "part"
     level: ClassVar[Level | None] = Level.PART
     title: Text = text_field()
-    children: tuple[Item | Point | Dash | Plus | Paragraph, ...] = _children(
-        lambda: (Item, Point, Dash, Plus, Paragraph))
+    children: tuple[Item | Point | Dash | Plus | Paragraph | Table, ...] = _children(
+        lambda: (Item, Point, Dash, Plus, Paragraph, Table))
 
 
 @frozen
@@ -311,8 +313,8 @@ class Chapter:
         lambda: (Section, Article, Paragraph))
 
 
-Block = Chapter | Section | Article | Part | Item | Point | Dash | Plus | Paragraph
-BLOCK_TYPES: tuple[type, ...] = (Chapter, Section, Article, Part, Item, Point, Dash, Plus, Paragraph)
+Block = Chapter | Section | Article | Part | Item | Point | Dash | Plus | Paragraph | Table
+BLOCK_TYPES: tuple[type, ...] = (Chapter, Section, Article, Part, Item, Point, Dash, Plus, Paragraph, Table)
 TOP_LEVEL_BLOCKS: tuple[type, ...] = BLOCK_TYPES
 
 
@@ -446,12 +448,36 @@ class Archive:
 # Appendix and the document
 
 
+APPENDIX_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?")
+
+
+def _appendix_id(_: Any, attribute: attrs.Attribute, value: str | None) -> None:
+    if value is not None and not (isinstance(value, str) and APPENDIX_ID.fullmatch(value)):
+        raise FieldError(attribute.name, "a short name of lower-case letters, digits and '-' (e.g. budget)",
+                         repr(value))
+
+
 @frozen
 class Appendix:
-    """A phụ lục after the signature, on its own pages with its own page numbers (PL I, III.1)."""
+    """A phụ lục after the signature, on its own pages with its own page numbers (PL I, III.1).
 
-    title: Text = text_field()
+    ``title``: printed in capitals under "Phụ lục II" (PL I, III.1.b: "tên Phụ lục (nếu có)"), or None.
+    ``of``: whom the "(Kèm theo ... của ...)" note names, when not the issuer (``Chủ tịch Ủy ban nhân
+    dân tỉnh``). ``landscape``: the appendix is set on landscape A4 pages (nd30.LANDSCAPE_APPENDIX).
+    ``id``: a short name the text refers to it by: ``{appendix:budget}`` prints "Phụ lục II".
+    """
+
+    title: Text | None = field(default=None, converter=attrs.Converter(_to_text_or_none, takes_field=True),
+                               validator=_optional_text)
     children: tuple[Block, ...] = _children(lambda: TOP_LEVEL_BLOCKS)
+    of: str | None = field(default=None, converter=_nfc_or_none, validator=optional_line, kw_only=True)
+    landscape: bool = field(default=False, kw_only=True)
+    id: str | None = field(default=None, validator=_appendix_id, kw_only=True)
+
+    @landscape.validator
+    def _flag(self, attribute: attrs.Attribute, value: bool) -> None:
+        if not isinstance(value, bool):
+            raise FieldError(attribute.name, "true or false", repr(value))
 
 
 def draft_round(_: Any, attribute: attrs.Attribute, value: Any) -> None:
@@ -559,6 +585,7 @@ class Document:
                              "none")
         check_form_fields(self)
         _check_size(self)
+        _check_references(self)
 
     @property
     def symbol(self) -> str:
@@ -569,6 +596,39 @@ class Document:
 
 # --------------------------------------------------------------------------------------------
 # Size: a document whose .docx the checker would refuse is refused here, naming the field
+
+
+# A reference to an appendix in the text: exactly "{appendix:ID}" (not "{{appendix:ID}}").
+APPENDIX_REFERENCE = re.compile(r"(?<!\{)\{appendix:([a-z0-9][a-z0-9-]*)\}(?!\})")
+
+
+def _texts(value: Any, path: str) -> Iterator[tuple[str, Text]]:
+    """Every Text under ``value`` with its field path (``body[2].children[0].text``)."""
+    if isinstance(value, Text):
+        yield path, value
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _texts(item, f"{path}[{i}]")
+    elif attrs.has(type(value)):
+        for a in attrs.fields(type(value)):
+            yield from _texts(getattr(value, a.name), f"{path}.{a.name}" if path else a.name)
+
+
+def _check_references(document: Any) -> None:
+    """Refuse a "{appendix:ID}" in the text that names no appendix of the document."""
+    ids = [a.id for a in document.appendices if a.id is not None]
+    for i, name in enumerate(ids):
+        if name in ids[:i]:
+            raise FieldError(f"appendices[{ids.index(name, i)}].id", "a name no other appendix has",
+                             repr(name))
+    if not any("{appendix:" in span.text for _, text in _texts(document, "") for span in text.spans):
+        return
+    for path, text in _texts(document, ""):
+        for match in APPENDIX_REFERENCE.finditer(text.plain):
+            if match[1] not in ids:
+                known = ", ".join(ids) or "none has an id"
+                raise FieldError(path, f"a reference to an appendix of this document ({known})",
+                                 repr(match[0]))
 
 
 def _frames(value: Any) -> Iterator[str]:
@@ -585,6 +645,8 @@ def _frames(value: Any) -> Iterator[str]:
         for item in value:
             yield from _frames(item)
     elif attrs.has(type(value)):
+        if isinstance(value, Cell):  # a cell's w:tc and w:tcPr around its paragraph
+            yield _PARAGRAPH_FRAME
         for a in attrs.fields(type(value)):
             yield from _frames(getattr(value, a.name))
 
@@ -656,5 +718,6 @@ from vbhc.model.particulars import (  # noqa: E402
 )
 
 attrs.resolve_types(Appendix, globals(), locals())
-for _cls in (*BLOCK_TYPES, Issuer, IssueDate, Mandate, Signature, Recipient, Archive, Document):
+for _cls in (*(b for b in BLOCK_TYPES if b is not Table), Issuer, IssueDate, Mandate, Signature, Recipient,
+             Archive, Document):
     attrs.resolve_types(_cls, globals(), locals())

@@ -112,12 +112,15 @@ _RECIPIENT = WordStyle("VbhcRecipient", "VBHC Recipient")
 _APPENDIX_LABEL = WordStyle("VbhcAppendixLabel", "VBHC Appendix label")
 _APPENDIX_TITLE = WordStyle("VbhcAppendixTitle", "VBHC Appendix title")
 _APPENDIX_NOTE = WordStyle("VbhcAppendixNote", "VBHC Appendix note")
+_TABLE_HEADER = WordStyle("VbhcTableHeader", "VBHC Table header")
+_TABLE_CELL = WordStyle("VbhcTableCell", "VBHC Table cell")
 
 WORD_STYLES: tuple[WordStyle, ...] = (
     _PARENT_BODY, _ISSUER, _NUMBER, _LETTER_SUMMARY, _MARK, _DRAFT, _NATIONAL_TITLE, _MOTTO, _PLACE_DATE,
     _TYPE_NAME, _SUMMARY, _ADDRESSEES, _ENACTING_AUTHORITY, _ENACTMENT, _LEGAL_BASIS, _BODY, _HEADING,
     _ITEM_TITLE, _ARTICLE, _DIVISION_LABEL, _DIVISION_TITLE, _SIGNATURE_TITLE, _SIGNER_NAME,
     _RECIPIENTS_HEADING, _RECIPIENT, _CONFIRMATION, _APPENDIX_LABEL, _APPENDIX_TITLE, _APPENDIX_NOTE,
+    _TABLE_HEADER, _TABLE_CELL,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -240,3 +243,10 @@ class Role(enum.Enum):
     APPENDIX_NOTE = RoleRecord("appendix-note", t.APPENDIX_NOTE, _APPENDIX_NOTE, "body_pt",
                                "(Kèm theo ...)", "appendix", emphasis_allowed=EMPHASIS, lower_case=LOWER_CASE,
                                keep_with_next=KEEP_HEADING)
+    # A table's cells: text at 12-14 pt (practice, nd30.TABLE_PRACTICE); a header row repeats on every
+    # page. Cells hold acronyms and figures: no case check; a bold total row is emphasis.
+    TABLE_HEADER = RoleRecord("table-header", t.TABLE_HEADER, _TABLE_HEADER, "table_pt",
+                              "tiêu đề cột của bảng", "body", emphasis_allowed=EMPHASIS,
+                              align_warning=ALIGN_WARNING)
+    TABLE_CELL = RoleRecord("table-cell", t.TABLE_CELL, _TABLE_CELL, "table_pt", "ô của bảng", "body",
+                            emphasis_allowed=EMPHASIS, align_warning=ALIGN_WARNING)

@@ -225,12 +225,32 @@ ISSUANCE_NOTE = Typography(Range(11, 11), 11, False, False, Case.AS_TYPED, Align
 # Other components (PL I, Phần I, Mục III)
 
 APPENDIX_WORD = "Phụ lục"  # PL I, III.1.b
+APPENDIX_NOTE_WORDS = "Kèm theo"  # PL I, III.1.c: "(Kèm theo văn bản số …/…-… ngày … của …)"
 # PL I, III.1.b: "Phụ lục" and its number on their own line, centred, in thường, 14, đứng, đậm.
 APPENDIX_LABEL = Typography(Range(14, 14), 14, True, False, Case.AS_TYPED, Align.CENTER, "PL I, III.1.b")
 # PL I, III.1.b: the appendix title centred, in hoa, 13-14, đậm.
 APPENDIX_TITLE = Typography(Range(13, 14), 14, True, False, Case.UPPER, Align.CENTER, "PL I, III.1.b")
 # PL I, III.1.c: the "(Kèm theo ...)" line centred under the title, in thường, 13-14, nghiêng.
 APPENDIX_NOTE = Typography(Range(13, 14), 14, False, True, Case.AS_TYPED, Align.CENTER, "PL I, III.1.c")
+
+
+# PL I, I.2: a document with tables (bảng, biểu) not made into appendices may be laid out landscape;
+# offices also set an appendix that holds a wide table on landscape pages (practice: PL I, III.1 gives an
+# appendix no orientation of its own). Its margins stay the decree's (PL I, I.3).
+LANDSCAPE_TABLES = "PL I, I.2: landscape for a document whose tables are not made into appendices"
+LANDSCAPE_APPENDIX = ("practice: an appendix holding a wide table is set on landscape A4 pages (PL I, I.2 "
+                      "allows landscape for tables; PL I, III.1 gives an appendix no orientation)")
+# Not in the decree: PL I sizes the body's text (II.6.e: 13-14) and says nothing of the text inside a
+# table (bảng, biểu: PL I, I.2 names them only for the page's orientation). Offices set tables at 12-13
+# so that columns fit, and the body's 13-14 is kept too: 12-14, 13 by default. Headers bold, centred.
+TABLE_PRACTICE = ("practice: the decree gives no size for a table's text (PL I, II.6.e sizes the body, "
+                  "13-14); offices set tables at 12-13 pt")
+TABLE_HEADER = Typography(Range(12, 14), 13, True, False, Case.AS_TYPED, Align.CENTER, TABLE_PRACTICE)
+TABLE_CELL = Typography(Range(12, 14), 13, False, False, Case.AS_TYPED, Align.LEFT, TABLE_PRACTICE)
+# How numbers are written (practice, TCVN and the samples: "1.234,5"): "." groups thousands, "," the
+# decimals. A table cell holding only such a number is right-aligned (practice: figures line up).
+THOUSANDS_SEPARATOR = "."
+DECIMAL_SEPARATOR = ","
 
 
 # PL I, III.2.b: urgency marks in hoa, 13-14, đậm, in a single-line frame ("khung đơn": the urgency

@@ -1,9 +1,9 @@
 """WordprocessingML building blocks: namespaces, units, property elements in schema order, packages.
 
 Word rejects or ignores properties that are out of the order ECMA-376 gives for ``w:pPr``,
-``w:rPr``, ``w:sectPr``, ``w:tblPr`` and ``w:tcPr``. The order of ``w:rPr``, ``w:pPr`` and ``w:sectPr``
-children is declared once (:data:`SCHEMA_ORDER`); the builders here and ``check --fix`` insert through
-:func:`place` and :func:`child`.
+``w:rPr``, ``w:sectPr``, ``w:tblPr`` and ``w:tcPr``. The order of ``w:rPr``, ``w:pPr``, ``w:sectPr``,
+``w:tblPr``, ``w:trPr`` and ``w:tcPr`` children is declared once (:data:`SCHEMA_ORDER`); the builders
+here and ``check --fix`` insert through :func:`place` and :func:`child`.
 """
 
 from __future__ import annotations
@@ -72,10 +72,28 @@ SECTPR_ORDER = _ranks(
     ("headerReference", "footerReference"), "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
     "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg",
     "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
+# §17.4.60 CT_TblPr (tblPrChange last); §17.4.39 CT_TblBorders; §17.4.42 CT_TblCellMar.
+TBLPR_ORDER = _ranks(
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+    "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+    "tblCaption", "tblDescription", "tblPrChange")
+TBL_BORDERS_ORDER = _ranks(("top",), ("left", "start"), "bottom", ("right", "end"), "insideH", "insideV")
+TBL_CELL_MAR_ORDER = _ranks("top", ("left", "start"), "bottom", ("right", "end"))
+# §17.4.82 CT_TrPr: a choice, in any order; written in the schema's listing order.
+TRPR_ORDER = _ranks(
+    "cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight",
+    "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del", "trPrChange")
+# §17.4.70 CT_TcPr.
+TCPR_ORDER = _ranks(
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+    "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge",
+    "tcPrChange")
 # §17.7.5.1 CT_DocDefaults.
 DOC_DEFAULTS_ORDER = _ranks("rPrDefault", "pPrDefault")
 SCHEMA_ORDER: dict[str, dict[str, int]] = {
-    "rPr": RPR_ORDER, "pPr": PPR_ORDER, "sectPr": SECTPR_ORDER, "docDefaults": DOC_DEFAULTS_ORDER}
+    "rPr": RPR_ORDER, "pPr": PPR_ORDER, "sectPr": SECTPR_ORDER, "docDefaults": DOC_DEFAULTS_ORDER,
+    "tblPr": TBLPR_ORDER, "tblBorders": TBL_BORDERS_ORDER, "tblCellMar": TBL_CELL_MAR_ORDER,
+    "trPr": TRPR_ORDER, "tcPr": TCPR_ORDER}
 
 
 def _w_local(node: Element) -> str | None:
@@ -98,11 +116,13 @@ def place(parent: Element, node: Element) -> Element:
     return node
 
 
-def ordered(local: str, children: Iterable[Element]) -> Element:
-    """A ``w:local`` element holding ``children`` in schema order, whatever order they come in."""
+def ordered(local: str, children: Iterable[Element | None]) -> Element:
+    """A ``w:local`` element holding ``children`` in schema order, whatever order they come in (None
+    is skipped, as :func:`el` skips it)."""
     node = el(local)
     for node_child in children:
-        place(node, node_child)
+        if node_child is not None:
+            place(node, node_child)
     return node
 
 

@@ -646,11 +646,12 @@ class _Recogniser:
             title = note = None
             line = None
             body_from = a + 1
-            if rest and not is_line_paragraph(self.paras[rest[0]]):
+            note_first = bool(rest) and self.texts[rest[0]].startswith(f"({nd30.APPENDIX_NOTE_WORDS}")
+            if rest and not note_first and not is_line_paragraph(self.paras[rest[0]]):
                 title = self.rec(rest[0], Role.APPENDIX_TITLE)
                 body_from = rest[0] + 1
                 rest = rest[1:]
-            if rest and self.texts[rest[0]].startswith("(") and title is not None:
+            if rest and self.texts[rest[0]].startswith("(") and (title is not None or note_first):
                 note = self.rec(rest[0], Role.APPENDIX_NOTE)
                 body_from = rest[0] + 1
             last = (note or title or label).paragraph

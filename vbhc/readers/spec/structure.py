@@ -25,6 +25,7 @@ from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency
 from vbhc.readers.spec.images import signature_image
 from vbhc.readers.spec.markup import parse_markup
 from vbhc.readers.spec.outline import parse_outline
+from vbhc.readers.spec.tables import read_table
 
 KIND_KEY = "kind"
 KIND_KEY = "kind"
@@ -259,7 +260,7 @@ class Structurer:
                  text_start: Callable[[Path], int | None] = lambda _: None,
                  signers: Mapping[str, Any] | None = None, base: FilePath | None = None) -> None:
         self.locate = locate
-        self.base = base  # the folder a relative file path (a signature image) is read from
+        self.base = base  # the folder a relative file path (a signature image, a table's CSV) is read from
         self.text_start = text_start
         self.signers = signers
         self.errors: list[Diagnostic] = []
@@ -398,6 +399,8 @@ class Structurer:
             found = "nothing" if kind is None else describe(kind)
             self.error((*path, KIND_KEY), f"one of {names}{hint}", found)
             return FAILED
+        if cls is model.Table:
+            return read_table(self, value, path)
         return self.attrs(value, cls, path, ignore=(KIND_KEY,))
 
     def attrs(self, value: Any, cls: type, path: Path, ignore: tuple[str, ...] = ()) -> Any:

@@ -16,9 +16,10 @@ from typing import IO
 from vbhc import nd30
 from vbhc.errors import VbhcError
 from vbhc.fileio import write_atomically
-from vbhc.layout import Layout, Line, SignatureRegion, lay_out
+from vbhc.layout import AppendixRegion, Layout, Line, SignatureRegion, lay_out
 from vbhc.layout.header import Look, header_columns
 from vbhc.layout.metrics import text_width_pt
+from vbhc.layout.regions import TableRegion
 from vbhc.layout.signatures import SIGNERS_PER_ROW, signature_rows
 from vbhc.model import Document, SignatureImage
 from vbhc.model.text import Text
@@ -37,6 +38,7 @@ from vbhc.ooxml.build import (
     write_package,
 )
 from vbhc.writers.docx.images import ImagePart, with_images
+from vbhc.writers.docx.tables import table_xml
 from vbhc.writers.docx.template import ROLE_STYLE, RULE_STYLE, Template, core_properties, default_template
 
 # Page geometry choices (not decree rules); the header's two columns: vbhc.layout.header.
@@ -85,6 +87,19 @@ class _Writer:
         for r in self.runs(line.text, line.role, boxed=boxed, exact=line.label_only):
             p.append(r)
         return p
+
+    def block(self, item: Line | TableRegion[Line], text_width: int) -> Element:
+        """A body's line as a paragraph, or its table as a Word table ``text_width`` twips wide."""
+        if isinstance(item, TableRegion):
+            return table_xml(item, text_width, look_of(self.t), self.para)
+        return self.para(item)
+
+    def text_width(self, landscape: bool) -> int:
+        """The text width in twips of a portrait page, or of a landscape one (the same margins)."""
+        if not landscape:
+            return self.t.text_width
+        size = self.t.section.find(w("pgSz"))
+        return self.t.text_width + int(size.get(w("h"))) - int(size.get(w("w")))
 
     def width_twips(self, line: Line) -> int:
         look = self.t.look(line.role)
@@ -226,19 +241,27 @@ class _Writer:
         rows.append([below, []])
         return [gap, self.table((half, self.t.text_width - half), [*rows, *confirmation])]
 
-    def section_break(self, page_number_start: int | None) -> Element:
+    def section_break(self, page_number_start: int | None, landscape: bool = False) -> Element:
         """The empty paragraph that ends a section, before an appendix. It is one point high with no
         spacing: under a closing table that ends at the foot of a page, a full line would spill onto a
         page of its own, a blank page before the appendix."""
-        sect = self.section(page_number_start)
+        sect = self.section(page_number_start, landscape)
         return el("p", None, ppr(style=ROLE_STYLE[Role.PARAGRAPH], before_pt=0, after_pt=0,
                                  line_exact_pt=SECTION_BREAK_PT, first_line=0,
                                  run=rpr(size_pt=SECTION_BREAK_PT), section=sect))
 
-    def section(self, page_number_start: int | None) -> Element:
+    def section(self, page_number_start: int | None, landscape: bool = False) -> Element:
+        """The template's section, its page numbers restarting at ``page_number_start``; ``landscape``:
+        the page turned (width and height swapped, the same margins: nd30.LANDSCAPE_APPENDIX)."""
         sect = copy.deepcopy(self.t.section)
         for old in sect.findall(w("pgNumType")):
             sect.remove(old)
+        if landscape:
+            size = sect.find(w("pgSz"))
+            width, height = size.get(w("w")), size.get(w("h"))
+            size.set(w("w"), height)
+            size.set(w("h"), width)
+            size.set(w("orient"), "landscape")
         if page_number_start is not None:  # PL I, III.1.đ: each appendix numbers its pages from 1
             place(sect, el("pgNumType", {"start": page_number_start}))
         return sect
@@ -247,15 +270,26 @@ class _Writer:
         out: list[Element] = [self.para(x) for x in (layout.draft,) if x is not None]
         out += [self.header(layout), *self.title(layout), *self.addressees(layout.addressees)]
         out += [self.para(x) for x in (layout.enacting_authority, *layout.legal_bases,
-                                       layout.enactment, *layout.body) if x is not None]
+                                       layout.enactment) if x is not None]
+        out += [self.block(x, self.t.text_width) for x in layout.body]
         out += self.closing(layout, images)
+        before: AppendixRegion[Line] | None = None  # the section a break ends: the body's, or an appendix's
         for app in layout.appendices:
-            out.append(self.section_break(None if app is layout.appendices[0] else 1))
-            out += [self.para(app.label), self.para(app.title), self.para(app.note),
-                    self.rule(round(min(self.width_twips(app.title), self.t.text_width)
-                                    * nd30.SUMMARY_RULE_FRACTION), self.t.text_width)]
-            out += [self.para(x) for x in app.body]
+            out.append(self.section_break(None if before is None else 1, bool(before and before.landscape)))
+            out += self.appendix(app)
+            before = app
         return out
+
+    def appendix(self, app: AppendixRegion[Line]) -> list[Element]:
+        """"Phụ lục II", its title, the "(Kèm theo ...)" note and a short line under them (PL I,
+        III.1.b-c), then its body in its own text width."""
+        width = self.text_width(app.landscape)
+        under = app.title or app.note
+        out = [self.para(x) for x in (app.label, app.title, app.note) if x is not None]
+        if under is not None:
+            length = min(self.width_twips(under), width)
+            out.append(self.rule(round(length * nd30.SUMMARY_RULE_FRACTION), width))
+        return out + [self.block(x, width) for x in app.body]
 
 
 def _replace_body(template: Template, content: Iterable[Element], last_section: Element) -> bytes:
@@ -279,7 +313,8 @@ def render_bytes(document: Document, template: Template | str | os.PathLike[str]
     writer = _Writer(template)
     images = _numbered(layout.signature_images)
     content = writer.body(layout, images)
-    last = writer.section(1 if layout.appendices else None)
+    last = (writer.section(1, layout.appendices[-1].landscape) if layout.appendices
+            else writer.section(None))
     parts = []
     for name, data in template.parts:
         if name == "word/document.xml":
