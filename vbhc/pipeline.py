@@ -66,7 +66,10 @@ def probe_documents() -> tuple[m.Document, ...]:
         ],
         signatures=m.Signature(position="Trưởng phòng", name="Phạm Văn Minh"),
         recipients=[m.Recipient("Ủy ban nhân dân huyện", "b/c")], archive=m.Archive(["NV"]),
-        appendices=[m.Appendix("Số liệu thủ tục hành chính", [m.Paragraph("Số liệu theo biểu kèm theo.")])],
+        appendices=[m.Appendix("Số liệu thủ tục hành chính", [
+            m.Paragraph("Số liệu theo biểu kèm theo."),
+            m.Table([["1", "Thủ tục cấp xã", "1.234"]], header=[["STT", "Lĩnh vực", "Số hồ sơ"]],
+                    total=[m.Cell("Tổng cộng", colspan=2), "1.234"])])],
     )
     decision = m.Document(
         type="quyet-dinh", issuer=commune, number=3, place="Thử Nghiệm", date=m.IssueDate(2024, 2, 15),

@@ -102,7 +102,7 @@ def break_typography(data: bytes, index: int, role: Role, prop: str) -> bytes:
 
 
 TYPOGRAPHY = [(role, prop) for role in Role for prop in ("size", "bold", "italic", "case", "align")
-              if f"{role.value}.{prop}" in RULES]
+              if f"{role.value}.{prop}" in RULES and not role.record.size_only]  # tables: test_tables
 
 
 @pytest.mark.parametrize(("role", "prop"), TYPOGRAPHY, ids=[f"{r.value}.{p}" for r, p in TYPOGRAPHY])
@@ -263,5 +263,6 @@ def test_rule_fires_alone(case: Case) -> None:
 
 
 def test_every_rule_is_broken_by_some_test() -> None:
-    covered = {c.rule for c in CASES} | {f"{r.value}.{p}" for r, p in TYPOGRAPHY}
+    in_test_tables = {"table-header.size", "table-cell.size"}  # tests/test_tables.py breaks these
+    covered = {c.rule for c in CASES} | {f"{r.value}.{p}" for r, p in TYPOGRAPHY} | in_test_tables
     assert covered == set(RULES)

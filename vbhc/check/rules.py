@@ -235,8 +235,9 @@ def _build() -> dict[str, Rule]:
              nd30.PAGE_NUMBER_ON_FIRST_PAGE, "“different first page” with an empty first-page header"),
     ]
     for role in Role:
-        rules += typography_rules(role.value, role.record.vietnamese_name, role.typography, role.record.group,
-                                  role)
+        rules += [r for r in typography_rules(role.value, role.record.vietnamese_name, role.typography,
+                                              role.record.group, role)
+                  if not role.record.size_only or r.id.endswith(".size")]
     page = nd30.PAGE_NUMBER
     rules += [r for r in typography_rules(PAGE_NUMBER_ID, "số trang", page, "page-number", None)
               if not r.id.endswith(".align")]  # alignment is page-number.position

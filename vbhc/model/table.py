@@ -149,11 +149,14 @@ class Table:
         for i, column in enumerate(self.columns):
             if not isinstance(column, Column):
                 raise FieldError(f"columns[{i}]", "a Column", type(column).__name__)
-        width = len(self.columns) or None
+        width = None
         for name, rows in (("header", self.header), ("rows", self.rows)):
             width = _check_grid(name, rows, width)
         if self.total is not None:
             _check_grid("total", (self.total,), width, one_row=True)
+        if self.columns and len(self.columns) != width:
+            raise FieldError("columns", f"one entry per column ({width}; {{}} for a column left as it is)",
+                             str(len(self.columns)))
         shares = sum(c.share or 0 for c in self.columns)
         if shares > 1:
             raise FieldError("columns", "shares of the text width that add up to 1 at most", f"{shares:g}")

@@ -50,6 +50,8 @@ class RoleRecord:
     - ``look_warning``: a size, weight or slant other than the typography's is a warning, not an error
       (a practice, not a decree rule);
     - ``framed``: the text stands in a single-line frame;
+    - ``size_only``: only the text's size is checked; its weight, slant, case and alignment are the
+      author's (a table's bold totals, figures on the right);
     - ``keep_with_next``: the line is never the last of a page; it goes with the line after it (the
       template's style keeps it with the next paragraph).
     """
@@ -67,6 +69,7 @@ class RoleRecord:
     look_warning: str | None = None
     framed: str | None = None
     keep_with_next: str | None = None
+    size_only: str | None = None
 
     def __post_init__(self) -> None:
         fixed = self.typography.size.low == self.typography.size.high
@@ -127,6 +130,8 @@ WORD_STYLES: tuple[WordStyle, ...] = (
 # Where the checker's flags come from.
 
 BODY_PARAGRAPH = "PL I, II.6.e: first-line indent, spacing between paragraphs and line spacing of the body"
+AUTHOR_LOOK = ("practice: a table's cells are bold, centred or on the right as the author sets them (totals, "
+               "headers, figures); only their size is checked")
 EMPHASIS = ("practice: a few words in bold or italic inside running text are emphasis; only a whole "
             "paragraph in them is a finding")
 ALIGN_WARNING = ("practice: a one-line paragraph looks the same justified or flush left, so a wrong "
@@ -243,10 +248,11 @@ class Role(enum.Enum):
     APPENDIX_NOTE = RoleRecord("appendix-note", t.APPENDIX_NOTE, _APPENDIX_NOTE, "body_pt",
                                "(Kèm theo ...)", "appendix", emphasis_allowed=EMPHASIS, lower_case=LOWER_CASE,
                                keep_with_next=KEEP_HEADING)
-    # A table's cells: text at 12-14 pt (practice, nd30.TABLE_PRACTICE); a header row repeats on every
-    # page. Cells hold acronyms and figures: no case check; a bold total row is emphasis.
+    # A table's cells: text at 12-14 pt (practice, nd30.TABLE_PRACTICE: a size outside it is a warning);
+    # a header row repeats on every page. Cells hold acronyms and figures: no case check; a bold total row
+    # is emphasis.
     TABLE_HEADER = RoleRecord("table-header", t.TABLE_HEADER, _TABLE_HEADER, "table_pt",
-                              "tiêu đề cột của bảng", "body", emphasis_allowed=EMPHASIS,
-                              align_warning=ALIGN_WARNING)
+                              "tiêu đề cột của bảng", "body", look_warning=t.TABLE_PRACTICE,
+                              size_only=AUTHOR_LOOK)
     TABLE_CELL = RoleRecord("table-cell", t.TABLE_CELL, _TABLE_CELL, "table_pt", "ô của bảng", "body",
-                            emphasis_allowed=EMPHASIS, align_warning=ALIGN_WARNING)
+                            look_warning=t.TABLE_PRACTICE, size_only=AUTHOR_LOOK)

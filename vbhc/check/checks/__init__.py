@@ -23,6 +23,7 @@ from vbhc.check.checks.forms import check_signers_in_person
 from vbhc.check.checks.header import check_date, check_header, check_number, check_title
 from vbhc.check.checks.page import check_page, check_page_numbers
 from vbhc.check.checks.required import check_required
+from vbhc.check.checks.tables import check_tables
 from vbhc.check.checks.typography import check_fonts, check_text, check_typography
 from vbhc.check.report import Report
 from vbhc.check.rules import RULES, Rule
@@ -33,7 +34,7 @@ from vbhc.recognise.components import Recognition, recognise
 
 CHECKS = (check_page, check_fonts, check_text, check_required, check_typography, check_header, check_number,
           check_date, check_title, check_body, check_numbering, check_legal_bases, check_addressees,
-          check_recipients, check_signature, check_signers_in_person, check_page_numbers)
+          check_recipients, check_signature, check_signers_in_person, check_page_numbers, check_tables)
 
 
 def guard(doc: ResolvedDocument, limits: Limits = DEFAULT_LIMITS) -> None:

@@ -24,6 +24,7 @@ from vbhc.model import BLOCK_TYPES, Document, IssueDate, Mandate, Recipient, Sig
 from vbhc.model import document as model
 from vbhc.model.characters import REFUSED
 from vbhc.model.particulars import PARTICULARS
+from vbhc.model.table import Cell, Table
 from vbhc.model.text import Text
 from vbhc.nd30 import DocumentType, Form, Secrecy, SigningAuthority, Urgency, form_of
 from vbhc.readers.spec.profile import PROFILE_FIELDS, SPEC_META_KEYS
@@ -38,6 +39,7 @@ from vbhc.readers.spec.structure import (
     leaf_union,
     optional_arg,
 )
+from vbhc.readers.spec.tables import table_schema
 
 __all__ = ["DRAFT", "PROFILE_SCHEMA_FILE", "SCHEMA_FILE", "profile_schema", "spec_schema"]
 
@@ -217,6 +219,8 @@ class _Generator:
             out["required"] = required
         if cls in (model.Item, model.Article):
             out["anyOf"] = [{"required": ["title"]}, {"required": ["text"]}]
+        if cls is Table:
+            out = table_schema(out, self.ref(Cell))
         return out
 
 

@@ -213,3 +213,27 @@ def _from_csv(s: Structurer, value: Mapping[str, Any], path: Path, built: dict[s
         csv_line.update({f"header[{i}]": n for i, n in enumerate(lines[:header_rows])})
     built["rows"] = tuple(tuple(r) for r in rows[header_rows:])
     csv_line.update({f"rows[{i}]": n for i, n in enumerate(lines[header_rows:])})
+
+
+def table_schema(generated: dict[str, Any], cell_ref: str) -> dict[str, Any]:
+    """The JSON Schema of a table block: the one generated from :class:`~vbhc.model.Table`, with the
+    spec's forms of cells and rows and the CSV fields."""
+    cell = {"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "null"}, {"$ref": cell_ref}],
+            "description": "text with markup, a number (1234.5 prints 1.234,5), null for an empty cell, or "
+                           "{text, colspan, rowspan, align}"}
+    row = {"type": "array", "minItems": 1, "items": cell}
+    rows = {"type": "array", "items": row}
+    properties = dict(generated["properties"])
+    properties["header"] = {"anyOf": [row, rows], "description": "one header row, or a list of them: "
+                                                                  "repeated at the top of every page"}
+    properties["rows"] = {**rows, "description": "the body rows"}
+    properties["total"] = {"anyOf": [row, {"type": "null"}], "description": "the total row, printed bold"}
+    properties["csv"] = {"type": "string", "description": "a CSV file (UTF-8), relative to the spec, giving "
+                                                          "the rows instead of rows"}
+    properties["header_rows"] = {"type": "integer", "minimum": 0,
+                                 "description": "how many of the CSV file's first lines are the header (1)"}
+    properties["total_row"] = {"type": "boolean", "description": "the CSV file's last line is the total row"}
+    out = {**generated, "properties": properties,
+           "required": [r for r in generated.get("required", []) if r != "rows"]}
+    out["oneOf"] = [{"required": ["rows"]}, {"required": ["csv"]}]
+    return out
