@@ -29,7 +29,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NEW_EXAMPLES = ("bao-cao-thong-ke-hoang-kim.yaml", "ke-hoach-kinh-phi-hoang-kim.yaml")
 
 COMMUNE = m.Issuer(name=["Ủy ban nhân dân", "xã Hoàng Kim"], abbreviation="UBND")
-SIGNER = m.Signature(position="Chủ tịch", name="Lê Quang Thành", mandates=[m.Mandate("TM.", "Ủy ban nhân dân")])
+SIGNER = m.Signature(position="Chủ tịch", name="Lê Quang Thành",
+                     mandates=[m.Mandate("TM.", "Ủy ban nhân dân")])
 
 
 def statistics(rows: int = 3) -> m.Table:
@@ -291,9 +292,11 @@ def test_csv_errors_name_the_file_and_its_line(tmp_path: Path) -> None:
     out = errors_of(spec_file(tmp_path, {"kind": "table", "csv": "budget.csv"}, bad))
     assert out == ["body[0].csv: expected budget.csv line 3: cells spanning 3 columns in all; found 2"]
     out = errors_of(spec_file(tmp_path, {"kind": "table", "csv": "budget.csv"}, b"a,b\n\xff,c\n"))
-    assert out == ["body[0].csv: expected a CSV file in UTF-8; found budget.csv line 2: a byte that is not UTF-8"]
+    assert out == ["body[0].csv: expected a CSV file in UTF-8; found budget.csv line 2: a byte that is not "
+                   "UTF-8"]
     out = errors_of(spec_file(tmp_path, {"kind": "table", "csv": "missing.csv"}))
-    assert len(out) == 1 and out[0].startswith("body[0].csv: expected a CSV file vbhc can read; found no such")
+    assert len(out) == 1
+    assert out[0].startswith("body[0].csv: expected a CSV file vbhc can read; found no such")
     out = errors_of(spec_file(tmp_path, {"kind": "table", "csv": "budget.csv", "rows": [["a"]]}, b"a\n"))
     assert out == ["body[0].csv: expected rows or a CSV file, not both; found both"]
 
@@ -343,7 +346,8 @@ def test_table_text_at_12_pt_is_no_finding_and_at_10_a_warning(row: int, rule: s
     small = Template(build_template(Formatting(table_pt=12)))
     assert check(render_bytes(document(), small)).findings == []
     report = check(_with_run_size(render_bytes(document()), row, 20))
-    assert [(f.rule.id, f.rule.severity.value, f.found) for f in report.findings] == [(rule, "warning", "10 pt")]
+    found = [(f.rule.id, f.rule.severity.value, f.found) for f in report.findings]
+    assert found == [(rule, "warning", "10 pt")]
     assert report.findings[0].paragraphs[0].text in {"STT", "1"}
 
 
