@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import time
+import timeit
 from collections.abc import Callable
 from typing import Any
 
@@ -37,14 +37,9 @@ def spec(rows: int) -> dict[str, Any]:
 
 
 def timed(fn: Callable[[], object], repeat: int) -> float:
-    """Median milliseconds of ``repeat`` calls, after one warm-up call."""
+    """Median milliseconds of ``repeat`` calls (``timeit``), after one warm-up call."""
     fn()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+    return statistics.median(timeit.repeat(fn, number=1, repeat=repeat)) * 1000
 
 
 def main() -> None:

@@ -10,6 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 import vbhc
@@ -402,3 +404,37 @@ def test_a_long_table_repeats_its_header_on_the_next_page(tmp_path: Path) -> Non
     for header in ("STT", "Kết quả", "Số người", "Tỷ lệ (%)"):
         assert header in above
     assert "Thôn 1 " not in second
+
+
+# ---- any table vbhc renders passes the check ----------------------------------------------------
+
+
+_WORDS = st.sampled_from(["Thôn", "Đông", "kinh phí", "1.234,5", "12", "45%", "**Tổng**", "Hộ ông A",
+                          "tuyên truyền lưu động dài", "Ủy ban nhân dân xã"])
+_CELL_TEXT = st.lists(_WORDS, min_size=0, max_size=6).map(" ".join)
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> m.Table:
+    columns = draw(st.integers(1, 7))
+    spans, left = [], columns
+    while left:
+        span = draw(st.integers(1, left))
+        spans.append(span)
+        left -= span
+    header = [m.Cell(draw(_CELL_TEXT) or "Cột", colspan=s) for s in spans]
+    rows = [[m.Cell(draw(_CELL_TEXT)) for _ in range(columns)] for _ in range(draw(st.integers(1, 8)))]
+    total = [m.Cell("Tổng cộng", colspan=columns)] if draw(st.booleans()) else None
+    return m.Table(rows, header=[header], total=total)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables(), st.booleans())
+def test_any_table_renders_and_passes_the_check(table: m.Table, landscape: bool) -> None:
+    doc = document([m.Paragraph("Số liệu như sau:"), table],
+                   appendices=[m.Appendix("Số liệu", [table], landscape=landscape)])
+    data = render_bytes(doc)
+    assert check(data).findings == []
+    for tbl in data_tables(etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))):
+        widths = [int(g.get(f"{W}w")) for g in tbl.iter(f"{W}gridCol")]
+        assert min(widths) > 0 and sum(widths) == int(tbl.find(f"{W}tblPr/{W}tblW").get(f"{W}w"))

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
         Appendix,
         Archive,
         Article,
+        Cell,
         Chapter,
+        Column,
         Dash,
         Document,
         IssueDate,
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
         Signature,
         SignatureImage,
         Span,
+        Table,
         Text,
     )
     from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency
@@ -87,9 +90,9 @@ def render_bytes(document: Document, template: str | os.PathLike[str] | Template
 # Exported on first use: name -> (module, attribute; None for the module itself). ``vbhc.check`` is the
 # checker package itself, made callable: ``vbhc.check("x.docx")`` is ``vbhc.check.check("x.docx")``
 # and returns a Report.
-_MODEL = ("Appendix", "Archive", "Article", "Chapter", "Dash", "Document", "IssueDate", "Issuer",
-          "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient", "Section", "Signature",
-          "SignatureImage", "Span", "Text")
+_MODEL = ("Appendix", "Archive", "Article", "Cell", "Chapter", "Column", "Dash", "Document", "IssueDate",
+          "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient", "Section",
+          "Signature", "SignatureImage", "Span", "Table", "Text")
 _LAZY: dict[str, tuple[str, str | None]] = {
     **{name: ("vbhc.model", name) for name in _MODEL},
     **{name: ("vbhc.nd30", name) for name in ("DocumentType", "Secrecy", "SigningAuthority", "Urgency")},
@@ -113,8 +116,8 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "Appendix", "Archive", "Article", "Chapter", "Dash", "Document", "DocumentType", "IssueDate",
-    "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient", "Report", "Secrecy",
-    "Section", "Signature", "SignatureImage", "SigningAuthority", "Span", "Text", "Urgency", "check", "load",
-    "parse_markup", "render", "render_bytes", "validate",
+    "Appendix", "Archive", "Article", "Cell", "Chapter", "Column", "Dash", "Document", "DocumentType",
+    "IssueDate", "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient", "Report",
+    "Secrecy", "Section", "Signature", "SignatureImage", "SigningAuthority", "Span", "Table", "Text",
+    "Urgency", "check", "load", "parse_markup", "render", "render_bytes", "validate",
 ]

@@ -44,7 +44,8 @@ _MACRO_CTS = frozenset({"application/vnd.ms-office.vbaProject", "application/vnd
                         "application/vnd.ms-word.attachedToolbars"})
 FIXABLE = frozenset({"page.size", "page.orientation", "page.margins", "font.family", "font.slots",
                      "font.color", "page-number.present", "page-number.first-page"}
-                    | {f"{c}.{p}" for c in (*(r.value for r in Role), PAGE_NUMBER_ID)
+                    | {f"{c}.{p}" for c in (*(r.value for r in Role if not r.record.size_only),
+                                             PAGE_NUMBER_ID)
                        for p in ("size", "bold", "italic")})
 
 
