@@ -438,3 +438,25 @@ def test_any_table_renders_and_passes_the_check(table: m.Table, landscape: bool)
     for tbl in data_tables(etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))):
         widths = [int(g.get(f"{W}w")) for g in tbl.iter(f"{W}gridCol")]
         assert min(widths) > 0 and sum(widths) == int(tbl.find(f"{W}tblPr/{W}tblW").get(f"{W}w"))
+
+
+def test_a_template_made_before_tables_gets_their_styles() -> None:
+    from vbhc.writers.docx.template import Template, build_template
+
+    with zipfile.ZipFile(io.BytesIO(build_template())) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    styles = etree.fromstring(parts["word/styles.xml"])
+    for style in list(styles.iter(f"{W}style")):
+        if style.get(f"{W}styleId") in ("VbhcTableHeader", "VbhcTableCell"):
+            styles.remove(style)
+    parts["word/styles.xml"] = etree.tostring(styles)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, part in parts.items():
+            z.writestr(name, part)
+    old = Template(out.getvalue(), "old.docx")
+    data = render_bytes(document(), old)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        ids = {s.get(f"{W}styleId") for s in etree.fromstring(z.read("word/styles.xml")).iter(f"{W}style")}
+    assert {"VbhcTableHeader", "VbhcTableCell"} <= ids
+    assert check(data).findings == []

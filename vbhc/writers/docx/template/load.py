@@ -31,6 +31,7 @@ from vbhc.ooxml.package import DocxReadError, open_docx
 from vbhc.ooxml.sanitise import template_parts
 from vbhc.ooxml.styles import DEFAULT_SIZE_PT, MAX_CHAIN, StyleSheet
 from vbhc.ooxml.xml import measure
+from vbhc.writers.docx.upgrade import add_later_styles
 from vbhc.writers.docx.template.build import (
     PAGE_NUMBER_STYLE,
     ROLE_STYLE,
@@ -212,6 +213,7 @@ class Template:
             raise TemplateError(f"{source}: {exc}") from None
         if look.styles is None:
             raise TemplateError(f"{source}: word/styles.xml is missing")
+        add_later_styles(look)  # a template made before tables: their styles added
         sheet = StyleSheet.from_parts(look.styles, look.theme)
         used = tuple(dict.fromkeys((*ROLE_STYLE.values(), RULE_STYLE)))
         missing = [s for s in used if s not in sheet.styles or sheet.styles[s].type != "paragraph"]
