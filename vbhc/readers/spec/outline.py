@@ -229,7 +229,7 @@ class _Reader:
         if kind in allowed:
             return True
         where = "here" if host is self.root else f"under the {host.kind.kind} on line {host.line}"  # type: ignore[attr-defined]
-        takes = ", ".join(_shown(k) for k in allowed if k in MARKER or k is Paragraph)  # a table: no line
+        takes = ", ".join(_shown(k) for k in allowed if k.level is not None or k is Paragraph)  # no tables
         path = self.path(host) + (("children",) if host is not self.root else ()) + (len(host.children),)
         self.error(number, path, f"expected one of {takes} {where}; found a {_shown(kind)}")
         return False
