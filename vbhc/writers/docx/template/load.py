@@ -31,7 +31,6 @@ from vbhc.ooxml.package import DocxReadError, open_docx
 from vbhc.ooxml.sanitise import template_parts
 from vbhc.ooxml.styles import DEFAULT_SIZE_PT, MAX_CHAIN, StyleSheet
 from vbhc.ooxml.xml import measure
-from vbhc.writers.docx.upgrade import add_later_styles
 from vbhc.writers.docx.template.build import (
     PAGE_NUMBER_STYLE,
     ROLE_STYLE,
@@ -41,6 +40,7 @@ from vbhc.writers.docx.template.build import (
     core_properties,
     document_xml,
 )
+from vbhc.writers.docx.upgrade import add_later_styles
 
 # --------------------------------------------------------------------------------------------
 # Loading a template
