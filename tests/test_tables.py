@@ -442,12 +442,13 @@ def test_any_table_renders_and_passes_the_check(table: m.Table, landscape: bool)
 
 def test_a_template_made_before_tables_gets_their_styles() -> None:
     from vbhc.writers.docx.template import Template, build_template
+    from vbhc.writers.docx.upgrade import LATER_STYLES
 
     with zipfile.ZipFile(io.BytesIO(build_template())) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     styles = etree.fromstring(parts["word/styles.xml"])
     for style in list(styles.iter(f"{W}style")):
-        if style.get(f"{W}styleId") in ("VbhcTableHeader", "VbhcTableCell"):
+        if style.get(f"{W}styleId") in LATER_STYLES:
             styles.remove(style)
     parts["word/styles.xml"] = etree.tostring(styles)
     out = io.BytesIO()
@@ -458,5 +459,15 @@ def test_a_template_made_before_tables_gets_their_styles() -> None:
     data = render_bytes(document(), old)
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         ids = {s.get(f"{W}styleId") for s in etree.fromstring(z.read("word/styles.xml")).iter(f"{W}style")}
-    assert {"VbhcTableHeader", "VbhcTableCell"} <= ids
+    assert {"VbhcTableHeader", "VbhcTableCell", "VbhcDraft", "VbhcConfirmation"} <= LATER_STYLES <= ids
     assert check(data).findings == []
+
+
+def test_an_office_template_made_by_vbhc_0_1_0_still_renders() -> None:
+    """tests/data/template-vbhc-0.1.0.docx is examples/profiles/mau-quang-phu.docx as vbhc 0.1.0 made it
+    (``vbhc template --body-pt 13 --line-spacing 1.2``): offices keep such files, so later roles' styles
+    are added when it loads, and what it renders passes the checker."""
+    from vbhc.pipeline import load_template
+
+    template = load_template(Path(__file__).parent / "data" / "template-vbhc-0.1.0.docx")
+    assert check(render_bytes(document(), template)).findings == []

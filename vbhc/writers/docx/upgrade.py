@@ -1,7 +1,8 @@
 """Templates made by an earlier vbhc: the styles of roles added since are added when they load.
 
-An office's template (``vbhc template``, or one edited in Word) made before tables existed has no
-``VbhcTableHeader`` or ``VbhcTableCell``. Rather than refusing it, :func:`add_later_styles` adds the
+An office's template (``vbhc template``, or one edited in Word) made by vbhc 0.1.0 has none of the
+styles of the roles added since (the draft mark, the giấy nghỉ phép confirmation, tables). Rather than
+refusing it, :func:`add_later_styles` adds the
 missing ones with the decree's default look (:class:`~vbhc.model.formatting.Formatting`), to the styles
 the template is read with and to the styles part copied into every render.
 """
@@ -13,8 +14,10 @@ from vbhc.nd30 import Role
 from vbhc.ooxml.build import to_bytes, w
 from vbhc.ooxml.sanitise import TemplateParts
 
-# The styles of roles added after templates were first made (tables).
-LATER_STYLES = frozenset({Role.TABLE_HEADER.record.style.id, Role.TABLE_CELL.record.style.id})
+# The styles of roles added after templates were first made (vbhc 0.1.0). A role added later is
+# listed here, so that offices' templates keep working.
+LATER_ROLES = (Role.DRAFT, Role.CONFIRMATION, Role.TABLE_HEADER, Role.TABLE_CELL)
+LATER_STYLES = frozenset(role.record.style.id for role in LATER_ROLES)
 
 
 def add_later_styles(look: TemplateParts) -> None:
