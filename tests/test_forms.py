@@ -11,13 +11,13 @@ from tests.conftest import make_document
 from vbhc import Appendix, Document, Issuer, Paragraph, Signature
 from vbhc.errors import FieldError
 from vbhc.layout import Layout, Regions, lay_out
-from vbhc.model import IssueDate
+from vbhc.model import Copy, IssuanceNote, IssueDate
 from vbhc.model.particulars import Introduction, Invitation, Leave, Minutes, Telegram
 from vbhc.nd30 import DEFAULT_FORM, FORMS, DocumentType, Form, Region, Role, form_of, forms
 from vbhc.writers.docx.writer import render_bytes
 
 ISSUER = Issuer(name=["Ủy ban nhân dân", "xã Hoàng Kim"], abbreviation="UBND",
-                parent=["UBND huyện Hoằng Hóa"])
+                parent=["UBND huyện Hoằng Hóa"], address="Thôn Trung, xã Hoàng Kim")
 SIGNERS = [Signature(position="Thư ký", name="Lê Văn B"), Signature(position="Chủ tọa", name="Lê Văn A")]
 
 
@@ -41,6 +41,8 @@ def full(kind: DocumentType) -> Document:
     particulars = {form.particulars: PARTICULARS[form.particulars]} if form.particulars else {}
     return make_document(
         type=kind.value, unit="VP", issuer=ISSUER, secrecy="MẬT", urgency="KHẨN", draft=True,
+        circulation="Lưu hành nội bộ", issuance=IssuanceNote("PL", 300),
+        copy=Copy(kind="sao-y", number=5, date=IssueDate(2024, 3, 7), signature=SIGNERS[1]),
         addressees=["Các thôn"],
         enacting_authority="Chủ tịch Ủy ban nhân dân xã", legal_bases=["Căn cứ A"], signatures=SIGNERS,
         appendices=[Appendix("Danh sách", [Paragraph("Một.")])], **particulars)
@@ -127,7 +129,9 @@ def test_regions_map_and_items_cover_every_region() -> None:
     assert type(texts) is Regions
     assert texts.items() == [line.plain for line in layout.all_lines()]
     assert len(layout.all_lines()) == sum(_lines_in(getattr(layout, r.value)) for r in Region)
-    assert layout.all_lines()[0].role is Role.DRAFT and layout.all_lines()[-1].plain == "Một."
+    # The draft's mark first; the copy's block last, its Nơi nhận ending "- Lưu: VT." (PL III, Mẫu 3.1).
+    assert layout.all_lines()[0].role is Role.DRAFT and layout.all_lines()[-1].plain == "- Lưu: VT."
+
 
 
 def test_each_form_of_fields_names_a_document_field_and_has_a_layout_module() -> None:

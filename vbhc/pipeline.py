@@ -46,7 +46,8 @@ _LONG = ("Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ đượ
 @cache
 def probe_documents() -> tuple[m.Document, ...]:
     """Documents that use every role between them, the first over two pages (so page numbers show)."""
-    commune = m.Issuer(name=["Ủy ban nhân dân", "xã Thử Nghiệm"], abbreviation="UBND")
+    commune = m.Issuer(name=["Ủy ban nhân dân", "xã Thử Nghiệm"], abbreviation="UBND",
+                       address="Thôn Một, xã Thử Nghiệm", phone="0200 000 000", email="ubnd@thunghiem.gov.vn")
     report = m.Document(
         type="bao-cao", issuer=m.Issuer(name=["Phòng Nội vụ"], abbreviation="NV",
                                         parent=["Ủy ban nhân dân", "huyện Thử Nghiệm"]),
@@ -82,9 +83,13 @@ def probe_documents() -> tuple[m.Document, ...]:
                 m.Point("Địa điểm;"), m.Point("Thời gian.")])])])])],
         signatures=m.Signature(position="Chủ tịch", name="Phạm Văn Minh"),
         recipients=[m.Recipient("Như Điều 1")],
+        copy=m.Copy(kind="sao-y", number=4, date=m.IssueDate(2024, 2, 16),
+                    signature=m.Signature(position="Chủ tịch", name="Phạm Văn Minh"),
+                    recipients=[m.Recipient("Các thôn")]),
     )
     letter = m.Document(
         type="cong-van", issuer=commune, unit="VP", number=9, place="Thử Nghiệm", draft=True,
+        circulation="Lưu hành nội bộ", issuance=m.IssuanceNote("VP", 10),
         date=m.IssueDate(2024, 4, 2),
         summary="Tổ chức tiếp công dân định kỳ", addressees=["Các thôn", "Công an xã"],
         body=[m.Paragraph("Ủy ban nhân dân xã đề nghị các đơn vị phối hợp tổ chức tiếp công dân định kỳ.")],

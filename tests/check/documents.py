@@ -32,6 +32,7 @@ from vbhc import (
     Section,
     Signature,
 )
+from vbhc.model import Copy, IssuanceNote
 from vbhc.model.particulars import Introduction, Invitation, Leave, Minutes, Telegram
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -118,15 +119,24 @@ def decision() -> Document:
         ],
         signatures=Signature(position="Chủ tịch", name="Lê Quang Thành"),
         recipients=[Recipient("Như Điều 3")],
+        copy=Copy(kind="sao-y", number=5, date=IssueDate(2024, 1, 10),
+                  signature=Signature(position="Phó Chủ tịch", name="Trần Văn Bình",
+                                      mandates=[Mandate("TM.", "Ủy ban nhân dân"),
+                                                Mandate("KT.", "Chủ tịch")]),
+                  recipients=[Recipient("Các thôn")]),
     )
 
 
 def letter() -> Document:
     """A công văn's second draft: "DỰ THẢO LẦN 2", V/v under the number, Kính gửi to two addressees,
-    Như trên first in Nơi nhận."""
+    Như trên first in Nơi nhận; "XEM XONG TRẢ LẠI" (ô 11), the drafter and copies (ô 12) and the
+    commune's address (ô 13)."""
+    commune = Issuer(name=COMMUNE.name, abbreviation=COMMUNE.abbreviation,
+                     address="Thôn Trung, xã Hoàng Kim, tỉnh Thanh Hóa", phone="0237 3868 001",
+                     email="ubndhoangkim@thanhhoa.gov.vn", website="hoangkim.thanhhoa.gov.vn")
     return Document(
-        type="cong-van", issuer=COMMUNE, unit="VX", number=3, place="Hoàng Kim", date=IssueDate(2024, 2, 1),
-        draft=2,
+        type="cong-van", issuer=commune, unit="VX", number=3, place="Hoàng Kim", date=IssueDate(2024, 2, 1),
+        draft=2, circulation="Xem xong trả lại", issuance=IssuanceNote("TVB", 20),
         summary="Triển khai tiêm chủng mở rộng năm 2024",
         addressees=["Trạm Y tế xã", "Ban Chỉ đạo các thôn"],
         body=[Paragraph("Ủy ban nhân dân xã đề nghị các đơn vị triển khai tiêm chủng mở rộng năm 2024.")],

@@ -101,8 +101,11 @@ def break_typography(data: bytes, index: int, role: Role, prop: str) -> bytes:
     return refit_lines(out) if role in (Role.MOTTO, Role.ISSUER, Role.SUMMARY, Role.PARENT_BODY) else out
 
 
+# Ô 13 is in page 1's footer, not the body: its rules are broken in the footer (test_contact_rule_...).
 TYPOGRAPHY = [(role, prop) for role in Role for prop in ("size", "bold", "italic", "case", "align")
-              if f"{role.value}.{prop}" in RULES and not role.record.size_only]  # tables: test_tables
+              if f"{role.value}.{prop}" in RULES and not role.record.size_only  # tables: test_tables
+              and role is not Role.CONTACT]
+CONTACT = [prop for prop in ("size", "bold", "italic", "case", "align") if f"contact.{prop}" in RULES]
 
 
 @pytest.mark.parametrize(("role", "prop"), TYPOGRAPHY, ids=[f"{r.value}.{p}" for r, p in TYPOGRAPHY])
@@ -112,6 +115,40 @@ def test_typography_rule_fires_alone(role: Role, prop: str) -> None:
     assert report.rule_ids() == {f"{role.value}.{prop}"}, report.to_text()
     (finding,) = report.findings
     assert [ref.number for ref in finding.paragraphs] == [index + 1]
+
+
+def _contact_footer(d: Docx) -> str:
+    return next(n for n in d.parts if n.startswith("word/") and b"Th\xc3\xb4n Trung" in d.parts[n]
+                and n != "word/document.xml")
+
+
+@pytest.mark.parametrize("prop", CONTACT)
+def test_contact_rule_fires_alone(prop: str) -> None:
+    """Ô 13's typography, broken in the footer of page 1 where the writer puts it."""
+    docx = Docx(base("letter"))
+    footer = _contact_footer(docx)
+    p = docx.paragraphs(footer)[0]
+    t = Role.CONTACT.typography
+    if prop == "size":
+        set_run(p, "sz", val=str(round((t.size.high + 1) * 2)))
+    elif prop in ("bold", "italic"):
+        set_run(p, "b" if prop == "bold" else "i")
+    else:
+        set_ppr(p, "jc", val="center")
+    report = check(docx.data(), name="letter")
+    assert report.rule_ids() == {f"contact.{prop}"}, report.to_text()
+
+
+def test_red_is_the_urgency_stamps_alone() -> None:
+    """The stamp's red passes; the same red on any other run is a font.color finding."""
+    assert check(base("report"), name="report").findings == []
+    docx = Docx(base("report"))
+    set_run(docx.find("- Đạt 100%"), "color", val=nd30.STAMP_INK)
+    report = check(docx.data(), name="report")
+    assert report.rule_ids() == {"font.color"}, report.to_text()
+    (finding,) = report.findings
+    assert finding.found == f"#{nd30.STAMP_INK}"
+    assert [ref.text for ref in finding.paragraphs] == ["- Đạt 100% dự toán."]
 
 
 # --------------------------------------------------------------------------------------------
@@ -251,6 +288,11 @@ CASES = [
     Case("page-number.size", "plan", lambda d: set_run(_page_header(d), "sz", val="24")),
     Case("page-number.bold", "plan", lambda d: set_run(_page_header(d), "b")),
     Case("page-number.italic", "plan", lambda d: set_run(_page_header(d), "i")),
+    Case("urgency.stamp", "report", lambda d: _set_attr(next(d.tree().iter(w("trHeight"))), val="680")),
+    Case("copy.number", "decision", edit("Số: 05/SY", "SY", "SL")),
+    Case("copy.archive", "decision",  # the copy's "- Lưu: VT." is the document's last
+         lambda d: replace_text([p for p in d.paragraphs() if text(p) == "- Lưu: VT."][-1], "Lưu: VT.",
+                                "Lưu trữ.")),
 ]
 
 
@@ -264,5 +306,6 @@ def test_rule_fires_alone(case: Case) -> None:
 
 def test_every_rule_is_broken_by_some_test() -> None:
     in_test_tables = {"table-header.size", "table-cell.size"}  # tests/test_tables.py breaks these
-    covered = {c.rule for c in CASES} | {f"{r.value}.{p}" for r, p in TYPOGRAPHY} | in_test_tables
+    covered = ({c.rule for c in CASES} | {f"{r.value}.{p}" for r, p in TYPOGRAPHY}
+               | {f"contact.{p}" for p in CONTACT} | in_test_tables)
     assert covered == set(RULES)

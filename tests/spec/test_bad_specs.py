@@ -70,8 +70,8 @@ CASES: dict[str, tuple[str, bytes | Callable[[Path], bytes], str]] = {
     "issuer without name": ("spec.json", as_json(issuer={"name": [], "abbreviation": "UBND"}),
                             "issuer.name: expected at least one line"),
     "unknown issuer key": ("spec.json", as_json(issuer={"nam": ["UBND"], "abbreviation": "UBND"}),
-                           "issuer.nam: expected one of the fields name, abbreviation, parent (did you "
-                           "mean 'name'?); found an unknown key"),
+                           "issuer.nam: expected one of the fields name, abbreviation, parent, address, "
+                           "phone, fax, email, website (did you mean 'name'?); found an unknown key"),
     "unknown top key": ("spec.json", as_json(sumary="x"), "sumary: expected one of the fields"),
     "no signature": ("spec.json", as_json(signatures=[]), "signatures: expected at least one signature"),
     "bad mandate text": ("spec.json", as_json(signatures=[{**SIG, "mandates": ["XX. Foo"]}]),

@@ -248,8 +248,8 @@ signatures: [{position: Chủ tịch, name: ""}]
     errors = [str(e) for e in read(spec).errors]
     s = str(spec)
     assert errors == [
-        f"{s}:5: issuer.nam: expected one of the fields name, abbreviation, parent (did you mean "
-        "'name'?); found an unknown key",
+        f"{s}:5: issuer.nam: expected one of the fields name, abbreviation, parent, address, phone, fax, "
+        "email, website (did you mean 'name'?); found an unknown key",
         f"{s}:6: number: expected a whole number of 1 or more; found 0",
         f"{s}:7: place: expected non-empty text; found ''",
         f"{s}:8: date.day: expected a day that exists in 02/2024 (1 to 29); found 30",

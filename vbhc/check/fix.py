@@ -21,6 +21,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from vbhc import nd30
+from vbhc.check.marks import inked_elements
 from vbhc.check.report import Finding, Report
 from vbhc.check.rules import PAGE_NUMBER_ID, RULES
 from vbhc.nd30 import Level, Role, numbering
@@ -29,6 +30,7 @@ from vbhc.ooxml.build import twips_from_mm, twips_to_mm, write_package
 from vbhc.ooxml.package import DocxPackage, DocxReadError, rels_part_name
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
 from vbhc.ooxml.xml import CT_NS, PR_NS, R_NS, W_NS, w
+from vbhc.recognise.components import recognise
 
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 _SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
@@ -233,6 +235,7 @@ class _Fixer:
         if "font.color" not in self.fired:
             return
         count = 0
+        inked = inked_elements(recognise(self.doc))  # the urgency stamp keeps its red (PL I, III.2.b)
         for name in self.xml_parts():
             tree = self.pkg.part(name)
             assert tree is not None
@@ -241,6 +244,9 @@ class _Fixer:
                     continue
                 value = (color.get(w("val")) or "").upper()
                 if value in ("AUTO", nd30.FONT_COLOR) and color.get(w("themeColor")) is None:
+                    continue
+                p = next(color.iterancestors(w("p")), None)
+                if p is not None and inked.get(p) == value:
                     continue
                 color.attrib.clear()
                 color.set(w("val"), nd30.FONT_COLOR)

@@ -57,7 +57,7 @@ COMPONENTS: dict[str, str] = {
     "issuer": "Cơ quan ban hành",
     "number": "Số, ký hiệu",
     "letter-summary": "Trích yếu công văn (V/v)",
-    "marks": "Dấu chỉ độ mật, mức độ khẩn, dự thảo",
+    "marks": "Dấu chỉ độ mật, mức độ khẩn, phạm vi lưu hành, dự thảo",
     "place-date": "Địa danh, thời gian ban hành",
     "title": "Tên loại, trích yếu",
     "addressees": "Kính gửi",
@@ -69,6 +69,8 @@ COMPONENTS: dict[str, str] = {
     "signature": "Chữ ký (quyền hạn, chức vụ, họ tên)",
     "recipients": "Nơi nhận",
     "appendix": "Phụ lục",
+    "contact": "Địa chỉ, điện thoại, thư điện tử (ô 13)",
+    "copy": "Bản sao (SAO Y, SAO LỤC, TRÍCH SAO)",
     "page-number": "Số trang",
 }
 
@@ -133,7 +135,8 @@ def _build() -> dict[str, Rule]:
              "every font slot of a run (East Asian and complex-script too: Word's font box sets only two)",
              nd30.FONT_NAME, f"{nd30.FONT_NAME} in all four slots (ascii, hAnsi, eastAsia, cs)"),
         Rule("font.color", "PL I, I.4", E, "font", "text colour", nd30.FONT_COLOR,
-             f"black (#{nd30.FONT_COLOR} or automatic)"),
+             f"black (#{nd30.FONT_COLOR} or automatic); the urgency stamp alone in its red "
+             f"(#{nd30.STAMP_INK}, PL I, III.2.b)"),
         Rule("text.nfc", "PL I, I.4 (Unicode TCVN 6909:2001)", W, "text",
              "text in Unicode NFC (precomposed Vietnamese letters)", "NFC", "precomposed letters (NFC)"),
         Rule("components.required", "Art. 8.2; PL I, II", E, "structure", "the components every document has",
@@ -233,6 +236,15 @@ def _build() -> dict[str, Rule]:
              "in the header (top margin), centred"),
         Rule("page-number.first-page", "PL I, I.7", E, "page-number", "no number on the first page",
              nd30.PAGE_NUMBER_ON_FIRST_PAGE, "“different first page” with an empty first-page header"),
+        Rule("urgency.stamp", "PL I, III.2.b", E, "marks", "the urgency stamp's rectangle",
+             nd30.URGENCY_STAMP_MM, ", ".join(f"{u.value} {a:g} × {b:g} mm"
+                                              for u, (a, b) in nd30.URGENCY_STAMP_MM.items())),
+        Rule("copy.number", "PL I, Phần II, II.1.c; PL III, Mục I", E, "copy",
+             "a copy's number carries its kind's code", nd30.COPY_ABBREVIATIONS,
+             f'"{nd30.NUMBER_LABEL} 05/SY-..." under SAO Y, "/SL-" under SAO LỤC, "/TrS-" under TRÍCH SAO'),
+        Rule("copy.archive", "PL III, Mẫu 3.1", E, "copy", "a copy's Nơi nhận ends with the registry's copy",
+             nd30.ARCHIVE_REGISTRY, f'"{nd30.LIST_ITEM_PREFIX}{nd30.ARCHIVE_LABEL} {nd30.ARCHIVE_REGISTRY}'
+             f'{nd30.LIST_LAST_END}" as the last line'),
     ]
     for role in Role:
         rules += [r for r in typography_rules(role.value, role.record.vietnamese_name, role.typography,

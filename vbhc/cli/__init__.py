@@ -77,6 +77,25 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_copy(args: argparse.Namespace) -> int:
+    """A paper copy of SOURCE.docx with the copy block SPEC describes (PL III, Mẫu 3.1)."""
+    from vbhc.fileio import read_bytes
+    from vbhc.limits import MAX_ARCHIVE_BYTES
+    from vbhc.readers.spec.copy import read_copy
+    from vbhc.writers.docx.writer import render_copy_bytes
+
+    output = Path(args.output)
+    check_output(output, (".docx",))
+    for given in (args.source, args.spec, *([args.template] if args.template else [])):
+        if _same_file(output, given):
+            raise SpecError(str(output), message=f"the output would overwrite {given}")
+    copy = read_copy(args.spec, profile=args.profile)
+    source = read_bytes(args.source, MAX_ARCHIVE_BYTES, "source")
+    write_file(output, render_copy_bytes(source, copy, template=args.template))
+    write_stdout(f"{output}\n")
+    return EXIT_OK
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from vbhc.pipeline import read
 
@@ -162,6 +181,15 @@ def _render_arguments(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(run=_cmd_render)
 
 
+def _copy_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", help="the .docx to copy (its text, paragraphs and tables are carried)")
+    parser.add_argument("spec", help="the copy's spec: kind, number, date, signature, recipients")
+    parser.add_argument("-o", "--output", required=True, help="the .docx to write")
+    parser.add_argument("--profile", help="a commune profile (.yaml, .json); overrides the spec's own")
+    parser.add_argument("--template", help="a Word template made by `vbhc template` (default: built in)")
+    parser.set_defaults(run=_cmd_copy)
+
+
 def _validate_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("spec", help="the spec file")
     parser.add_argument("--profile", help="a commune profile (.yaml, .json); overrides the spec's own")
@@ -223,6 +251,7 @@ class _CommandParser(argparse.ArgumentParser):
 _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "render": ("render a spec (.json, .yaml, .py) to .docx", _render_arguments),
     "validate": ("check a spec without rendering it (exit 0 if valid)", _validate_arguments),
+    "copy": ("make a paper copy (SAO Y, SAO LỤC, TRÍCH SAO) of a .docx", _copy_arguments),
     "schema": ("print the JSON Schema of specs (for editors)", _schema_arguments),
     "new": ("print a commented starter spec (YAML) for a document type", _new_arguments),
     "template": ("write a Word template with your office's choices within the decree's ranges",

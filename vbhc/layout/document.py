@@ -18,6 +18,7 @@ from vbhc import nd30
 from vbhc.diagnostics import Path
 from vbhc.layout.forms import form_text
 from vbhc.layout.line import Line, date_text, end_with
+from vbhc.layout.marks import marks_and_boxes
 from vbhc.layout.regions import AppendixRegion, Regions, SignatureRegion, TableRegion
 from vbhc.layout.signatures import issuer_lines
 from vbhc.layout.table import table_region
@@ -33,6 +34,7 @@ from vbhc.model import (
     Part,
     Plus,
     Point,
+    Recipient,
     Section,
     Signature,
     SignatureImage,
@@ -213,10 +215,19 @@ def recipient_lines(document: Document) -> list[Line]:
     entries: list[str] = []
     if document.addressees:
         entries.append(nd30.AS_ABOVE)  # PL I, II.9.b: "Như trên" first when there is a Kính gửi
-    for r in document.recipients:
-        entries.append(f"{r.name} ({r.note})" if r.note else r.name)
+    entries += recipient_entries(document.recipients)
     if document.archive is not None:
         entries.append(archive_text(document.archive))
+    return list_lines(entries)
+
+
+def recipient_entries(recipients: Sequence[Recipient]) -> list[str]:
+    """Each recipient as Nơi nhận lists it: its name, and its purpose in brackets."""
+    return [f"{r.name} ({r.note})" if r.note else r.name for r in recipients]
+
+
+def list_lines(entries: Sequence[str]) -> list[Line]:
+    """``Nơi nhận:`` over ``entries``, each "- entry;", the last "- entry." (PL I, II.9.d); none for none."""
     if not entries:
         return []
     lines = [Line(Role.RECIPIENTS_HEADING, literal(nd30.RECIPIENTS_LABEL))]
@@ -296,13 +307,14 @@ def lay_out(document: Document) -> Layout:
     does not have are left empty: a công văn's "V/v" line instead of the tên loại and trích yếu, no
     place and date on a biên bản, the enacting words of a nghị quyết or quyết định.
     """
+    from vbhc.layout.copy import copy_region  # the copy's module builds on this one's lines
+
     form = nd30.form_of(document.type)
     fields = form_text(document, form)  # a form of labelled fields (PL III, Mẫu 1.7-1.10) wraps the body
     resolve = appendix_references(document)
     preamble = [Line(Role.PARAGRAPH, resolve(p.text)) for p in document.preamble]
     body = _with_end_mark([*preamble, *fields.before, *_Counter(resolve).lines(document.body),
                            *fields.after])
-    marks = ((Role.SECRECY, document.secrecy), (Role.URGENCY, document.urgency))
     authority = document.enacting_authority
     laid_out: dict[Region, Any] = {
         Region.DRAFT: Line(Role.DRAFT, literal(draft_text(document.draft))) if document.draft else None,
@@ -311,7 +323,6 @@ def lay_out(document: Document) -> Layout:
         Region.NUMBER: Line(Role.NUMBER, literal(number_text(document))),
         Region.LETTER_SUMMARY: (Line(Role.LETTER_SUMMARY, nd30.LETTER_SUMMARY_PREFIX + document.summary)
                                 if document.summary else None),
-        Region.MARKS: tuple(Line(role, literal(mark.value)) for role, mark in marks if mark),
         Region.NATIONAL_TITLE: Line(Role.NATIONAL_TITLE, literal(nd30.NATIONAL_TITLE_TEXT)),
         Region.MOTTO: Line(Role.MOTTO, literal(nd30.MOTTO_TEXT)),
         Region.PLACE_DATE: Line(Role.PLACE_DATE, literal(place_date_text(document))),
@@ -328,6 +339,8 @@ def lay_out(document: Document) -> Layout:
         Region.CONFIRMATION: fields.confirmation,
         Region.APPENDICES: tuple(_appendix(document, a, i, len(document.appendices), resolve)
                                  for i, a in enumerate(document.appendices, 1)),
+        **marks_and_boxes(document),
+        Region.COPY: copy_region(document),
     }
     return Layout(form=form, signature_images=tuple(s.image for s in document.signatures),
                   issuer_paths=tuple(path for _, path in issuer_lines(document)),

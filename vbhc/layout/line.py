@@ -23,7 +23,8 @@ class Line:
     ``label_only``: the role's weight is its label's alone; the text after it prints as its spans say
     (an article's text after its bold "Điều N.": PL III, Mẫu 1.3). ``keep_with_next``: whether this
     line goes to the next page with the line after it, where that differs from its role's record
-    (None: as the record says).
+    (None: as the record says). ``box_mm``: the line stands in a rectangle of this (width, height) in
+    mm, its text centred (the urgency stamp: PL I, III.2.b).
     """
 
     role: Role
@@ -31,6 +32,7 @@ class Line:
     label: str = ""
     label_only: bool = False
     keep_with_next: bool | None = None
+    box_mm: tuple[float, float] | None = None
 
     @property
     def plain(self) -> str:

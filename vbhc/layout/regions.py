@@ -111,7 +111,34 @@ class AppendixRegion(Generic[T]):
                               landscape=self.landscape)
 
 
-_Part = SignatureRegion | AppendixRegion | TableRegion
+@frozen(kw_only=True)
+class CopyRegion(Generic[T]):
+    """A paper copy's block (PL III, Mẫu 3.1): on the left the copying body, its number and Nơi nhận;
+    on the right "SAO Y" (or "SAO LỤC", "TRÍCH SAO"), the place and date, and the signature."""
+
+    kind: T
+    issuer: tuple[T, ...] = ()
+    number: T | None = None
+    place_date: T | None = None
+    signature: SignatureRegion[T] | None = None
+    recipients: tuple[T, ...] = ()
+
+    def items(self) -> Iterator[T]:
+        yield from self.issuer
+        yield from (x for x in (self.number, self.kind, self.place_date) if x is not None)
+        if self.signature is not None:
+            yield from self.signature.items()
+        yield from self.recipients
+
+    def map(self, fn: Callable[[T], U]) -> CopyRegion[U]:
+        return CopyRegion(kind=fn(self.kind), issuer=tuple(fn(x) for x in self.issuer),
+                          number=None if self.number is None else fn(self.number),
+                          place_date=None if self.place_date is None else fn(self.place_date),
+                          signature=None if self.signature is None else self.signature.map(fn),
+                          recipients=tuple(fn(x) for x in self.recipients))
+
+
+_Part = SignatureRegion | AppendixRegion | TableRegion | CopyRegion
 
 
 @define(kw_only=True)
@@ -120,6 +147,7 @@ class Regions(Generic[T]):
     :class:`~vbhc.layout.Layout` is frozen."""
 
     draft: T | None = None
+    circulation: T | None = None
     parent_body: tuple[T, ...] = ()
     issuer: tuple[T, ...] = ()
     number: T | None = None
@@ -138,7 +166,10 @@ class Regions(Generic[T]):
     signatures: tuple[SignatureRegion[T], ...] = ()
     recipients: tuple[T, ...] = ()
     confirmation: T | None = None
+    issuance_note: T | None = None
+    contact: tuple[T, ...] = ()
     appendices: tuple[AppendixRegion[T], ...] = ()
+    copy: CopyRegion[T] | None = None
 
     def items(self) -> list[T]:
         """Every line of every region, region by region in reading order."""

@@ -25,6 +25,7 @@ from vbhc.model.image import SignatureImage
 from vbhc.model.table import Cell, Table
 from vbhc.model.text import Span, Text, forbidden_character, nfc
 from vbhc.nd30 import (
+    CopyKind,
     DocumentType,
     Secrecy,
     SigningAuthority,
@@ -37,10 +38,11 @@ from vbhc.nd30 import (
 from vbhc.nd30.numbering import Level, numeral
 
 __all__ = [
-    "Appendix", "Archive", "Article", "Block", "Chapter", "Dash", "Document", "DocumentType",
-    "IssueDate", "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient",
-    "Secrecy", "Section", "Signature", "SignatureImage", "SigningAuthority", "Span", "Table", "Text",
-    "Urgency", "draft_round", "one_line", "one_line_each", "optional_line", "positive", "word_xml_estimate",
+    "Appendix", "Archive", "Article", "Block", "Chapter", "Copy", "CopyKind", "Dash", "Document",
+    "DocumentType", "IssuanceNote", "IssueDate", "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus",
+    "Point", "Recipient", "Secrecy", "Section", "Signature", "SignatureImage", "SigningAuthority", "Span",
+    "Table", "Text", "Urgency", "draft_round", "one_line", "one_line_each", "optional_line", "positive",
+    "word_xml_estimate",
 ]
 
 
@@ -328,12 +330,19 @@ class Issuer:
 
     ``name``: the issuing body, one entry per printed line (``["Ủy ban nhân dân", "xã Hoàng Kim"]``).
     ``abbreviation``: its abbreviation in the ký hiệu (``UBND``). ``parent``: cơ quan chủ quản lines.
+    ``address``, ``phone``, ``fax``, ``email``, ``website``: ô 13 at the foot of page 1 (PL I, III.4),
+    printed when any is given; a profile sets them once for the office.
     """
 
     name: tuple[str, ...] = field(converter=_nfc_tuple,
                                   validator=[one_line_each, _printed_on_one_line(" ")])  # an appendix's note
     abbreviation: str = field(converter=nfc, validator=one_line)
     parent: tuple[str, ...] = field(converter=_nfc_tuple, validator=one_line_each, factory=tuple)
+    address: str | None = field(default=None, converter=_nfc_or_none, validator=optional_line)
+    phone: str | None = field(default=None, converter=_nfc_or_none, validator=optional_line)
+    fax: str | None = field(default=None, converter=_nfc_or_none, validator=optional_line)
+    email: str | None = field(default=None, converter=_nfc_or_none, validator=optional_line)
+    website: str | None = field(default=None, converter=_nfc_or_none, validator=optional_line)
 
     @name.validator
     def _name_given(self, attribute: attrs.Attribute, value: tuple[str, ...]) -> None:
@@ -444,6 +453,19 @@ class Archive:
     copies: int | None = field(default=None, validator=positive)
 
 
+@frozen
+class IssuanceNote:
+    """Ô 12 (PL I, III.3): the drafter's initials and, if given, how many copies are issued: ``PL.(300)``."""
+
+    initials: str = field(converter=nfc, validator=one_line)
+    copies: int | None = field(default=None, validator=positive)
+
+    @initials.validator
+    def _initials_form(self, attribute: attrs.Attribute, value: str) -> None:
+        if not all(c.isalpha() for c in value):
+            raise FieldError("initials", "the drafter's initials: letters only (e.g. PL)", repr(value))
+
+
 # --------------------------------------------------------------------------------------------
 # Appendix and the document
 
@@ -494,6 +516,25 @@ def _check_date(_: Any, attribute: attrs.Attribute, value: Any) -> None:
 
 
 @frozen(kw_only=True)
+class Copy:
+    """A paper copy made of the document (Art. 25-27; PL I, Phần II, II; PL III, Mẫu 3.1).
+
+    ``kind``: sao-y, sao-luc or trich-sao. ``issuer``: the copying body (the document's own issuer
+    when None). ``number``: the copy's number in the body's one yearly series of copies (PL I, Phần II,
+    II.1.c); ``place`` (the document's when None) and ``date`` of the copy; who signs it; its Nơi
+    nhận, which ends "- Lưu: VT." (PL III, Mẫu 3.1).
+    """
+
+    kind: CopyKind = field(converter=_enum(CopyKind, "kind"))
+    date: IssueDate = field(validator=_check_date)
+    signature: Signature
+    number: int | None = field(default=None, validator=positive)
+    issuer: Issuer | None = None
+    place: str | None = field(default=None, converter=_nfc_or_none, validator=optional_line)
+    recipients: tuple[Recipient, ...] = field(converter=tuple, factory=tuple)
+
+
+@frozen(kw_only=True)
 class Document:
     """A Decree 30 administrative document (văn bản hành chính).
 
@@ -511,6 +552,10 @@ class Document:
     draft ("DỰ THẢO LẦN 2"). ``joint_issuers``: the other issuers of a joint document (văn bản liên
     tịch), whose names stand under ``issuer``'s in the header and whose abbreviations follow its own
     in the ký hiệu (``KH-UBND-MTTQ``); each usually signs (``signatures``, in rows of two).
+    ``urgency`` prints the red stamp of its level (PL I, III.2.b);
+    ``circulation`` a note such as "XEM XONG TRẢ LẠI" in ô 11 (PL I, III.2.c); ``issuance`` the
+    drafter's initials and number of copies in ô 12 (PL I, III.3). ``copy``: a copy of the document
+    (SAO Y, SAO LỤC, TRÍCH SAO) follows it, below a full-width line (PL III, Mẫu 3.1).
     """
 
     type: DocumentType = field(converter=_enum(DocumentType, "type"))
@@ -530,6 +575,8 @@ class Document:
     enacting_authority: str | None = field(default=None, converter=_nfc_or_none,
                                            validator=optional_line)
     draft: bool | int | None = field(default=None, validator=draft_round)
+    circulation: str | None = field(default=None, converter=_nfc_or_none, validator=optional_line)
+    issuance: IssuanceNote | None = None
     legal_bases: tuple[Text, ...] = field(converter=attrs.Converter(_to_texts, takes_field=True),
                                           factory=tuple)
     preamble: tuple[Paragraph, ...] = _children(lambda: (Paragraph,))
@@ -544,6 +591,7 @@ class Document:
     introduction: Introduction | None = None
     minutes: Minutes | None = None
     leave: Leave | None = None
+    copy: Copy | None = None
 
     @unit.validator
     def _unit_form(self, attribute: attrs.Attribute, value: str | None) -> None:
@@ -719,5 +767,5 @@ from vbhc.model.particulars import (  # noqa: E402
 
 attrs.resolve_types(Appendix, globals(), locals())
 for _cls in (*(b for b in BLOCK_TYPES if b is not Table), Issuer, IssueDate, Mandate, Signature, Recipient,
-             Archive, Document):
+             Archive, IssuanceNote, Copy, Document):
     attrs.resolve_types(_cls, globals(), locals())

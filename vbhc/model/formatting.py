@@ -60,6 +60,7 @@ class Formatting:
     signature_pt: float = _role_size("signature_pt")
     mark_pt: float = _role_size("mark_pt")
     table_pt: float = _role_size("table_pt")
+    contact_pt: float = _role_size("contact_pt")
     page_number_pt: float = _size(nd30.PAGE_NUMBER)
     first_line_indent_cm: float = field(default=nd30.FIRST_LINE_INDENT_CM)
     paragraph_spacing_pt: float = field(

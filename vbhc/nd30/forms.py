@@ -28,6 +28,7 @@ class Region(enum.Enum):
     that holds it; the comment gives its box in PL I, Mục IV (ô số) or the clause that places it."""
 
     DRAFT = "draft"  # practice: "DỰ THẢO", above the header at the top right of page 1
+    CIRCULATION = "circulation"  # ô 11: "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ" (PL I, III.2.c)
     PARENT_BODY = "parent_body"  # ô 2: the body above the issuer (PL I, II.2)
     ISSUER = "issuer"  # ô 2
     NUMBER = "number"  # ô 3
@@ -46,7 +47,10 @@ class Region(enum.Enum):
     SIGNATURES = "signatures"  # ô 7a-7c
     RECIPIENTS = "recipients"  # ô 9b: Nơi nhận
     CONFIRMATION = "confirmation"  # PL III, Mẫu 1.10: the place of leave confirms, under Nơi nhận
+    ISSUANCE_NOTE = "issuance_note"  # ô 12: drafter's initials and copies, under Nơi nhận (PL I, III.3)
+    CONTACT = "contact"  # ô 13: address, phone, e-mail, website at the foot of page 1 (PL I, III.4)
     APPENDICES = "appendices"  # PL I, III.1; PL III, Mẫu 2.1
+    COPY = "copy"  # PL I, Phần II, II; PL III, Mẫu 3.1: a paper copy's block after the copied text
 
 
 # How many signature blocks vbhc lays out. The decree sets no number: a joint document (văn bản liên
@@ -108,12 +112,13 @@ class Form:
         return Region.PLACE_DATE in self.regions
 
 
-_HEADER = frozenset({Region.DRAFT, Region.NATIONAL_TITLE, Region.MOTTO, Region.PARENT_BODY, Region.ISSUER,
-                     Region.NUMBER, Region.MARKS})
+_HEADER = frozenset({Region.DRAFT, Region.CIRCULATION, Region.NATIONAL_TITLE, Region.MOTTO,
+                     Region.PARENT_BODY, Region.ISSUER, Region.NUMBER, Region.MARKS})
 _TITLE = frozenset({Region.TYPE_NAME, Region.SUMMARY})
 # Kính gửi, the enacting authority and căn cứ are printed by any form when a document has them.
 _CONTENT = frozenset({Region.ADDRESSEES, Region.ENACTING_AUTHORITY, Region.LEGAL_BASES, Region.BODY})
-_CLOSING = frozenset({Region.SIGNATURES, Region.RECIPIENTS, Region.APPENDICES})
+_CLOSING = frozenset({Region.SIGNATURES, Region.RECIPIENTS, Region.ISSUANCE_NOTE, Region.APPENDICES,
+                      Region.COPY})
 
 # Art. 8.2 and PL I, II: the components every document carries.
 _ALWAYS = frozenset({Role.NATIONAL_TITLE, Role.MOTTO, Role.ISSUER, Role.NUMBER, Role.SIGNATURE_TITLE,
@@ -136,9 +141,11 @@ MAU_1_4 = Form("1.4", "Văn bản có tên loại", "PL III, Mẫu 1.4", (
     DocumentType.GIAY_UY_QUYEN, DocumentType.PHIEU_GUI, DocumentType.PHIEU_CHUYEN, DocumentType.PHIEU_BAO,
     DocumentType.THU_CONG,
 ), _TITLED_PAGE, _TITLED_ROLES)
-# PL I, II.5.b: a công văn has no tên loại; its trích yếu follows "V/v" under the number (ô 5b).
+# PL I, II.5.b: a công văn has no tên loại; its trích yếu follows "V/v" under the number (ô 5b). Its
+# sample alone shows ô 13, the issuer's address at the foot of page 1 (PL III, Mẫu 1.5; PL I, III.4):
+# the other forms do not print it, even when the issuer's profile gives one.
 MAU_1_5 = Form("1.5", "Công văn", "PL III, Mẫu 1.5; PL I, II.5.b", (DocumentType.CONG_VAN,),
-               _HEADER | {Region.PLACE_DATE, Region.LETTER_SUMMARY} | _CONTENT | _CLOSING,
+               _HEADER | {Region.PLACE_DATE, Region.LETTER_SUMMARY} | _CONTENT | _CLOSING | {Region.CONTACT},
                _ALWAYS | {Role.PLACE_DATE, Role.LETTER_SUMMARY})
 # PL III, Mẫu 1.6: a công điện names its sender ("… điện:") and its receivers over its message.
 MAU_1_6 = Form("1.6", "Công điện", "PL III, Mẫu 1.6", (DocumentType.CONG_DIEN,), _TITLED_PAGE, _TITLED_ROLES,

@@ -52,6 +52,8 @@ class RoleRecord:
     - ``framed``: the text stands in a single-line frame;
     - ``size_only``: only the text's size is checked; its weight, slant, case and alignment are the
       author's (a table's bold totals, figures on the right);
+    - ``ink``: the colour (hex RGB) the role is printed in where the decree gives one other than black
+      (the urgency stamp's red: ``vbhc check`` accepts it on that role and nowhere else);
     - ``keep_with_next``: the line is never the last of a page; it goes with the line after it (the
       template's style keeps it with the next paragraph).
     """
@@ -68,6 +70,7 @@ class RoleRecord:
     align_warning: str | None = None
     look_warning: str | None = None
     framed: str | None = None
+    ink: str | None = None
     keep_with_next: str | None = None
     size_only: str | None = None
 
@@ -89,6 +92,11 @@ _LETTER_SUMMARY = WordStyle("VbhcLetterSummary", "VBHC Letter summary",
                             before_pt=t.LETTER_SUMMARY_SPACE_BEFORE_PT)
 _MARK = WordStyle("VbhcMark", "VBHC Mark", before_pt=12)
 _DRAFT = WordStyle("VbhcDraft", "VBHC Draft mark", after_pt=6)
+_URGENCY = WordStyle("VbhcUrgency", "VBHC Urgency stamp")
+_CIRCULATION = WordStyle("VbhcCirculation", "VBHC Circulation note", after_pt=6)
+_ISSUANCE_NOTE = WordStyle("VbhcIssuanceNote", "VBHC Drafter and copies", before_pt=6)
+_CONTACT = WordStyle("VbhcContact", "VBHC Issuer contact")
+_COPY_KIND = WordStyle("VbhcCopyKind", "VBHC Copy kind")
 _NATIONAL_TITLE = WordStyle("VbhcNationalTitle", "VBHC National title")
 _MOTTO = WordStyle("VbhcMotto", "VBHC Motto")
 _PLACE_DATE = WordStyle("VbhcPlaceDate", "VBHC Place and date", before_pt=6)
@@ -123,7 +131,7 @@ WORD_STYLES: tuple[WordStyle, ...] = (
     _TYPE_NAME, _SUMMARY, _ADDRESSEES, _ENACTING_AUTHORITY, _ENACTMENT, _LEGAL_BASIS, _BODY, _HEADING,
     _ITEM_TITLE, _ARTICLE, _DIVISION_LABEL, _DIVISION_TITLE, _SIGNATURE_TITLE, _SIGNER_NAME,
     _RECIPIENTS_HEADING, _RECIPIENT, _CONFIRMATION, _APPENDIX_LABEL, _APPENDIX_TITLE, _APPENDIX_NOTE,
-    _TABLE_HEADER, _TABLE_CELL,
+    _TABLE_HEADER, _TABLE_CELL, _URGENCY, _CIRCULATION, _ISSUANCE_NOTE, _CONTACT, _COPY_KIND,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -144,6 +152,7 @@ LOWER_CASE_NAMES = LowerCase(4, "practice: a person's name and the Tiêu ngữ h
                                 "in capitals are a finding")
 
 FRAME_URGENCY = "PL I, III.2.b: urgency marks stand in a single-line frame (khung đơn)"
+FRAME_CIRCULATION = "PL I, III.2.c: circulation notes stand in a single-line frame (khung đơn)"
 PRACTICE_DRAFT = "practice: the decree has no draft mark; its look and place are the offices' habit"
 SAMPLE_CONFIRMATION = ("PL III, Mẫu 1.10 shows the confirmation box in its sample only; its look and place "
                        "are not rule text")
@@ -182,8 +191,12 @@ class Role(enum.Enum):
                                 "trích yếu công văn (V/v)", "letter-summary", lower_case=LOWER_CASE)
     SECRECY = RoleRecord("secrecy", t.MARK, _MARK, "mark_pt", "dấu chỉ độ mật", "marks",
                          align_warning=ALIGN_WARNING)
-    URGENCY = RoleRecord("urgency", t.MARK, _MARK, "mark_pt", "dấu chỉ mức độ khẩn", "marks",
-                         align_warning=ALIGN_WARNING, framed=FRAME_URGENCY)
+    # The frame is the stamp's own rectangle (nd30.URGENCY_STAMP_MM), drawn by the writer.
+    URGENCY = RoleRecord("urgency", t.URGENCY, _URGENCY, "mark_pt", "dấu chỉ mức độ khẩn", "marks",
+                         align_warning=ALIGN_WARNING, framed=FRAME_URGENCY, ink=t.STAMP_INK)
+    CIRCULATION = RoleRecord("circulation", t.CIRCULATION, _CIRCULATION, "mark_pt",
+                             "chỉ dẫn phạm vi lưu hành", "marks", align_warning=ALIGN_WARNING,
+                             framed=FRAME_CIRCULATION)
     DRAFT = RoleRecord("draft", t.DRAFT, _DRAFT, "mark_pt", "dấu dự thảo", "marks",
                        align_warning=PRACTICE_DRAFT, look_warning=PRACTICE_DRAFT, framed=PRACTICE_DRAFT)
     NATIONAL_TITLE = RoleRecord("national-title", t.NATIONAL_TITLE, _NATIONAL_TITLE, "national_title_pt",
@@ -235,6 +248,13 @@ class Role(enum.Enum):
                              "signature", lower_case=LOWER_CASE_NAMES)
     RECIPIENTS_HEADING = RoleRecord("recipients-heading", t.RECIPIENTS_HEADING, _RECIPIENTS_HEADING, None,
                                     "Nơi nhận:", "recipients", keep_with_next=KEEP_BLOCK)
+    # The drafter's initials are in capitals: no case check.
+    ISSUANCE_NOTE = RoleRecord("issuance-note", t.ISSUANCE_NOTE, _ISSUANCE_NOTE, None,
+                               "ký hiệu người soạn thảo, số lượng bản", "recipients")
+    # An address holds acronyms and e-mail addresses: no case check.
+    CONTACT = RoleRecord("contact", t.CONTACT, _CONTACT, "contact_pt", "địa chỉ, điện thoại, thư điện tử",
+                         "contact")
+    COPY_KIND = RoleRecord("copy-kind", t.COPY_KIND, _COPY_KIND, "signature_pt", "hình thức sao", "copy")
     # Recipient lists hold acronyms (UBND, HĐND): no case check.
     RECIPIENT = RoleRecord("recipient", t.RECIPIENT, _RECIPIENT, None, "nơi nhận (danh sách)", "recipients",
                            emphasis_allowed=EMPHASIS)

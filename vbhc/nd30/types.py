@@ -21,6 +21,15 @@ class Urgency(enum.Enum):
     HOA_TOC = "HỎA TỐC"
 
 
+# PL I, III.2.b: the urgency stamp is a rectangle of 30 x 8 mm (HỎA TỐC), 40 x 8 mm (THƯỢNG KHẨN) or
+# 20 x 8 mm (KHẨN): (width, height) in mm.
+URGENCY_STAMP_MM: dict[Urgency, tuple[float, float]] = {
+    Urgency.HOA_TOC: (30, 8), Urgency.THUONG_KHAN: (40, 8), Urgency.KHAN: (20, 8)}
+
+# PL I, III.2.c: the circulation notes the decree names ("như": an office may use others like them).
+CIRCULATION_NOTES = ("XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ")
+
+
 # --------------------------------------------------------------------------------------------
 # Document types and their abbreviations (PL III, Mục I; Art. 7)
 
@@ -77,4 +86,23 @@ class DocumentType(enum.Enum):
 
 # PL III, Mục I: abbreviations of the three kinds of copy.
 COPY_ABBREVIATIONS = {"sao-y": "SY", "trich-sao": "TrS", "sao-luc": "SL"}
+
+
+class CopyKind(enum.Enum):
+    """Hình thức sao (Art. 25; PL I, Phần II, II.1.a): the words printed in ô 1 of a copy, and the code of
+    its ký hiệu (PL III, Mục I)."""
+
+    words: str
+    abbreviation: str
+
+    def __new__(cls, slug: str, words: str) -> CopyKind:
+        member = object.__new__(cls)
+        member._value_ = slug
+        member.words = words
+        member.abbreviation = COPY_ABBREVIATIONS[slug]
+        return member
+
+    SAO_Y = ("sao-y", "SAO Y")
+    SAO_LUC = ("sao-luc", "SAO LỤC")
+    TRICH_SAO = ("trich-sao", "TRÍCH SAO")
 

@@ -218,8 +218,21 @@ LIST_LAST_END = "."  # PL I, II.9.d: dòng cuối cùng ... cuối cùng là d�
 ARCHIVE_LABEL = "Lưu:"  # PL I, II.9.d: chữ "Lưu" sau có dấu hai chấm
 ARCHIVE_REGISTRY = "VT"  # PL I, II.9.d: chữ viết tắt "VT" (văn thư)
 AS_ABOVE = "Như trên"  # PL I, II.9.b: first line of Nơi nhận when there is a Kính gửi
-# PL I, II.12 / Mục IV ô 12: drafter's initials and number of copies, 11 pt.
-ISSUANCE_NOTE = Typography(Range(11, 11), 11, False, False, Case.AS_TYPED, Align.LEFT, "PL I, IV ô 12")
+# PL I, III.3 (ô 12, under Nơi nhận): the drafter's initials in hoa and the number of copies issued in
+# Arabic digits, 11, đứng: "PL.(300)" (PL I, Mục V, 11).
+ISSUANCE_NOTE = Typography(Range(11, 11), 11, False, False, Case.AS_TYPED, Align.LEFT, "PL I, III.3")
+ISSUANCE_INITIALS_END = "."  # PL I, Mục V, 11: "PL.(300)"
+ISSUANCE_COPIES_FORMAT = "({copies})"  # PL I, Mục V, 11: the number of copies in brackets
+
+# PL I, III.4 (ô 13): the issuer's address, e-mail, website, phone and fax on page 1 only, in thường,
+# 11-12, đứng, under a solid line the full width of the text block. Mục V, 12: 11.
+CONTACT = Typography(Range(11, 12), 11, False, False, Case.AS_TYPED, Align.LEFT, "PL I, III.4")
+CONTACT_ON_FIRST_PAGE_ONLY = True  # PL I, III.4: "ở trang thứ nhất của văn bản"
+# PL I, Mục V, 12: the labels of the example "Số: ..., ĐT: ..., Fax: ..., E-Mail: ..., Website: ..."
+# and its lines: the address (the example's "Số:" is a street number, not a label), then phone and fax,
+# then e-mail and website. The Issuer's fields by line, with their labels.
+CONTACT_LINES = ({"phone": "ĐT:", "fax": "Fax:"}, {"email": "E-Mail:", "website": "Website:"})
+CONTACT_SEPARATOR = ", "  # PL I, Mục V, 12
 
 # --------------------------------------------------------------------------------------------
 # Other components (PL I, Phần I, Mục III)
@@ -255,7 +268,21 @@ DECIMAL_SEPARATOR = ","
 
 # PL I, III.2.b: urgency marks in hoa, 13-14, đậm, in a single-line frame ("khung đơn": the urgency
 # role's record). Secrecy marks share the look.
+# PL I, III.2.a: the secrecy stamps (TUYỆT MẬT, TỐI MẬT, MẬT) are made under the law on state secrets;
+# vbhc prints the words in ô 10a in the look of the urgency marks (PL I, III.2.b).
 MARK = Typography(Range(13, 14), 13, True, False, Case.UPPER, Align.LEFT, "PL I, III.2.b")
+# PL I, III.2.b: the urgency stamp: in hoa, 13-14, đứng, đậm, "đặt cân đối" (centred) in a rectangle
+# with a single-line frame (its size per level: nd30.types.URGENCY_STAMP_MM), stamped in bright red ink
+# ("màu đỏ tươi") in ô 10b.
+URGENCY = Typography(Range(13, 14), 13, True, False, Case.UPPER, Align.CENTER, "PL I, III.2.b")
+STAMP_INK = "FF0000"  # PL I, III.2.b: "Mực để đóng dấu chỉ mức độ khẩn dùng màu đỏ tươi"
+# PL I, III.2.c: circulation notes ("XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ") in ô 11, in hoa, 13-14,
+# đứng, đậm, centred in a single-line frame. Ô 11 stands above the Quốc hiệu (PL I, IV), at the right.
+CIRCULATION = Typography(Range(13, 14), 13, True, False, Case.UPPER, Align.RIGHT, "PL I, III.2.c")
+
+# PL I, Phần II, II.2.b: "SAO Y", "SAO LỤC", "TRÍCH SAO" in hoa, 13-14, đứng, đậm, over the copy's
+# place and date at the right (PL III, Mẫu 3.1).
+COPY_KIND = Typography(Range(13, 14), 14, True, False, Case.UPPER, Align.CENTER, "PL I, Phần II, II.2.b")
 
 # Not in the decree (RULES.md has no rule either): offices mark a draft "DỰ THẢO", or "DỰ THẢO LẦN 2"
 # for its second round, at the top right of page 1 above the header, bold, in a frame, the size of

@@ -4,18 +4,24 @@ Documents made in Word have no vbhc styles, so :func:`recognise` reads what is p
 
 - the **Quốc hiệu** is found by its words (either spelling of "HÒA", any case, line breaks ignored);
   the table that holds it is the header table, and the cells to its left hold the issuer;
-- above the Quốc hiệu, a draft's mark ("DỰ THẢO", "Dự thảo lần 2");
+- above the Quốc hiệu, a draft's mark ("DỰ THẢO", "Dự thảo lần 2") and a circulation note (ô 11:
+  "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ");
 - in the header, the **Tiêu ngữ** ("Độc lập - ..."), "Số:" (the number), "V/v" (a công văn's
   trích yếu), "..., ngày ... tháng ... năm ..." (place and date), the secrecy and urgency marks, and
   upper-case lines on the left (the parent body and the issuer: a non-bold block over a bold one, or
-  a block that opens with a new agency word such as "PHÒNG" or "SỞ");
+  a block that opens with a new agency word such as "PHÒNG" or "SỞ"); a table inside the header's
+  table (the urgency stamp's rectangle) is part of the header;
 - below the header, the **tên loại** (a type name of Art. 7) and the trích yếu under it, "Kính gửi",
   the enacting authority and "QUYẾT ĐỊNH:" of a quyết định, and the căn cứ ("Căn cứ", "Theo đề nghị");
 - the **body** up to the closing, each paragraph classified by its first characters (or Word's own
   numbering label): "Chương I", "Mục 1", "Điều 1.", "I.", "1.", "1.1.", "a)", "-", "+";
 - the **closing**: a table (or paragraphs) with "Nơi nhận:" and its list, and the signature block
   (upper-case lines, e.g. "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH", then the signer's name);
-- **appendices** after the closing ("Phụ lục I", its title, "(Kèm theo ...)").
+- under Nơi nhận, the drafter's initials and number of copies (ô 12: "PL.(300)");
+- in page 1's footer, the issuer's address, phone, e-mail and website (ô 13);
+- **appendices** after the closing ("Phụ lục I", its title, "(Kèm theo ...)");
+- a **copy's block** at the end (PL III, Mẫu 3.1): a table holding "SAO Y", "SAO LỤC" or "TRÍCH SAO",
+  with the copying body, its "Số:", the place and date, Nơi nhận and the signature.
 
 The lines under the Tiêu ngữ, the issuer and the trích yếu are a border of the text's paragraph or of
 an empty paragraph under it, a line shape, or (a finding) underscores typed as text.
@@ -37,7 +43,7 @@ from dataclasses import dataclass
 from attrs import define, frozen
 
 from vbhc import nd30
-from vbhc.layout.regions import AppendixRegion, Regions, SignatureRegion
+from vbhc.layout.regions import AppendixRegion, CopyRegion, Regions, SignatureRegion
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
 from vbhc.recognise.forms import confirmation_at
@@ -105,6 +111,10 @@ _ENACTMENT_KEYS = frozenset(_key(f.enacting_words).rstrip(":") for f in nd30.FOR
 # A draft's mark (practice, nd30.DRAFT): "DỰ THẢO", "Dự thảo lần 2", "DỰ THẢO 2", "Dự thảo (lần 3)".
 _DRAFT_MARK = re.compile(rf"^{_key(nd30.DRAFT_WORDS)}"
                          rf"(?:\s*[(:\-]?\s*(?:{_key(nd30.DRAFT_ROUND_WORD)}\s*)?\d+\)?)?$")
+_CIRCULATION = frozenset(_key(x) for x in nd30.CIRCULATION_NOTES)
+_COPY_KINDS = frozenset(_key(k.words) for k in nd30.CopyKind)
+# Ô 12: the drafter's initials in capitals, a full stop, and the copies in brackets: "PL.(300)", "PL."
+_ISSUANCE = re.compile(r"^[A-ZĐ]{1,8}\.?\s*(?:\(\s*\d+\s*\))?$")
 _MARKS = ({_key(m.value): Role.SECRECY for m in nd30.Secrecy}
           | {_key(m.value): Role.URGENCY for m in nd30.Urgency})
 
@@ -334,10 +344,14 @@ class _Recogniser:
         if q is not None:
             marks = (i for i in range(q) if _DRAFT_MARK.match(_key(self.texts[i])))
             self.r.draft = next((self.rec(i, Role.DRAFT) for i in marks), None)
+            notes = (i for i in range(q) if _key(self.texts[i]) in _CIRCULATION)
+            self.r.circulation = next((self.rec(i, Role.CIRCULATION) for i in notes), None)
             after_header = self.header(q)
         title_end = self.title(after_header)
         body_start = self.preamble(title_end)
         self.closing_and_appendices(body_start)
+        self.r.contact = tuple(Recognised(p, Role.CONTACT, shown(p)) for p in first_page_footer(self.doc)
+                               if shown(p))
         return self.r
 
     # ---- header ------------------------------------------------------------------------------
@@ -349,7 +363,8 @@ class _Recogniser:
         if qp.table is not None:
             table = qp.table[0]
             r.header_table = table
-            region = [i for i, p in enumerate(paras) if p.table is not None and p.table[0] == table]
+            inside = _tables_within(self.doc, table)
+            region = [i for i, p in enumerate(paras) if p.table is not None and p.table[0] in inside]
             end = region[-1] + 1
             left_cells = {(p.table[1], p.table[2]) for p in paras if p.table is not None
                           and p.table[0] == table and p.table[2] < qp.table[2]}
@@ -364,10 +379,10 @@ class _Recogniser:
         issuer_candidates: list[int] = []
         marks: list[Recognised] = []  # gathered in lists, made tuples once: linear in the header's size
         issuer_closed = False
-        draft = r.draft.paragraph.index if r.draft is not None else None
+        above = {x.paragraph.index for x in (r.draft, r.circulation) if x is not None}
         for i in region:
             p, text = paras[i], texts[i]
-            if i in (q, draft) or not text:
+            if i == q or i in above or not text:
                 continue
             key = _key(text)
             on_left = (p.table is not None and (p.table[1], p.table[2]) in left_cells) or (
@@ -504,8 +519,12 @@ class _Recogniser:
 
     def closing_and_appendices(self, body_start: int) -> None:
         r, texts, paras = self.r, self.texts, self.paras
+        copy_at = self.copy_start(body_start)
+        end = copy_at if copy_at is not None else len(paras)
         appendix_at = self.appendix_start(body_start)
-        limit = appendix_at if appendix_at is not None else len(paras)
+        if appendix_at is not None and appendix_at >= end:
+            appendix_at = None
+        limit = appendix_at if appendix_at is not None else end
         candidates: list[int] = []
         closing_table = self.closing_table(body_start, limit)
         if closing_table is not None:
@@ -530,7 +549,56 @@ class _Recogniser:
         r.body = tuple(classify_body(body))
         self.closing(closing_start, limit)
         if appendix_at is not None:
-            self.appendices(appendix_at)
+            self.appendices(appendix_at, end)
+        if copy_at is not None:
+            self.copy(copy_at)
+
+    def copy_start(self, start: int) -> int | None:
+        """Where a copy's block begins: the table holding "SAO Y" (or "SAO LỤC", "TRÍCH SAO"), and the
+        full-width line just above it."""
+        kind = next((i for i in range(start, len(self.paras)) if self.paras[i].table is not None
+                     and _key(self.texts[i]) in _COPY_KINDS), None)
+        if kind is None:
+            return None
+        table = self.paras[kind].table[0]  # type: ignore[index]
+        first = next(i for i in range(start, kind + 1) if self.paras[i].table is not None
+                     and self.paras[i].table[0] == table)  # type: ignore[index]
+        return first - 1 if first > start and is_line_paragraph(self.paras[first - 1]) else first
+
+    def copy(self, start: int) -> None:
+        """The copy's block (PL III, Mẫu 3.1): each line by its words, the signature by its column."""
+        paras, texts = self.paras, self.texts
+        table = next(p.table[0] for p in paras[start:] if p.table is not None)
+        cells: dict[tuple[int, int], list[int]] = {}
+        for i in range(start, len(paras)):
+            p = paras[i]
+            if p.table is not None and p.table[0] == table and texts[i]:
+                cells.setdefault((p.table[1], p.table[2]), []).append(i)
+        kind = number = place_date = signature = None
+        issuer: list[Recognised] = []
+        recipients: list[Recognised] = []
+        for _, members in sorted(cells.items()):
+            rest = []
+            for n, i in enumerate(members):
+                if _key(texts[i]) in _COPY_KINDS:
+                    kind = self.rec(i, Role.COPY_KIND)
+                elif _NUMBER.match(texts[i]):
+                    number = self.rec(i, Role.NUMBER)
+                elif _DATE.search(texts[i]):
+                    place_date = self.rec(i, Role.PLACE_DATE)
+                elif texts[i].lower().startswith(_RECIPIENTS):
+                    recipients = [self.rec(i, Role.RECIPIENTS_HEADING),
+                                  *(self.rec(k, Role.RECIPIENT) for k in members[n + 1:])]
+                    break
+                else:
+                    rest.append(i)
+            if rest and kind is None and number is None:
+                issuer += [self.rec(i, Role.ISSUER) for i in rest if is_upper(texts[i])]
+            elif rest:
+                signature = self.signature(rest) or signature
+        if kind is not None:
+            self.r.copy = CopyRegion(kind=kind, issuer=tuple(issuer), number=number, place_date=place_date,
+                                     signature=signature, recipients=tuple(recipients))
 
     def closing_table(self, start: int, limit: int) -> int | None:
         """The table holding Nơi nhận, else the last one holding a signed block (titles and a name)."""
@@ -585,6 +653,9 @@ class _Recogniser:
                 for k in indices[n + 1:]:
                     if not self.texts[k]:
                         continue
+                    if _ISSUANCE.match(self.texts[k]):
+                        r.issuance_note = self.rec(k, Role.ISSUANCE_NOTE)
+                        break
                     if self.paras[k].table is None and not self.texts[k].startswith(("-", "–", "+")):
                         break
                     found.append(self.rec(k, Role.RECIPIENT))
@@ -635,10 +706,10 @@ class _Recogniser:
     def appendix_start(self, start: int) -> int | None:
         return next((i for i in self.flow_after(start) if self.is_appendix_label(i)), None)
 
-    def appendices(self, start: int) -> None:
-        flow = list(self.flow_after(start))
+    def appendices(self, start: int, end: int) -> None:
+        flow = [i for i in self.flow_after(start) if i < end]
         starts = [i for i in flow if self.is_appendix_label(i)]
-        bounds = [*starts, len(self.paras)]
+        bounds = [*starts, end]
         found: list[AppendixBlock] = []
         for a, b in itertools.pairwise(bounds):
             label = self.rec(a, Role.APPENDIX_LABEL)
@@ -661,6 +732,25 @@ class _Recogniser:
             body = classify_body(p for p in self.paras[body_from:b] if p.table is None)
             found.append(AppendixBlock(label=label, title=title, note=note, line=line, body=tuple(body)))
         self.r.appendices = (*self.r.appendices, *found)
+
+
+def _tables_within(doc: ResolvedDocument, table: int) -> set[int]:
+    """``table`` and the tables nested in it, at any depth."""
+    inside = {table}
+    for t in doc.tables:  # a nested table numbers after its parent
+        if t.parent in inside:
+            inside.add(t.index)
+    return inside
+
+
+def first_page_footer(doc: ResolvedDocument) -> list[ResolvedParagraph]:
+    """The paragraphs of the footer page 1 prints: the first section's first-page footer when it has a
+    different first page, else its default footer."""
+    if not doc.sections:
+        return []
+    first = doc.sections[0]
+    name = first.footers.get("first" if first.title_page else "default")
+    return list(doc.footers.get(name, [])) if name else []
 
 
 def _looks_like_name(text: str) -> bool:

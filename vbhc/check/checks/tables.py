@@ -20,6 +20,7 @@ from vbhc.ooxml.xml import w
 if TYPE_CHECKING:
     from vbhc.check.checks.core import Context
 
+
 def _in_header_row(p: ResolvedParagraph) -> bool:
     """Whether ``p`` is in a row repeated at the top of every page (``w:tblHeader``)."""
     row = p.element.getparent().getparent() if p.element is not None else None
@@ -30,8 +31,11 @@ def _in_header_row(p: ResolvedParagraph) -> bool:
 
 
 def table_paragraphs(ctx: Context) -> list[ResolvedParagraph]:
-    """The paragraphs with text in data tables: any table but the header's and the closing's."""
+    """The paragraphs with text in data tables: any table but the header's, the closing's and the
+    copy's block (PL III, Mẫu 3.1)."""
     layout = {ctx.rec.header_table, ctx.rec.closing_table}
+    if ctx.rec.copy is not None:
+        layout |= {x.paragraph.table[0] for x in ctx.rec.copy.items() if x.paragraph.table is not None}
     out = []
     for p in ctx.doc.paragraphs:
         if p.table is None or p.table[0] in layout or not p.visible_runs:

@@ -7,6 +7,7 @@ import unicodedata
 
 from vbhc import nd30
 from vbhc.check.checks.core import ALIGN_FOUND, JUSTIFIED, TNR, Context, all_paragraphs, prefix_runs
+from vbhc.check.marks import allowed_inks
 from vbhc.check.rules import RULES
 from vbhc.nd30 import Role
 from vbhc.ooxml.resolve import font_slot
@@ -15,6 +16,7 @@ from vbhc.recognise.components import Recognised, is_upper
 
 def check_fonts(ctx: Context) -> None:
     color_ok = {None, "auto", RULES["font.color"].allowed.upper()}
+    inks = allowed_inks(ctx.rec)  # the urgency stamp's red (PL I, III.2.b), on its paragraph only
     for p in all_paragraphs(ctx.doc):
         for run in p.visible_runs:
             used = {font_slot(ch, run.hint, run.complex_script) for ch in run.text if not ch.isspace()}
@@ -30,7 +32,7 @@ def check_fonts(ctx: Context) -> None:
                      if slot not in used and (run.fonts.get(slot) or "").lower() != TNR]
             if slots:
                 ctx.add("font.slots", ", ".join(slots), [p])
-            if run.color not in color_ok:
+            if run.color not in color_ok and run.color != inks.get(id(p)):
                 ctx.add("font.color", f"#{run.color}", [p])
     for rule_id in ("font.family", "font.slots", "font.color"):
         ctx.ok(rule_id)

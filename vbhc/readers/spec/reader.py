@@ -27,7 +27,7 @@ from vbhc.errors import SpecError
 from vbhc.model import BLOCK_TYPES, Document, IssueDate
 from vbhc.model import document as model
 from vbhc.model.text import Text
-from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency
+from vbhc.nd30 import CopyKind, DocumentType, Secrecy, SigningAuthority, Urgency
 from vbhc.readers.spec.markup import to_markup
 from vbhc.readers.spec.profile import (
     SPEC_META_KEYS,
@@ -210,7 +210,7 @@ def unstructure(document: Document) -> dict[str, Any]:
     def plain(value: Any) -> Any:
         if isinstance(value, Text):
             return to_markup(value)
-        if isinstance(value, (DocumentType, SigningAuthority, Secrecy, Urgency)):
+        if isinstance(value, (DocumentType, SigningAuthority, Secrecy, Urgency, CopyKind)):
             return value.value
         if isinstance(value, model.SignatureImage):
             return value.source

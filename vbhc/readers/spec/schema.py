@@ -26,7 +26,7 @@ from vbhc.model.characters import REFUSED
 from vbhc.model.particulars import PARTICULARS
 from vbhc.model.table import Cell, Table
 from vbhc.model.text import Text
-from vbhc.nd30 import DocumentType, Form, Secrecy, SigningAuthority, Urgency, form_of
+from vbhc.nd30 import CopyKind, DocumentType, Form, Secrecy, SigningAuthority, Urgency, form_of
 from vbhc.readers.spec.profile import PROFILE_FIELDS, SPEC_META_KEYS
 from vbhc.readers.spec.structure import (
     DATE_ISO,
@@ -135,7 +135,7 @@ class _Generator:
             return {"type": "integer", **({"minimum": 1} if positive else {})}
         if tp is bool:
             return {"type": "boolean"}
-        if tp in (DocumentType, SigningAuthority, Secrecy, Urgency):
+        if tp in (DocumentType, SigningAuthority, Secrecy, Urgency, CopyKind):
             return self.enum(tp)
         if isinstance(tp, type) and issubclass(tp, enum.Enum):  # a field added later: its values
             return {"enum": [m.value for m in tp], "description": _doc(tp)}

@@ -21,7 +21,7 @@ from vbhc.errors import FieldError
 from vbhc.model import BLOCK_TYPES, Chapter, IssueDate, Mandate, Recipient, Signature
 from vbhc.model import document as model
 from vbhc.model.text import Span, Text, nfc
-from vbhc.nd30 import DocumentType, Secrecy, SigningAuthority, Urgency
+from vbhc.nd30 import CopyKind, DocumentType, Secrecy, SigningAuthority, Urgency
 from vbhc.readers.spec.images import signature_image
 from vbhc.readers.spec.markup import parse_markup
 from vbhc.readers.spec.outline import parse_outline
@@ -175,10 +175,11 @@ converter.register_structure_hook(str, _strict_str)
 converter.register_structure_hook(int, _strict_int)
 converter.register_structure_hook(bool, _strict_bool)
 converter.register_structure_hook(Text, _text)
-for _enum in (DocumentType, SigningAuthority, Secrecy, Urgency):
+for _enum in (DocumentType, SigningAuthority, Secrecy, Urgency, CopyKind):
     converter.register_structure_hook(_enum, _choice(_enum))
 # Types structured by the hooks above (Text is an attrs class, but a spec writes it as text).
-LEAF_TYPES: tuple[type, ...] = (str, int, bool, Text, DocumentType, SigningAuthority, Secrecy, Urgency)
+LEAF_TYPES: tuple[type, ...] = (str, int, bool, Text, DocumentType, SigningAuthority, Secrecy, Urgency,
+                               CopyKind)
 
 
 # --------------------------------------------------------------------------------------------

@@ -17,11 +17,12 @@ from vbhc import nd30
 from vbhc.errors import VbhcError
 from vbhc.fileio import write_atomically
 from vbhc.layout import AppendixRegion, Layout, Line, SignatureRegion, lay_out
+from vbhc.layout.copy import copy_lines
 from vbhc.layout.header import Look, header_columns
 from vbhc.layout.metrics import text_width_pt
 from vbhc.layout.regions import TableRegion
 from vbhc.layout.signatures import SIGNERS_PER_ROW, signature_rows
-from vbhc.model import Document, SignatureImage
+from vbhc.model import Copy, Document, SignatureImage
 from vbhc.model.text import Text
 from vbhc.nd30 import Role
 from vbhc.ooxml.build import (
@@ -37,7 +38,9 @@ from vbhc.ooxml.build import (
     w,
     write_package,
 )
+from vbhc.writers.docx.copy import copy_block
 from vbhc.writers.docx.images import ImagePart, with_images
+from vbhc.writers.docx.marks import add_parts, contact_footer, refer_contact_footer, stamp_table
 from vbhc.writers.docx.tables import table_xml
 from vbhc.writers.docx.template import ROLE_STYLE, RULE_STYLE, Template, core_properties, default_template
 
@@ -68,7 +71,7 @@ class _Writer:
     # ---- runs and paragraphs --------------------------------------------------------------
 
     def runs(self, text: Text, role: Role | None, *, boxed: bool = False,
-             exact: bool = False) -> list[Element]:
+             exact: bool = False, ink: str | None = None) -> list[Element]:
         """Runs of ``text`` in ``role``'s style: a span's bold or italic is added to the style's;
         ``exact``: a span without them is upright and regular even in a bold or italic style."""
         look = self.t.look(role) if role else None
@@ -77,22 +80,25 @@ class _Writer:
         for span in text:
             bold = span.bold if span.bold != style_bold and (span.bold or exact) else None
             italic = span.italic if span.italic != style_italic and (span.italic or exact) else None
-            out.append(text_run(span.text, rpr(bold=bold, italic=italic, boxed=boxed)))
+            out.append(text_run(span.text, rpr(bold=bold, italic=italic, color=ink, boxed=boxed)))
         return out
 
     def para(self, line: Line, **pkw: object) -> Element:
         p = el("p", None, ppr(style=ROLE_STYLE[line.role], keep_next=line.keep_with_next,
                               **pkw))  # type: ignore[arg-type]
-        boxed = line.role.record.framed is not None
-        for r in self.runs(line.text, line.role, boxed=boxed, exact=line.label_only):
+        boxed = line.role.record.framed is not None and line.box_mm is None  # a box_mm is its own frame
+        ink = line.role.record.ink
+        for r in self.runs(line.text, line.role, boxed=boxed, exact=line.label_only, ink=ink):
             p.append(r)
         return p
 
-    def block(self, item: Line | TableRegion[Line], text_width: int) -> Element:
-        """A body's line as a paragraph, or its table as a Word table ``text_width`` twips wide."""
+    def block(self, item: Line | TableRegion[Line], text_width: int) -> list[Element]:
+        """A body's line as a paragraph (in its rectangle where it has one: the urgency stamp), or its
+        table as a Word table ``text_width`` twips wide."""
         if isinstance(item, TableRegion):
-            return table_xml(item, text_width, look_of(self.t), self.para)
-        return self.para(item)
+            return [table_xml(item, text_width, look_of(self.t), self.para)]
+        p = self.para(item)
+        return stamp_table(item, p, item.role.record.ink) if item.box_mm is not None else [p]
 
     def text_width(self, landscape: bool) -> int:
         """The text width in twips of a portrait page, or of a landscape one (the same margins)."""
@@ -163,7 +169,7 @@ class _Writer:
         below_left = [self.para(layout.number)]
         if layout.letter_summary:
             below_left.append(self.para(layout.letter_summary))
-        below_left += [self.para(m) for m in layout.marks]
+        below_left += [x for m in layout.marks for x in self.block(m, self.t.text_width)]
         place_date = [self.para(layout.place_date)] if layout.place_date else []
         return self.table((left_w, right_w), [[left, right], [below_left, place_date]])
 
@@ -216,7 +222,7 @@ class _Writer:
         their number is odd, with Nơi nhận under them (PL III, Mẫu 1.9: THƯ KÝ left, CHỦ TỌA right).
         """
         widths = self.columns()
-        recipients = [self.para(x) for x in layout.recipients]
+        recipients = [self.para(x) for x in (*layout.recipients, *filter(None, (layout.issuance_note,)))]
         sigs = layout.signatures
         if len(sigs) not in layout.form.signatures:
             raise VbhcError(f"signatures: vbhc lays out at most {layout.form.signatures.high:g} signatures; "
@@ -230,7 +236,7 @@ class _Writer:
             return [gap, self.table(widths, [[recipients, sig], *confirmation])]
         half = self.t.text_width // 2
         below = [self.para(x, before_pt=SPACE_BEFORE_RECIPIENTS_PT if i == 0 else None)
-                 for i, x in enumerate(layout.recipients)]
+                 for i, x in enumerate((*layout.recipients, *filter(None, (layout.issuance_note,))))]
         rows: list[list[list[Element]]] = []
         for n, row in enumerate(signature_rows(len(sigs))):
             column = half if len(row) == SIGNERS_PER_ROW else self.t.text_width
@@ -267,17 +273,18 @@ class _Writer:
         return sect
 
     def body(self, layout: Layout, images: Sequence[ImagePart | None] = ()) -> list[Element]:
-        out: list[Element] = [self.para(x) for x in (layout.draft,) if x is not None]
+        out: list[Element] = [self.para(x) for x in (layout.draft, layout.circulation) if x is not None]
         out += [self.header(layout), *self.title(layout), *self.addressees(layout.addressees)]
         out += [self.para(x) for x in (layout.enacting_authority, *layout.legal_bases,
                                        layout.enactment) if x is not None]
-        out += [self.block(x, self.t.text_width) for x in layout.body]
+        out += [e for x in layout.body for e in self.block(x, self.t.text_width)]
         out += self.closing(layout, images)
         before: AppendixRegion[Line] | None = None  # the section a break ends: the body's, or an appendix's
         for app in layout.appendices:
             out.append(self.section_break(None if before is None else 1, bool(before and before.landscape)))
             out += self.appendix(app)
             before = app
+        out += copy_block(self, layout.copy) if layout.copy is not None else []
         return out
 
     def appendix(self, app: AppendixRegion[Line]) -> list[Element]:
@@ -289,7 +296,7 @@ class _Writer:
         if under is not None:
             length = min(self.width_twips(under), width)
             out.append(self.rule(round(length * nd30.SUMMARY_RULE_FRACTION), width))
-        return out + [self.block(x, width) for x in app.body]
+        return out + [e for x in app.body for e in self.block(x, width)]
 
 
 def _replace_body(template: Template, content: Iterable[Element], last_section: Element) -> bytes:
@@ -315,13 +322,45 @@ def render_bytes(document: Document, template: Template | str | os.PathLike[str]
     content = writer.body(layout, images)
     last = (writer.section(1, layout.appendices[-1].landscape) if layout.appendices
             else writer.section(None))
+    added = []
+    if layout.contact:  # ô 13 on page 1 only (PL I, III.4)
+        sections = [*(x for node in content for x in node.iter(w("sectPr"))), last]
+        added = refer_contact_footer(sections, contact_footer(layout.contact, writer.para))
+    title = document.summary.plain if document.summary else document.type.type_name
+    return _package(template, content, last, title, added, images)
+
+
+def render_copy_bytes(source: bytes, copy: Copy,
+                      template: Template | str | os.PathLike[str] | None = None) -> bytes:
+    """A paper copy of an existing .docx (PL I, Phần II, II): its body carried over as it prints
+    (:func:`vbhc.ooxml.carry.carried_body`: text, paragraphs, runs and tables only), then ``copy``'s
+    block (PL III, Mẫu 3.1). ``copy.issuer`` and ``copy.place`` name the copying body; the page set-up
+    and styles are the template's. The source is read through the safe reader with its limits
+    (:class:`~vbhc.ooxml.package.DocxReadError` says what is wrong with it)."""
+    from vbhc.ooxml.carry import carried_body  # the resolver: loaded only to copy, never to render
+    from vbhc.ooxml.resolve import read_document
+
+    if copy.issuer is None or copy.place is None:
+        raise VbhcError("copy: the copying body (issuer) and its place are needed to copy a .docx")
+    template = _loaded(template)
+    writer = _Writer(template)
+    content = [*carried_body(read_document(source)),
+               *copy_block(writer, copy_lines(copy, copy.issuer, copy.place))]
+    return _package(template, content, writer.section(None), copy.kind.words, [])
+
+
+def _package(template: Template, content: list[Element], last: Element, title: str,
+             added: list[tuple[str, str, bytes]], images: Sequence[ImagePart | None] = ()) -> bytes:
+    """The package: the template's parts with ``content`` as the body, the footers ``added`` (ô 13) and
+    the signature ``images``."""
     parts = []
     for name, data in template.parts:
         if name == "word/document.xml":
             data = _replace_body(template, content, last)
         elif name == "docProps/core.xml":
-            data = core_properties(document.summary.plain if document.summary else document.type.type_name)
+            data = core_properties(title)
         parts.append((name, data))
+    add_parts(parts, added)
     parts.sort(key=lambda p: p[0] != "[Content_Types].xml")
     parts = with_images(parts, [x for x in images if x is not None])
     out = io.BytesIO()
