@@ -11,8 +11,8 @@ from tests.conftest import make_document
 from vbhc import Appendix, Document, Issuer, Paragraph, Signature
 from vbhc.errors import FieldError
 from vbhc.layout import Layout, Regions, lay_out
-from vbhc.model import Copy, IssuanceNote, IssueDate
-from vbhc.model.particulars import Introduction, Invitation, Leave, Minutes, Telegram
+from vbhc.model import Attachment, Copy, IssuanceNote, IssueDate
+from vbhc.model.particulars import Agreement, Introduction, Invitation, Leave, Minutes, Party, Telegram
 from vbhc.nd30 import DEFAULT_FORM, FORMS, DocumentType, Form, Region, Role, form_of, forms
 from vbhc.writers.docx.writer import render_bytes
 
@@ -32,13 +32,18 @@ PARTICULARS = {
     "leave": Leave(request_date=IssueDate(2024, 3, 1), person="Lê Văn C", days=2,
                    start=IssueDate(2024, 3, 11), end=IssueDate(2024, 3, 12), place="Xã A",
                    counted_as="phép năm", confirmation=True),
+    "agreement": Agreement(parties=[Party(name="Xã A", representative="Ông Lê Văn A"),
+                                    Party(name="Hợp tác xã B", representative="Ông Lê Văn B")]),
 }
 
 
-def full(kind: DocumentType) -> Document:
-    """A document of ``kind`` with something for every region any form has."""
-    form = form_of(kind)
+def full(kind: DocumentType, attached: bool = False) -> Document:
+    """A document of ``kind`` with something for every region any form has; ``attached``: with the
+    text a quyết định issues (PL III, Mẫu 1.3)."""
+    form = form_of(kind, attached=attached)
     particulars = {form.particulars: PARTICULARS[form.particulars]} if form.particulars else {}
+    if attached:
+        particulars["attachment"] = Attachment("Quy chế", "Làm việc", [Paragraph("Một.")])
     return make_document(
         type=kind.value, unit="VP", issuer=ISSUER, secrecy="MẬT", urgency="KHẨN", draft=True,
         circulation="Lưu hành nội bộ", issuance=IssuanceNote("PL", 300),
@@ -59,8 +64,10 @@ def test_the_regions_type_has_one_field_per_region_in_reading_order() -> None:
 
 
 def test_every_type_has_exactly_one_form() -> None:
-    listed = [kind for form in FORMS for kind in form.types]
+    """One form per type; a quyết định that issues an attached text has a second (PL III, Mẫu 1.3)."""
+    listed = [kind for form in FORMS if not form.has_attachment for kind in form.types]
     assert sorted(listed, key=list(DocumentType).index) == list(DocumentType)
+    assert [(f.id, f.types) for f in FORMS if f.has_attachment] == [("1.3", (DocumentType.QUYET_DINH,))]
     assert DEFAULT_FORM in FORMS
     assert len({f.id for f in FORMS}) == len(FORMS)
 
@@ -73,8 +80,8 @@ def test_the_forms_state_what_the_decree_says() -> None:
     assert form_of(DocumentType.QUYET_DINH).enacting_words == "QUYẾT ĐỊNH:"  # PL III, Mẫu 1.2
     others = [f for f in FORMS if f.types[0] not in (DocumentType.NGHI_QUYET, DocumentType.QUYET_DINH)]
     assert all(f.enacting_words is None and Region.ENACTMENT not in f.regions for f in others)
-    for form in FORMS:
-        assert form.clause.startswith("PL III, Mẫu " + form.id)
+    for form in FORMS:  # hợp đồng, bản ghi nhớ, bản thỏa thuận have no sample: their form is practice
+        assert form.clause.startswith("PL III, Mẫu " + form.id if form.id != "practice" else "practice")
         assert (Role.PLACE_DATE in form.required_roles) == form.has_place_date
         assert (Role.LETTER_SUMMARY in form.required_roles) == (not form.has_type_line)
         assert (Role.DOCUMENT_TYPE_NAME in form.required_roles) == form.has_type_line
@@ -89,7 +96,7 @@ def test_a_form_is_checked_for_consistency() -> None:
 
 @pytest.mark.parametrize("form", FORMS, ids=lambda f: f.id)
 def test_lay_out_fills_exactly_the_regions_of_the_form(form: Form) -> None:
-    layout = lay_out(full(form.types[0]))
+    layout = lay_out(full(form.types[0], form.has_attachment))
     assert layout.form is form
     assert filled(layout) == form.regions
 
@@ -124,7 +131,8 @@ def _lines_in(value: object) -> int:
 
 
 def test_regions_map_and_items_cover_every_region() -> None:
-    layout = lay_out(full(DocumentType.QUYET_DINH))
+    layout = lay_out(full(DocumentType.QUYET_DINH, attached=True))
+    assert layout.attachment is not None
     texts = layout.map(lambda line: line.plain)
     assert type(texts) is Regions
     assert texts.items() == [line.plain for line in layout.all_lines()]

@@ -203,7 +203,8 @@ def _schema_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _new_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("type", help="ke-hoach, bao-cao, cong-van, quyet-dinh, ...")
+    parser.add_argument("type", help="ke-hoach, bao-cao, cong-van, quyet-dinh, ...; quyet-dinh-ban-hanh: a "
+                        "quyết định with an attached Quy chế (Mẫu 1.3)")
     parser.add_argument("-o", "--output", help="write it to this file instead of printing it")
     parser.add_argument("--schema", help="the path or URL of vbhc.schema.json, for the editor's link")
     parser.set_defaults(run=_cmd_new)

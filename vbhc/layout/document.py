@@ -8,6 +8,7 @@ only how a role looks on the page, from its template; a recognition of a .docx h
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -26,6 +27,7 @@ from vbhc.model import (
     Appendix,
     Archive,
     Article,
+    Attachment,
     Chapter,
     Dash,
     Document,
@@ -195,11 +197,13 @@ def legal_basis_lines(bases: Sequence[Text]) -> list[Line]:
 # Signature and recipients (PL I, II.7 and II.9)
 
 
-def signature_lines(signature: Signature) -> SignatureRegion[Line]:
-    """The quyền hạn lines and the position in capitals, then the signer's name (PL I, II.7)."""
+def signature_lines(signature: Signature, head: Line | None = None) -> SignatureRegion[Line]:
+    """The quyền hạn lines and the position in capitals, then the signer's name (PL I, II.7); ``head``:
+    a line its form prints over them ("ĐẠI DIỆN BÊN A")."""
     titles = [f"{m.authority.value} {m.of.upper()}" for m in signature.mandates]
     titles.append(signature.position.upper())
-    return SignatureRegion(titles=tuple(Line(Role.SIGNATURE_TITLE, literal(t)) for t in titles),
+    return SignatureRegion(titles=(*((head,) if head is not None else ()),
+                                   *(Line(Role.SIGNATURE_TITLE, literal(t)) for t in titles)),
                            name=Line(Role.SIGNER_NAME, literal(signature.name)))
 
 
@@ -265,10 +269,11 @@ def appendix_label(n: int, total: int) -> str:
     return nd30.APPENDIX_WORD + (f" {nd30.roman(n)}" if total > 1 else "")
 
 
-def appendix_note(document: Document, appendix: Appendix) -> str:
-    """``(Kèm theo Kế hoạch số 05/KH-UBND ngày ... của Ủy ban nhân dân xã Hoàng Kim)`` (PL I, III.1.c):
-    the document's number, date and issuer, or whom ``appendix.of`` names."""
-    of = appendix.of or " ".join(document.issuer.name)
+def appendix_note(document: Document, annex: Appendix | Attachment) -> str:
+    """``(Kèm theo Kế hoạch số 05/KH-UBND ngày ... của Ủy ban nhân dân xã Hoàng Kim)`` (PL I, III.1.c;
+    PL III, Mẫu 1.3 for an attached text): the document's number, date and issuer, or whom
+    ``annex.of`` names; a number or date left blank stays blank."""
+    of = annex.of or " ".join(document.issuer.name)
     return f"({nd30.APPENDIX_NOTE_WORDS} {reference_text(document)} của {of})"
 
 
@@ -300,6 +305,18 @@ def _appendix(document: Document, appendix: Appendix, n: int, total: int,
     )
 
 
+def _attachment(document: Document, attachment: Attachment, resolve: Resolve) -> AppendixRegion[Line]:
+    """The text a quyết định issues (PL III, Mẫu 1.3): its tên loại and trích yếu as a document's (ô 5a),
+    the "(Kèm theo Quyết định số …)" note, and its body, numbered on its own ("Điều 1." again) and
+    ending "./." as the sample's does."""
+    return AppendixRegion(
+        label=Line(Role.DOCUMENT_TYPE_NAME, literal(attachment.type.upper())),
+        title=Line(Role.SUMMARY, resolve(attachment.summary)),
+        note=Line(Role.APPENDIX_NOTE, literal(appendix_note(document, attachment))),
+        body=tuple(_with_end_mark(_Counter(resolve).lines(attachment.children))),
+    )
+
+
 def lay_out(document: Document) -> Layout:
     """The lines ``document`` prints, with every rule of the decree applied.
 
@@ -309,7 +326,7 @@ def lay_out(document: Document) -> Layout:
     """
     from vbhc.layout.copy import copy_region  # the copy's module builds on this one's lines
 
-    form = nd30.form_of(document.type)
+    form = nd30.form_of(document.type, attached=document.attachment is not None)
     fields = form_text(document, form)  # a form of labelled fields (PL III, Mẫu 1.7-1.10) wraps the body
     resolve = appendix_references(document)
     preamble = [Line(Role.PARAGRAPH, resolve(p.text)) for p in document.preamble]
@@ -334,9 +351,12 @@ def lay_out(document: Document) -> Layout:
         Region.LEGAL_BASES: tuple(legal_basis_lines(document.legal_bases)),
         Region.ENACTMENT: Line(Role.ENACTMENT, literal(form.enacting_words)) if form.enacting_words else None,
         Region.BODY: tuple(body),
-        Region.SIGNATURES: tuple(signature_lines(s) for s in document.signatures),
+        Region.SIGNATURES: tuple(signature_lines(s, head) for s, head in itertools.zip_longest(
+            document.signatures, fields.signature_heads[:len(document.signatures)])),
         Region.RECIPIENTS: tuple(recipient_lines(document)),
         Region.CONFIRMATION: fields.confirmation,
+        Region.ATTACHMENT: (_attachment(document, document.attachment, resolve)
+                            if document.attachment is not None else None),
         Region.APPENDICES: tuple(_appendix(document, a, i, len(document.appendices), resolve)
                                  for i, a in enumerate(document.appendices, 1)),
         **marks_and_boxes(document),

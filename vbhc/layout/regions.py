@@ -87,7 +87,8 @@ class TableRegion(Generic[T]):
 @frozen(kw_only=True)
 class AppendixRegion(Generic[T]):
     """One phụ lục: its label, title and "(Kèm theo ...)" note, and its own body (lines and tables).
-    ``landscape``: set on landscape pages."""
+    ``landscape``: set on landscape pages. The text a quyết định issues (PL III, Mẫu 1.3) has the same
+    shape: its tên loại for ``label``, its trích yếu for ``title``, then the note and its body."""
 
     label: T
     title: T | None = None
@@ -168,8 +169,14 @@ class Regions(Generic[T]):
     confirmation: T | None = None
     issuance_note: T | None = None
     contact: tuple[T, ...] = ()
+    attachment: AppendixRegion[T] | None = None
     appendices: tuple[AppendixRegion[T], ...] = ()
     copy: CopyRegion[T] | None = None
+
+    def annexes(self) -> tuple[AppendixRegion[T], ...]:
+        """The texts after the closing, each on pages of its own with a body numbered on its own: the
+        attached text (PL III, Mẫu 1.3), then the appendices."""
+        return (*((self.attachment,) if self.attachment is not None else ()), *self.appendices)
 
     def items(self) -> list[T]:
         """Every line of every region, region by region in reading order."""

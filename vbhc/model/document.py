@@ -27,18 +27,22 @@ from vbhc.model.text import Span, Text, forbidden_character, nfc
 from vbhc.nd30 import (
     CopyKind,
     DocumentType,
+    Region,
     Secrecy,
     SigningAuthority,
     Urgency,
+    attached_text_name,
     deputy_problem,
     form_of,
     reference_symbol,
     stack_problem,
 )
+from vbhc.nd30.forms import ATTACHED_TEXT_NAMES
 from vbhc.nd30.numbering import Level, numeral
 
 __all__ = [
-    "Appendix", "Archive", "Article", "Block", "Chapter", "Copy", "CopyKind", "Dash", "Document",
+    "Appendix", "Archive", "Article", "Attachment", "Block", "Chapter", "Copy", "CopyKind", "Dash",
+    "Document",
     "DocumentType", "IssuanceNote", "IssueDate", "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus",
     "Point", "Recipient", "Secrecy", "Section", "Signature", "SignatureImage", "SigningAuthority", "Span",
     "Table", "Text", "Urgency", "draft_round", "one_line", "one_line_each", "optional_line", "positive",
@@ -502,6 +506,38 @@ class Appendix:
             raise FieldError(attribute.name, "true or false", repr(value))
 
 
+def _attached_name(value: Any) -> Any:
+    """A tên loại as the decree writes it ("Quy chế" for "quy chế", "quy-che" or "QC"); a value that
+    names no such text is left for the validator to refuse."""
+    if isinstance(value, DocumentType):
+        value = value.type_name
+    if not isinstance(value, str):
+        return value
+    return attached_text_name(nfc(value)) or nfc(value)
+
+
+def attached_type(_: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if not isinstance(value, str) or attached_text_name(value) != value:
+        raise FieldError(attribute.name, "the tên loại of a text a quyết định issues: one of "
+                         f"{', '.join(ATTACHED_TEXT_NAMES)} (PL III, Mẫu 1.3)", repr(value))
+
+
+@frozen
+class Attachment:
+    """The text a quyết định issues or approves (PL III, Mẫu 1.3), on pages of its own after the
+    closing: its tên loại (``type``: "Quy chế", "Quy định", "Điều lệ" …; a slug or code such as
+    ``quy-che`` or ``QC`` is read as its name), its trích yếu (``summary``), the note "(Kèm theo
+    Quyết định số …/QĐ-… ngày … tháng … năm … của …)" filled from the quyết định (``of``: whom it
+    names, when not the issuer), and its own body (``children``) of chương, mục and điều, whose
+    numbers start again at "Điều 1." (the body of an :class:`Appendix`, without the "Phụ lục" label).
+    """
+
+    type: str = field(converter=_attached_name, validator=attached_type)
+    summary: Text = text_field()
+    children: tuple[Block, ...] = _children(lambda: TOP_LEVEL_BLOCKS)
+    of: str | None = field(default=None, converter=_nfc_or_none, validator=optional_line, kw_only=True)
+
+
 def draft_round(_: Any, attribute: attrs.Attribute, value: Any) -> None:
     """A draft mark: true or false, or the draft's round (1 or more); None for none."""
     if value is None or isinstance(value, bool) or (isinstance(value, int) and value >= 1):
@@ -542,7 +578,8 @@ class Document:
     form prints one (a công văn's is its "V/v" line; a giấy giới thiệu or giấy nghỉ phép has none).
     A form of labelled fields (PL III, Mẫu 1.6-1.10) takes its blanks in the field its form names:
     ``telegram`` (công điện), ``invitation`` (giấy mời), ``introduction`` (giấy giới thiệu),
-    ``minutes`` (biên bản), ``leave`` (giấy nghỉ phép); vbhc prints the form's words around them
+    ``minutes`` (biên bản), ``leave`` (giấy nghỉ phép), ``agreement`` (the two parties of a hợp đồng,
+    bản ghi nhớ or bản thỏa thuận); vbhc prints the form's words around them
     before and after the body. Without them the body holds the whole text. The body is a tree of
     blocks; numbering, punctuation of Nơi nhận, case, the "QUYẾT ĐỊNH:" line of a decision and the
     closing "./." are applied when it is laid out.
@@ -556,6 +593,8 @@ class Document:
     ``circulation`` a note such as "XEM XONG TRẢ LẠI" in ô 11 (PL I, III.2.c); ``issuance`` the
     drafter's initials and number of copies in ô 12 (PL I, III.3). ``copy``: a copy of the document
     (SAO Y, SAO LỤC, TRÍCH SAO) follows it, below a full-width line (PL III, Mẫu 3.1).
+    ``attachment``: the text (Quy chế, Quy định …) a quyết định issues or approves, laid out after its
+    closing in PL III, Mẫu 1.3; only a type whose form has such a text may carry one.
     """
 
     type: DocumentType = field(converter=_enum(DocumentType, "type"))
@@ -584,6 +623,7 @@ class Document:
     signatures: tuple[Signature, ...] = field(converter=lambda v: _one_or_many(v, Signature))
     recipients: tuple[Recipient, ...] = field(converter=tuple, factory=tuple)
     archive: Archive | None = field(factory=Archive)
+    attachment: Attachment | None = None
     appendices: tuple[Appendix, ...] = field(converter=tuple, factory=tuple)
     # The blanks of a form of labelled fields (vbhc.model.particulars): the one its form names.
     telegram: Telegram | None = None
@@ -591,6 +631,7 @@ class Document:
     introduction: Introduction | None = None
     minutes: Minutes | None = None
     leave: Leave | None = None
+    agreement: Agreement | None = None
     copy: Copy | None = None
 
     @unit.validator
@@ -632,6 +673,7 @@ class Document:
             raise FieldError("unit", "the drafting unit's abbreviation: a công văn's ký hiệu needs it",
                              "none")
         check_form_fields(self)
+        _check_attachment(self)
         _check_size(self)
         _check_references(self)
 
@@ -733,6 +775,18 @@ def _check_size(document: Any) -> None:
                              f"{limits.MAX_ESTIMATED_RATIO:.0f}:1", f"{ratio:.0f}:1")
 
 
+def _check_attachment(document: Document) -> None:
+    """An attached text only where a form of the document's type carries one (PL III, Mẫu 1.3)."""
+    attachment = document.attachment
+    if attachment is None:
+        return
+    if not isinstance(attachment, Attachment):
+        raise FieldError("attachment", "an Attachment", type(attachment).__name__)
+    if not form_of(document.type, attached=True).has_attachment:
+        raise FieldError("attachment", f"nothing: a {document.type.type_name.lower()} issues no attached "
+                         "text (a quyết định does: PL III, Mẫu 1.3)", "an attached text")
+
+
 def check_form_fields(document: Document) -> None:
     """The summary where the form prints one; no particulars but its form's (which may be left out:
     the body then holds the whole text); no quyền hạn (TM., KT. ...) over signers who sign in person
@@ -748,6 +802,9 @@ def check_form_fields(document: Document) -> None:
         if name != form.particulars and value is not None:
             raise FieldError(name, f"nothing: a {document.type.type_name.lower()} has no {name}",
                              "a value")
+    if document.recipients and Region.RECIPIENTS not in form.regions:
+        raise FieldError("recipients", f"none: a {document.type.type_name.lower()} has no Nơi nhận "
+                         f"({form.clause})", f"{len(document.recipients)}")
     if form.signers_in_person is not None:
         for i, sig in enumerate(document.signatures):
             if sig.mandates:
@@ -758,6 +815,7 @@ def check_form_fields(document: Document) -> None:
 # The particulars refer to the helpers above; the Document refers to them.
 from vbhc.model.particulars import (  # noqa: E402
     PARTICULARS,
+    Agreement,
     Introduction,
     Invitation,
     Leave,
@@ -766,6 +824,7 @@ from vbhc.model.particulars import (  # noqa: E402
 )
 
 attrs.resolve_types(Appendix, globals(), locals())
+attrs.resolve_types(Attachment, globals(), locals())
 for _cls in (*(b for b in BLOCK_TYPES if b is not Table), Issuer, IssueDate, Mandate, Signature, Recipient,
              Archive, IssuanceNote, Copy, Document):
     attrs.resolve_types(_cls, globals(), locals())

@@ -25,7 +25,7 @@ from vbhc.model.document import (
 )
 from vbhc.model.text import Text, nfc
 
-__all__ = ["PARTICULARS", "Introduction", "Invitation", "Leave", "Minutes", "Telegram"]
+__all__ = ["PARTICULARS", "Agreement", "Introduction", "Invitation", "Leave", "Minutes", "Party", "Telegram"]
 
 
 def _line(**kwargs: object) -> object:
@@ -136,9 +136,48 @@ class Leave:
     confirmation: bool = field(default=False, validator=attrs.validators.instance_of(bool))
 
 
+@frozen(kw_only=True)
+class Party:
+    """One party to a hợp đồng, bản ghi nhớ or bản thỏa thuận (practice: no sample in PL III).
+
+    ``name``: the body or person ("Ủy ban nhân dân xã Hoàng Kim"), after "BÊN A:". ``role``: what the
+    party is in the agreement, printed in brackets after its letter ("Bên giao thầu"), optional.
+    ``representative``: who represents it, as the text names them ("Ông Lê Quang Thành");
+    ``position``: their chức vụ. ``address``, ``phone``, ``tax_code``, ``account``: optional lines.
+    The party's signer is the document's signature in the same place (the first party's is the first).
+    """
+
+    name: str = _line()
+    role: str | None = _optional_line()
+    representative: str = _line()
+    position: str | None = _optional_line()
+    address: str | None = _optional_line()
+    phone: str | None = _optional_line()
+    tax_code: str | None = _optional_line()
+    account: str | None = _optional_line()
+
+
+def _two_parties(_: object, attribute: attrs.Attribute, value: tuple[object, ...]) -> None:
+    for i, party in enumerate(value):
+        if not isinstance(party, Party):
+            raise FieldError(f"{attribute.name}[{i}]", "a party {name, representative, ...}",
+                             type(party).__name__)
+    if len(value) != 2:
+        raise FieldError(attribute.name, "two parties (BÊN A and BÊN B)", f"{len(value)}")
+
+
+@frozen(kw_only=True)
+class Agreement:
+    """The parties of a hợp đồng, bản ghi nhớ or bản thỏa thuận (practice): two, named in the text
+    "BÊN A", "BÊN B" with their representatives, each signing under "ĐẠI DIỆN BÊN A" (left) and
+    "ĐẠI DIỆN BÊN B" (right). The clauses are the document's body."""
+
+    parties: tuple[Party, ...] = field(converter=tuple, validator=_two_parties)
+
+
 # The particulars classes by the Document field that holds them (nd30.Form.particulars).
 PARTICULARS: dict[str, type] = {"telegram": Telegram, "invitation": Invitation, "introduction": Introduction,
-                                "minutes": Minutes, "leave": Leave}
+                                "minutes": Minutes, "leave": Leave, "agreement": Agreement}
 
-for _cls in (Telegram, Invitation, Introduction, Minutes, Leave):
+for _cls in (Telegram, Invitation, Introduction, Minutes, Leave, Party, Agreement):
     attrs.resolve_types(_cls, globals(), locals())

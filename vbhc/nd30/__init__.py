@@ -18,10 +18,12 @@ It imports nothing else of vbhc: the model, layout, readers, writers and the che
 """
 
 from vbhc.nd30.forms import (
+    ATTACHED_TEXT_NAMES,
     DEFAULT_FORM,
     FORMS,
     Form,
     Region,
+    attached_text_name,
     form_of,
 )
 from vbhc.nd30.numbering import (
@@ -190,6 +192,7 @@ __all__ = [
     "ARTICLE",
     "ARTICLE_WORD",
     "AS_ABOVE",
+    "ATTACHED_TEXT_NAMES",
     "BODY",
     "BODY_END_MARK",
     "CHAPTER_WORD",
@@ -316,6 +319,7 @@ __all__ = [
     "Typography",
     "Urgency",
     "WordStyle",
+    "attached_text_name",
     "deputy_problem",
     "form_of",
     "format_day",

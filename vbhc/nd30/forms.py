@@ -7,7 +7,8 @@ line, the words that open its articles, how many signatures vbhc lays out. Every
 instead of testing the type, so a new form is a record here (plus, where it is laid out differently,
 a module in ``vbhc.layout``).
 
-Only the forms vbhc lays out today have a record (Mẫu 1.3 is laid out as 1.2). The forms of labelled
+Only the forms vbhc lays out today have a record. A type has one form, but a quyết định that issues or
+approves an attached text is laid out in Mẫu 1.3 (``form_of(kind, attached=True)``). The forms of labelled
 fields (công điện, giấy mời, giấy giới thiệu, biên bản, giấy nghỉ phép: Mẫu 1.6-1.10) name the
 Document field that holds their blanks (``particulars``) and carry the words printed around them
 (``words``).
@@ -49,6 +50,7 @@ class Region(enum.Enum):
     CONFIRMATION = "confirmation"  # PL III, Mẫu 1.10: the place of leave confirms, under Nơi nhận
     ISSUANCE_NOTE = "issuance_note"  # ô 12: drafter's initials and copies, under Nơi nhận (PL I, III.3)
     CONTACT = "contact"  # ô 13: address, phone, e-mail, website at the foot of page 1 (PL I, III.4)
+    ATTACHMENT = "attachment"  # PL III, Mẫu 1.3: the text a quyết định issues, on pages of its own
     APPENDICES = "appendices"  # PL I, III.1; PL III, Mẫu 2.1
     COPY = "copy"  # PL I, Phần II, II; PL III, Mẫu 3.1: a paper copy's block after the copied text
 
@@ -107,6 +109,11 @@ class Form:
         return Region.TYPE_NAME in self.regions
 
     @property
+    def has_attachment(self) -> bool:
+        """Whether the form carries a text it issues or approves (PL III, Mẫu 1.3)."""
+        return Region.ATTACHMENT in self.regions
+
+    @property
     def has_place_date(self) -> bool:
         """Whether the place-and-date line is printed under the Tiêu ngữ (ô 4)."""
         return Region.PLACE_DATE in self.regions
@@ -127,18 +134,48 @@ _TITLED_ROLES = _ALWAYS | {Role.PLACE_DATE, Role.DOCUMENT_TYPE_NAME, Role.SUMMAR
 
 _TITLED_PAGE = _HEADER | {Region.PLACE_DATE} | _TITLE | _CONTENT | _CLOSING
 
+# The tên loại a text issued or approved by a quyết định may carry (PL III, Mẫu 1.3: "TÊN LOẠI VĂN
+# BẢN" over the attached text): the types of Art. 7 an office issues that way ...
+ATTACHED_TYPES = (DocumentType.QUY_CHE, DocumentType.QUY_DINH, DocumentType.HUONG_DAN,
+                  DocumentType.CHUONG_TRINH, DocumentType.KE_HOACH, DocumentType.PHUONG_AN,
+                  DocumentType.DE_AN, DocumentType.DU_AN)
+# ... and texts that are no type of Art. 7 but are issued the same way (practice: an association's charter
+# is approved by a quyết định, an office's rules are issued by one).
+ATTACHED_OTHER_NAMES = ("Điều lệ", "Nội quy")
+ATTACHED_TEXT_NAMES: tuple[str, ...] = (*(t.type_name for t in ATTACHED_TYPES), *ATTACHED_OTHER_NAMES)
+
+
+def attached_text_name(value: str) -> str | None:
+    """The tên loại ``value`` names (a name in any case, or a type's slug or code: "quy-che", "QC"),
+    as the decree writes it ("Quy chế"); None when a quyết định attaches no text of that name."""
+    wanted = " ".join(value.split()).casefold()
+    for name in ATTACHED_TEXT_NAMES:
+        if name.casefold() == wanted:
+            return name
+    for kind in ATTACHED_TYPES:
+        if wanted in (kind.value, (kind.abbreviation or "").casefold()):
+            return kind.type_name
+    return None
+
+
 MAU_1_1 = Form("1.1", "Nghị quyết (cá biệt)", "PL III, Mẫu 1.1", (DocumentType.NGHI_QUYET,),
                _TITLED_PAGE | {Region.ENACTMENT}, _TITLED_ROLES, enacting_words="QUYẾT NGHỊ:")
-# Mẫu 1.3 (a quyết định that issues an attached text) is laid out as Mẫu 1.2.
 MAU_1_2 = Form("1.2", "Quyết định (cá biệt) quy định trực tiếp", "PL III, Mẫu 1.2",
                (DocumentType.QUYET_DINH,), _TITLED_PAGE | {Region.ENACTMENT}, _TITLED_ROLES,
                enacting_words="QUYẾT ĐỊNH:")
+# PL III, Mẫu 1.3: a quyết định that issues (approves) a text attached to it: page 1 as Mẫu 1.2 (its
+# trích yếu "Ban hành (Phê duyệt) …", its Điều 1 "Ban hành (Phê duyệt) kèm theo Quyết định này …"), then
+# the attached text on pages of its own: its tên loại, trích yếu, "(Kèm theo Quyết định số …/QĐ-… ngày …
+# tháng … năm … của …)", a short line, and its own chương and điều; no "Phụ lục" label.
+MAU_1_3 = Form("1.3", "Quyết định (cá biệt) quy định gián tiếp", "PL III, Mẫu 1.3",
+               (DocumentType.QUYET_DINH,), _TITLED_PAGE | {Region.ENACTMENT, Region.ATTACHMENT},
+               _TITLED_ROLES, enacting_words="QUYẾT ĐỊNH:")
 MAU_1_4 = Form("1.4", "Văn bản có tên loại", "PL III, Mẫu 1.4", (
     DocumentType.CHI_THI, DocumentType.QUY_CHE, DocumentType.QUY_DINH, DocumentType.THONG_CAO,
     DocumentType.THONG_BAO, DocumentType.HUONG_DAN, DocumentType.CHUONG_TRINH, DocumentType.KE_HOACH,
     DocumentType.PHUONG_AN, DocumentType.DE_AN, DocumentType.DU_AN, DocumentType.BAO_CAO,
-    DocumentType.TO_TRINH, DocumentType.HOP_DONG, DocumentType.BAN_GHI_NHO, DocumentType.BAN_THOA_THUAN,
-    DocumentType.GIAY_UY_QUYEN, DocumentType.PHIEU_GUI, DocumentType.PHIEU_CHUYEN, DocumentType.PHIEU_BAO,
+    DocumentType.TO_TRINH, DocumentType.GIAY_UY_QUYEN, DocumentType.PHIEU_GUI, DocumentType.PHIEU_CHUYEN,
+    DocumentType.PHIEU_BAO,
     DocumentType.THU_CONG,
 ), _TITLED_PAGE, _TITLED_ROLES)
 # PL I, II.5.b: a công văn has no tên loại; its trích yếu follows "V/v" under the number (ô 5b). Its
@@ -187,16 +224,35 @@ MAU_1_10 = Form("1.10", "Giấy nghỉ phép", "PL III, Mẫu 1.10", (DocumentTy
                     ("confirmation", "Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương nơi "
                                      "nghỉ phép")))
 
-FORMS: tuple[Form, ...] = (MAU_1_1, MAU_1_2, MAU_1_4, MAU_1_5, MAU_1_6, MAU_1_7, MAU_1_8, MAU_1_9, MAU_1_10)
+# Hợp đồng, bản ghi nhớ, bản thỏa thuận: PL III gives no sample (its list of forms has none), so their
+# layout is practice: the header and tên loại of Mẫu 1.4, then the two parties named in the text ("BÊN A:
+# <name>", its representative, chức vụ, address ...) before the clauses, and two signature blocks side by
+# side, "ĐẠI DIỆN BÊN A" on the left and "ĐẠI DIỆN BÊN B" on the right, each party's representative signing
+# in person over their chức vụ. No Nơi nhận: each party keeps its copies.
+AGREEMENT = Form("practice", "Hợp đồng, bản ghi nhớ, bản thỏa thuận", "practice (no sample in PL III)", (
+    DocumentType.HOP_DONG, DocumentType.BAN_GHI_NHO, DocumentType.BAN_THOA_THUAN,
+), _TITLED_PAGE - {Region.RECIPIENTS}, _TITLED_ROLES - {Role.RECIPIENTS_HEADING, Role.RECIPIENT},
+    signatures=Range(2, 2), signers_in_person="each party's representative", particulars="agreement", words=(
+        ("party", "BÊN"), ("letters", "AB"), ("represented", "Đại diện:"), ("position", "Chức vụ:"),
+        ("address", "Địa chỉ:"), ("phone", "Điện thoại:"), ("tax_code", "Mã số thuế:"),
+        ("account", "Tài khoản:"), ("signs_for", "ĐẠI DIỆN")))
+
+FORMS: tuple[Form, ...] = (MAU_1_1, MAU_1_2, MAU_1_3, MAU_1_4, MAU_1_5, MAU_1_6, MAU_1_7, MAU_1_8, MAU_1_9,
+                           MAU_1_10, AGREEMENT)
 # The form a document whose type is not known is held to: the one most types have.
 DEFAULT_FORM = MAU_1_4
 
-_BY_TYPE: dict[DocumentType, Form] = {kind: form for form in FORMS for kind in form.types}
+# Each type's form; the form of a type's documents that carry an attached text (Mẫu 1.3).
+_BY_TYPE: dict[DocumentType, Form] = {kind: form for form in FORMS if not form.has_attachment
+                                      for kind in form.types}
+_ATTACHING: dict[DocumentType, Form] = {kind: form for form in FORMS if form.has_attachment
+                                        for kind in form.types}
 
 
-def form_of(kind: DocumentType) -> Form:
-    """The form documents of type ``kind`` are laid out in; ValueError for what is not a type."""
+def form_of(kind: DocumentType, *, attached: bool = False) -> Form:
+    """The form documents of type ``kind`` are laid out in; ``attached``: those that issue an attached
+    text (PL III, Mẫu 1.3), where their type has such a form. ValueError for what is not a type."""
     try:
-        return _BY_TYPE[kind]
+        return _ATTACHING.get(kind, _BY_TYPE[kind]) if attached else _BY_TYPE[kind]
     except (KeyError, TypeError):
         raise ValueError(f"{kind!r} is not a document type") from None

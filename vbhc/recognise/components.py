@@ -19,6 +19,8 @@ Documents made in Word have no vbhc styles, so :func:`recognise` reads what is p
   (upper-case lines, e.g. "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH", then the signer's name);
 - under Nơi nhận, the drafter's initials and number of copies (ô 12: "PL.(300)");
 - in page 1's footer, the issuer's address, phone, e-mail and website (ô 13);
+- the **attached text** of a quyết định that issues one (PL III, Mẫu 1.3) after the closing: its tên
+  loại ("QUY CHẾ", "ĐIỀU LỆ") opening a section or page, its trích yếu, "(Kèm theo Quyết định ...)";
 - **appendices** after the closing ("Phụ lục I", its title, "(Kèm theo ...)");
 - a **copy's block** at the end (PL III, Mẫu 3.1): a table holding "SAO Y", "SAO LỤC" or "TRÍCH SAO",
   with the copying body, its "Số:", the place and date, Nơi nhận and the signature.
@@ -33,7 +35,6 @@ compared region by region.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 import unicodedata
@@ -107,6 +108,9 @@ _NATIONAL_KEYS = frozenset(_key(t) for t in nd30.NATIONAL_TITLE_SPELLINGS)
 _NATIONAL_PREFIX = _key(nd30.NATIONAL_TITLE_TEXT).rsplit(" ", 2)[0]  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"
 _MOTTO_PREFIX = _key(nd30.MOTTO_TEXT).split(" - ")[0]  # "ĐỘC LẬP"
 _TYPES_BY_NAME = {_key(t.type_name): t for t in nd30.DocumentType}
+_ATTACHED_KEYS = frozenset(_key(name) for name in nd30.ATTACHED_TEXT_NAMES)
+_NOTE_OPENS = f"({nd30.APPENDIX_NOTE_WORDS}"  # "(Kèm theo ...)" under an appendix's or attached text's title
+_NOTE_WITHIN = 3  # an attached text's note follows its tên loại within its trích yếu's lines
 _ENACTMENT_KEYS = frozenset(_key(f.enacting_words).rstrip(":") for f in nd30.FORMS if f.enacting_words)
 # A draft's mark (practice, nd30.DRAFT): "DỰ THẢO", "Dự thảo lần 2", "DỰ THẢO 2", "Dự thảo (lần 3)".
 _DRAFT_MARK = re.compile(rf"^{_key(nd30.DRAFT_WORDS)}"
@@ -165,7 +169,8 @@ class RuleLine:
 
 @frozen(kw_only=True)
 class AppendixBlock(AppendixRegion[Recognised]):
-    """One recognised Phụ lục: its label, title, "(Kèm theo ...)" note and body, and the line under them."""
+    """One recognised Phụ lục (or attached text: its tên loại as the label, its trích yếu as the title):
+    its label, title, "(Kèm theo ...)" note and body, and the line under them."""
 
     line: RuleLine | None = None
 
@@ -186,8 +191,11 @@ class Recognition(Regions[Recognised]):
 
     @property
     def form(self) -> nd30.Form:
-        """The form (Mẫu) the document is held to: its type's, or the most common when no type is known."""
-        return nd30.form_of(self.document_type) if self.document_type else nd30.DEFAULT_FORM
+        """The form (Mẫu) the document is held to: its type's (Mẫu 1.3 for a quyết định with an attached
+        text), or the most common when no type is known."""
+        if self.document_type is None:
+            return nd30.DEFAULT_FORM
+        return nd30.form_of(self.document_type, attached=self.attachment is not None)
 
     @property
     def recipients_heading(self) -> Recognised | None:
@@ -524,7 +532,10 @@ class _Recogniser:
         appendix_at = self.appendix_start(body_start)
         if appendix_at is not None and appendix_at >= end:
             appendix_at = None
-        limit = appendix_at if appendix_at is not None else end
+        attachment_at = self.attachment_start(body_start)
+        if attachment_at is not None and attachment_at >= (appendix_at if appendix_at is not None else end):
+            attachment_at = None
+        limit = next((x for x in (attachment_at, appendix_at) if x is not None), end)
         candidates: list[int] = []
         closing_table = self.closing_table(body_start, limit)
         if closing_table is not None:
@@ -548,6 +559,9 @@ class _Recogniser:
         body = [p for p in paras[body_start:closing_start] if p.table is None]
         r.body = tuple(classify_body(body))
         self.closing(closing_start, limit)
+        if attachment_at is not None:
+            self.r.attachment = self.annex(attachment_at, appendix_at if appendix_at is not None else end,
+                                           Role.DOCUMENT_TYPE_NAME, Role.SUMMARY)
         if appendix_at is not None:
             self.appendices(appendix_at, end)
         if copy_at is not None:
@@ -706,31 +720,51 @@ class _Recogniser:
     def appendix_start(self, start: int) -> int | None:
         return next((i for i in self.flow_after(start) if self.is_appendix_label(i)), None)
 
+    def attachment_start(self, start: int) -> int | None:
+        """Where the text a quyết định issues begins (PL III, Mẫu 1.3): the tên loại of such a text
+        ("QUY CHẾ", "ĐIỀU LỆ") that opens a section or page, or is centred, with "(Kèm theo ...)" in the
+        lines under it."""
+        flow = list(self.flow_after(start))
+        for n, i in enumerate(flow):
+            p = self.paras[i]
+            if len(_words(self.texts[i])) > 3 or _key(self.texts[i]) not in _ATTACHED_KEYS:
+                continue
+            first_of_section = p.section_index not in (None, 0) and self.paras[i - 1].section_index != \
+                p.section_index
+            if not (first_of_section or p.page_break_before or p.alignment == "center"):
+                continue
+            if any(self.texts[k].startswith(_NOTE_OPENS) for k in flow[n + 1:n + 1 + _NOTE_WITHIN]):
+                return i
+        return None
+
+    def annex(self, start: int, end: int, label_role: Role, title_role: Role) -> AppendixBlock:
+        """The text after the closing that opens at ``start`` (an appendix's label or an attached text's
+        tên loại, in ``label_role``): its title (in ``title_role``), "(Kèm theo ...)" note, the line under
+        them, and its body up to ``end``."""
+        flow = [i for i in range(start, end) if self.paras[i].table is None and self.texts[i]]
+        label = self.rec(start, label_role)
+        rest = flow[1:]
+        title = note = None
+        body_from = start + 1
+        note_first = bool(rest) and self.texts[rest[0]].startswith(_NOTE_OPENS)
+        if rest and not note_first and not is_line_paragraph(self.paras[rest[0]]):
+            title = self.rec(rest[0], title_role)
+            body_from = rest[0] + 1
+            rest = rest[1:]
+        if rest and self.texts[rest[0]].startswith("(") and (title is not None or note_first):
+            note = self.rec(rest[0], Role.APPENDIX_NOTE)
+            body_from = rest[0] + 1
+        last = (note or title or label).paragraph
+        line = line_under(self.doc, self.paras, last)
+        if line is not None:
+            body_from = max(body_from, line.paragraph.index + 1)
+        body = classify_body(p for p in self.paras[body_from:end] if p.table is None)
+        return AppendixBlock(label=label, title=title, note=note, line=line, body=tuple(body))
+
     def appendices(self, start: int, end: int) -> None:
-        flow = [i for i in self.flow_after(start) if i < end]
-        starts = [i for i in flow if self.is_appendix_label(i)]
-        bounds = [*starts, end]
-        found: list[AppendixBlock] = []
-        for a, b in itertools.pairwise(bounds):
-            label = self.rec(a, Role.APPENDIX_LABEL)
-            rest = flow[bisect.bisect_right(flow, a):bisect.bisect_left(flow, b)]  # flow is in order
-            title = note = None
-            line = None
-            body_from = a + 1
-            note_first = bool(rest) and self.texts[rest[0]].startswith(f"({nd30.APPENDIX_NOTE_WORDS}")
-            if rest and not note_first and not is_line_paragraph(self.paras[rest[0]]):
-                title = self.rec(rest[0], Role.APPENDIX_TITLE)
-                body_from = rest[0] + 1
-                rest = rest[1:]
-            if rest and self.texts[rest[0]].startswith("(") and (title is not None or note_first):
-                note = self.rec(rest[0], Role.APPENDIX_NOTE)
-                body_from = rest[0] + 1
-            last = (note or title or label).paragraph
-            line = line_under(self.doc, self.paras, last)
-            if line is not None:
-                body_from = max(body_from, line.paragraph.index + 1)
-            body = classify_body(p for p in self.paras[body_from:b] if p.table is None)
-            found.append(AppendixBlock(label=label, title=title, note=note, line=line, body=tuple(body)))
+        starts = [i for i in self.flow_after(start) if i < end and self.is_appendix_label(i)]
+        found = [self.annex(a, b, Role.APPENDIX_LABEL, Role.APPENDIX_TITLE)
+                 for a, b in itertools.pairwise([*starts, end])]
         self.r.appendices = (*self.r.appendices, *found)
 
 

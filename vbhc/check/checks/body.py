@@ -18,9 +18,9 @@ from vbhc.recognise.components import Recognised
 
 
 def _flow(ctx: Context) -> list[list[Recognised]]:
-    """Runs of body paragraphs: the căn cứ and main body, and each appendix's body."""
+    """Runs of body paragraphs: the căn cứ and main body, the attached text's and each appendix's body."""
     main = [*ctx.rec.legal_bases, *ctx.rec.body]
-    return [x for x in [main, *(a.body for a in ctx.rec.appendices)] if x]
+    return [x for x in [main, *(a.body for a in ctx.rec.annexes())] if x]
 
 
 def _line_spacing(p: ResolvedParagraph) -> tuple[float, str]:
@@ -125,7 +125,7 @@ def _numbers_beyond(ctx: Context) -> bool:
 
 
 def check_numbering(ctx: Context) -> None:
-    bodies = [ctx.rec.body, *(a.body for a in ctx.rec.appendices)]
+    bodies = [ctx.rec.body, *(a.body for a in ctx.rec.annexes())]  # each numbered on its own
     numbered = _numbers_beyond(ctx)
     for body in bodies:
         seq = _Sequence()

@@ -54,6 +54,10 @@ def check_addressees(ctx: Context) -> None:
 def check_recipients(ctx: Context) -> None:
     rec = ctx.rec
     heading = rec.recipients_heading
+    if heading is None and nd30.Region.RECIPIENTS not in rec.form.regions:
+        for rule_id in ("recipients.punctuation", "recipients.archive"):
+            ctx.na(rule_id, f"no Nơi nhận in its form ({rec.form.clause})")
+        return
     if heading is None:
         for rule_id in ("recipients.punctuation", "recipients.archive"):
             ctx.skip(rule_id, '"Nơi nhận:" not recognised')

@@ -30,7 +30,7 @@ def check_required(ctx: Context) -> None:
         missing.append("chữ ký (quyền hạn, chức vụ)")
     elif any(s.name is None for s in rec.signatures):
         missing.append("họ tên người ký")
-    if rec.recipients_heading is None:
+    if rec.recipients_heading is None and nd30.Region.RECIPIENTS in rec.form.regions:  # none in an agreement
         missing.append('"Nơi nhận:"')
     for what in missing:
         ctx.add("components.required", "missing", expected=what, merge=False)

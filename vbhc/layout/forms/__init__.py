@@ -1,4 +1,5 @@
-"""The text of the forms of labelled fields (PL III, Mẫu 1.6-1.10): one module per form.
+"""The text of the forms of labelled fields (PL III, Mẫu 1.6-1.10, and the agreements of practice): one
+module per form.
 
 Each module lays out its form's blanks (``vbhc.model.particulars``) in the words of its form record
 (``nd30.Form.words``) as body lines: the lines before the document's own body and those after it.
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from vbhc import nd30
-from vbhc.layout.forms import bien_ban, cong_dien, giay_gioi_thieu, giay_moi, giay_nghi_phep
+from vbhc.layout.forms import bien_ban, cong_dien, giay_gioi_thieu, giay_moi, giay_nghi_phep, thoa_thuan
 from vbhc.layout.forms.common import FormText
 from vbhc.model import Document
 
@@ -24,6 +25,7 @@ FORM_TEXTS: dict[str, Callable[[Document, nd30.Form], FormText]] = {
     "1.8": giay_gioi_thieu.text,
     "1.9": bien_ban.text,
     "1.10": giay_nghi_phep.text,
+    "practice": thoa_thuan.text,  # hợp đồng, bản ghi nhớ, bản thỏa thuận
 }
 
 

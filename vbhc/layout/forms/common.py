@@ -19,6 +19,7 @@ class FormText:
     before: tuple[Line, ...] = ()
     after: tuple[Line, ...] = ()
     confirmation: Line | None = None  # PL III, Mẫu 1.10: under Nơi nhận
+    signature_heads: tuple[Line, ...] = ()  # a line over each signature block ("ĐẠI DIỆN BÊN A")
 
 
 def field_lines(form: Form, *fields: tuple[str, Text | str | None]) -> list[Line]:

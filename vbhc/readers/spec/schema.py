@@ -26,7 +26,16 @@ from vbhc.model.characters import REFUSED
 from vbhc.model.particulars import PARTICULARS
 from vbhc.model.table import Cell, Table
 from vbhc.model.text import Text
-from vbhc.nd30 import CopyKind, DocumentType, Form, Secrecy, SigningAuthority, Urgency, form_of
+from vbhc.nd30 import (
+    ATTACHED_TEXT_NAMES,
+    CopyKind,
+    DocumentType,
+    Form,
+    Secrecy,
+    SigningAuthority,
+    Urgency,
+    form_of,
+)
 from vbhc.readers.spec.profile import PROFILE_FIELDS, SPEC_META_KEYS
 from vbhc.readers.spec.structure import (
     DATE_ISO,
@@ -127,6 +136,9 @@ class _Generator:
             return {"$ref": self.ref(tp)}
         if get_origin(tp) is tuple:
             return self.sequence(get_args(tp)[0], a)
+        if tp is str and a is not None and any(v is model.attached_type for v in _validators(a)):
+            return {"type": "string", "minLength": 1, "examples": list(ATTACHED_TEXT_NAMES),
+                    "description": "the tên loại (PL III, Mẫu 1.3), or a type's slug or code (quy-che, QC)"}
         if tp is str:
             line = a is not None and any(v in (model.one_line, model.optional_line) for v in _validators(a))
             return dict(ONE_LINE) if line else {"type": "string"}
@@ -252,8 +264,8 @@ def spec_schema() -> dict[str, Any]:
 
 
 def _form_conditions() -> list[dict[str, Any]]:
-    """What the type's form asks (nd30.forms): a summary where it prints one, and the particulars
-    of a form of labelled fields (``invitation``, ...) on that form's types only."""
+    """What the type's form asks (nd30.forms): a summary where it prints one, the particulars of a
+    form of labelled fields (``invitation``, ...) and an attached text on that form's types only."""
 
     def spellings(test: Callable[[Form], bool]) -> list[str]:
         return sorted(name for name, kind in choices(DocumentType).items() if test(form_of(kind)))
@@ -262,6 +274,9 @@ def _form_conditions() -> list[dict[str, Any]]:
         return {"properties": {"type": {"enum": names}}, "required": ["type"]}
 
     out = [{"if": of_type(spellings(lambda f: f.has_summary)), "then": {"required": ["summary"]}}]
+    attaching = sorted(name for name, kind in choices(DocumentType).items()
+                       if form_of(kind, attached=True).has_attachment)  # PL III, Mẫu 1.3
+    out.append({"if": {"required": ["attachment"]}, "then": of_type(attaching)})
     for name in PARTICULARS:
         out.append({"if": {"required": [name]},
                     "then": of_type(spellings(lambda f, name=name: f.particulars == name))})

@@ -279,8 +279,8 @@ class _Writer:
                                        layout.enactment) if x is not None]
         out += [e for x in layout.body for e in self.block(x, self.t.text_width)]
         out += self.closing(layout, images)
-        before: AppendixRegion[Line] | None = None  # the section a break ends: the body's, or an appendix's
-        for app in layout.appendices:
+        before: AppendixRegion[Line] | None = None  # the section a break ends: the body's, or an annex's
+        for app in layout.annexes():  # the attached text (PL III, Mẫu 1.3), then the appendices
             out.append(self.section_break(None if before is None else 1, bool(before and before.landscape)))
             out += self.appendix(app)
             before = app
@@ -289,7 +289,8 @@ class _Writer:
 
     def appendix(self, app: AppendixRegion[Line]) -> list[Element]:
         """"Phụ lục II", its title, the "(Kèm theo ...)" note and a short line under them (PL I,
-        III.1.b-c), then its body in its own text width."""
+        III.1.b-c), then its body in its own text width; an attached text's tên loại, trích yếu and
+        note the same way (PL III, Mẫu 1.3)."""
         width = self.text_width(app.landscape)
         under = app.title or app.note
         out = [self.para(x) for x in (app.label, app.title, app.note) if x is not None]
@@ -320,8 +321,8 @@ def render_bytes(document: Document, template: Template | str | os.PathLike[str]
     writer = _Writer(template)
     images = _numbered(layout.signature_images)
     content = writer.body(layout, images)
-    last = (writer.section(1, layout.appendices[-1].landscape) if layout.appendices
-            else writer.section(None))
+    annexes = layout.annexes()
+    last = writer.section(1, annexes[-1].landscape) if annexes else writer.section(None)
     added = []
     if layout.contact:  # ô 13 on page 1 only (PL I, III.4)
         sections = [*(x for node in content for x in node.iter(w("sectPr"))), last]
