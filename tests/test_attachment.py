@@ -203,3 +203,18 @@ def test_libreoffice_puts_the_attached_text_on_a_page_of_its_own(tmp_path: Path)
     assert "QUY CHẾ" not in first and any(x.startswith("Lê Quang Thành") for x in first)
     assert second[0] == "QUY CHẾ"  # no page number on the attached text's first page
     assert second[2].startswith("(Kèm theo Quyết định số 25/QĐ-UBND")
+
+
+def test_a_decision_whose_words_do_not_issue_its_text_gets_warnings(tmp_path: Path) -> None:
+    """PL III, Mẫu 1.3: the trích yếu "Ban hành (Phê duyệt) …" and Điều 1 "… kèm theo Quyết định này …"."""
+    text = EXAMPLE.read_text(encoding="utf-8").replace("profile: profiles/", f"profile: {EXAMPLES}/profiles/")
+    text = text.replace("summary: Ban hành", "summary: Về việc ban hành").replace(
+        "Điều 1. Ban hành kèm theo Quyết định này", "Điều 1. Ban hành")
+    spec = tmp_path / "qd.yaml"
+    spec.write_text(text, encoding="utf-8")
+    result = read(spec)
+    assert result.errors == []
+    assert [w.path for w in result.warnings] == ["summary", "body[0]"]
+    assert result.warnings[0].message.endswith('this one opens "Về việc ban hành Quy"')
+    assert '"Ban hành kèm theo Quyết định này Quy chế …"' in result.warnings[1].message
+    assert all("PL III, Mẫu 1.3" in w.message for w in result.warnings)

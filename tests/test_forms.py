@@ -41,12 +41,15 @@ def full(kind: DocumentType, attached: bool = False) -> Document:
     """A document of ``kind`` with something for every region any form has; ``attached``: with the
     text a quyết định issues (PL III, Mẫu 1.3)."""
     form = form_of(kind, attached=attached)
-    particulars = {form.particulars: PARTICULARS[form.particulars]} if form.particulars else {}
+    particulars: dict[str, object] = ({form.particulars: PARTICULARS[form.particulars]} if form.particulars
+                                      else {})
+    if Region.ISSUANCE_NOTE in form.regions:
+        particulars["issuance"] = IssuanceNote("PL", 300)
     if attached:
         particulars["attachment"] = Attachment("Quy chế", "Làm việc", [Paragraph("Một.")])
     return make_document(
         type=kind.value, unit="VP", issuer=ISSUER, secrecy="MẬT", urgency="KHẨN", draft=True,
-        circulation="Lưu hành nội bộ", issuance=IssuanceNote("PL", 300),
+        circulation="Lưu hành nội bộ",
         copy=Copy(kind="sao-y", number=5, date=IssueDate(2024, 3, 7), signature=SIGNERS[1]),
         addressees=["Các thôn"],
         enacting_authority="Chủ tịch Ủy ban nhân dân xã", legal_bases=["Căn cứ A"], signatures=SIGNERS,
@@ -156,3 +159,16 @@ def test_each_form_of_fields_names_a_document_field_and_has_a_layout_module() ->
     assert set(FORM_TEXTS) == {f.id for f in with_fields.values()}
     with pytest.raises(ValueError, match="particulars and words"):
         dataclasses.replace(DEFAULT_FORM, particulars="invitation")
+
+
+@pytest.mark.parametrize("form", FORMS, ids=lambda f: f.id)
+def test_what_vbhc_renders_of_each_form_vbhc_check_passes(form: Form) -> None:
+    """Every region of the form filled (marks, boxes, appendix, copy, the attached text of Mẫu 1.3, an
+    agreement's parties): the render has no error, and the checker holds it to the same form."""
+    from vbhc.check import check, read_document
+    from vbhc.recognise import recognise
+
+    data = render_bytes(full(form.types[0], form.has_attachment))
+    report = check(data)
+    assert report.exit_code == 0, report.to_text()
+    assert recognise(read_document(data)).form is form

@@ -787,6 +787,11 @@ def _check_attachment(document: Document) -> None:
                          "text (a quyết định does: PL III, Mẫu 1.3)", "an attached text")
 
 
+# Fields printed in a region some forms do not have (an agreement has no Nơi nhận, nor ô 12 under it).
+_FORM_REGION_FIELDS = (("recipients", Region.RECIPIENTS, "Nơi nhận"),
+                       ("issuance", Region.ISSUANCE_NOTE, "ô 12 (it stands under Nơi nhận)"))
+
+
 def check_form_fields(document: Document) -> None:
     """The summary where the form prints one; no particulars but its form's (which may be left out:
     the body then holds the whole text); no quyền hạn (TM., KT. ...) over signers who sign in person
@@ -802,9 +807,10 @@ def check_form_fields(document: Document) -> None:
         if name != form.particulars and value is not None:
             raise FieldError(name, f"nothing: a {document.type.type_name.lower()} has no {name}",
                              "a value")
-    if document.recipients and Region.RECIPIENTS not in form.regions:
-        raise FieldError("recipients", f"none: a {document.type.type_name.lower()} has no Nơi nhận "
-                         f"({form.clause})", f"{len(document.recipients)}")
+    for name, region, what in _FORM_REGION_FIELDS:
+        if getattr(document, name) and region not in form.regions:
+            raise FieldError(name, f"none: a {document.type.type_name.lower()} has no {what} ({form.clause})",
+                             "a value")
     if form.signers_in_person is not None:
         for i, sig in enumerate(document.signatures):
             if sig.mandates:

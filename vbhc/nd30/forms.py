@@ -167,6 +167,9 @@ MAU_1_2 = Form("1.2", "Quyết định (cá biệt) quy định trực tiếp", 
 # trích yếu "Ban hành (Phê duyệt) …", its Điều 1 "Ban hành (Phê duyệt) kèm theo Quyết định này …"), then
 # the attached text on pages of its own: its tên loại, trích yếu, "(Kèm theo Quyết định số …/QĐ-… ngày …
 # tháng … năm … của …)", a short line, and its own chương and điều; no "Phụ lục" label.
+# PL III, Mẫu 1.3: its trích yếu opens "Ban hành (Phê duyệt) …"; its Điều 1 "… kèm theo Quyết định này …".
+ISSUING_WORDS = ("Ban hành", "Phê duyệt")
+ATTACHED_BY_WORDS = "kèm theo Quyết định này"
 MAU_1_3 = Form("1.3", "Quyết định (cá biệt) quy định gián tiếp", "PL III, Mẫu 1.3",
                (DocumentType.QUYET_DINH,), _TITLED_PAGE | {Region.ENACTMENT, Region.ATTACHMENT},
                _TITLED_ROLES, enacting_words="QUYẾT ĐỊNH:")
@@ -228,10 +231,11 @@ MAU_1_10 = Form("1.10", "Giấy nghỉ phép", "PL III, Mẫu 1.10", (DocumentTy
 # layout is practice: the header and tên loại of Mẫu 1.4, then the two parties named in the text ("BÊN A:
 # <name>", its representative, chức vụ, address ...) before the clauses, and two signature blocks side by
 # side, "ĐẠI DIỆN BÊN A" on the left and "ĐẠI DIỆN BÊN B" on the right, each party's representative signing
-# in person over their chức vụ. No Nơi nhận: each party keeps its copies.
+# in person over their chức vụ. No Nơi nhận (each party keeps its copies), so no ô 12 under it.
 AGREEMENT = Form("practice", "Hợp đồng, bản ghi nhớ, bản thỏa thuận", "practice (no sample in PL III)", (
     DocumentType.HOP_DONG, DocumentType.BAN_GHI_NHO, DocumentType.BAN_THOA_THUAN,
-), _TITLED_PAGE - {Region.RECIPIENTS}, _TITLED_ROLES - {Role.RECIPIENTS_HEADING, Role.RECIPIENT},
+), _TITLED_PAGE - {Region.RECIPIENTS, Region.ISSUANCE_NOTE}, _TITLED_ROLES - {Role.RECIPIENTS_HEADING,
+                                                                                Role.RECIPIENT},
     signatures=Range(2, 2), signers_in_person="each party's representative", particulars="agreement", words=(
         ("party", "BÊN"), ("letters", "AB"), ("represented", "Đại diện:"), ("position", "Chức vụ:"),
         ("address", "Địa chỉ:"), ("phone", "Điện thoại:"), ("tax_code", "Mã số thuế:"),
