@@ -145,21 +145,35 @@ def test_typed_numbers_in_the_attached_text_are_checked_with_their_field_path(tm
 
 def test_the_checker_numbers_the_attached_text_on_its_own() -> None:
     """Its Điều 1 after the decision's Điều 3 is right; a Điều typed out of order in Word is a finding."""
+    xml = zipfile.ZipFile(io.BytesIO(vbhc.render_bytes(load(EXAMPLE)))).read("word/document.xml").decode()
+    assert xml.count("Điều 2.") == 2
+    report = check(_edited("Điều 2.", "Điều 6."))  # the attached text's Điều 2
+    # the Điều typed out of order, and the next, which follows on from it
+    assert [(f.rule.id, f.found, f.expected) for f in report.findings] == [
+        ("numbering.sequence", '"Điều 6."', '"Điều 2."'), ("numbering.sequence", '"Điều 3."', '"Điều 7."')]
+
+
+def _edited(old: str, new: str) -> bytes:
+    """The example's .docx with ``old`` replaced by ``new`` in the last place of document.xml."""
     data = vbhc.render_bytes(load(EXAMPLE))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
-    xml = parts["word/document.xml"].decode()
-    assert xml.count("Điều 2.") == 2
-    head, _, tail = xml.rpartition("Điều 2.")  # the attached text's Điều 2
-    parts["word/document.xml"] = (head + "Điều 6." + tail).encode()
+    head, found, tail = parts["word/document.xml"].decode().rpartition(old)
+    assert found
+    parts["word/document.xml"] = (head + new + tail).encode()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for name, content in parts.items():
             archive.writestr(name, content)
-    report = check(out.getvalue())
-    # the Điều typed out of order, and the next, which follows on from it
-    assert [(f.rule.id, f.found, f.expected) for f in report.findings] == [
-        ("numbering.sequence", '"Điều 6."', '"Điều 2."'), ("numbering.sequence", '"Điều 3."', '"Điều 7."')]
+    return out.getvalue()
+
+
+def test_the_checker_holds_the_attached_title_block_to_the_decrees_looks() -> None:
+    """Its tên loại is checked as a tên loại (PL I, II.5.a: bold), its note as an appendix's."""
+    data = _edited('<w:r><w:t>QUY CHẾ</w:t>', '<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>QUY CHẾ</w:t>')
+    report = check(data)
+    assert [(f.rule.id, f.found) for f in report.findings] == [("document-type-name.bold", "not bold")], \
+        report.to_text()
 
 
 def test_the_starter_renders_clean_but_for_its_blanks(capsys: pytest.CaptureFixture[str]) -> None:
