@@ -9,6 +9,8 @@ before its clauses, and ends with two signature blocks side by side: "ĐẠI DI�
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -160,3 +162,32 @@ def test_the_nghi_quyet_has_its_authority_and_quyet_nghi() -> None:
     runs = first.paragraph.runs
     assert runs[0].bold and runs[0].text.strip() == "Điều 1." and not any(r.bold for r in runs[1:])
     assert [[t.text for t in s.titles] for s in rec.signatures] == [["TM. HỘI ĐỒNG NHÂN DÂN", "CHỦ TỊCH"]]
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
+                    reason="LibreOffice (soffice) and poppler-utils are not installed")
+def test_libreoffice_pages(tmp_path: Path) -> None:
+    """Through LibreOffice: the agreement's two blocks on one line, A left of B; the nghị quyết's page 1
+    as Mẫu 1.1 (NGHỊ QUYẾT, its authority, căn cứ, QUYẾT NGHỊ: and Điều 1, in that order)."""
+    for path in (AGREEMENT, RESOLUTION):
+        (tmp_path / f"{path.stem}.docx").write_bytes(vbhc.render_bytes(load(path)))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    *(str(tmp_path / f"{p.stem}.docx") for p in (AGREEMENT, RESOLUTION))],
+                   check=True, capture_output=True, timeout=300)
+
+    def lines(path: Path, first: int, last: int) -> list[str]:
+        out = subprocess.run(["pdftotext", "-layout", "-f", str(first), "-l", str(last),
+                              str(tmp_path / f"{path.stem}.pdf"), "-"],
+                             check=True, capture_output=True, text=True).stdout
+        return [x.strip() for x in out.splitlines() if x.strip()]
+
+    heads = [x for x in lines(AGREEMENT, 1, 9) if "ĐẠI DIỆN BÊN A" in x]
+    assert len(heads) == 1 and heads[0].index("ĐẠI DIỆN BÊN A") < heads[0].index("ĐẠI DIỆN BÊN B")
+    names = next(x for x in lines(AGREEMENT, 1, 9) if "Lê Quang Thành" in x and "Nguyễn Thị Lan" in x)
+    assert names.index("Lê Quang Thành") < names.index("Nguyễn Thị Lan")
+    page = lines(RESOLUTION, 1, 1)
+    order = ["NGHỊ QUYẾT", "HỘI ĐỒNG NHÂN DÂN XÃ HOÀNG KIM KHÓA XXI", "Căn cứ Luật Tổ chức", "QUYẾT NGHỊ:",
+             "Điều 1. Phê chuẩn"]
+    at = [next(i for i, x in enumerate(page) if x.startswith(words)) for words in order]
+    assert at == sorted(at)

@@ -105,6 +105,17 @@ def test_a_draft_keeps_the_blanks_in_the_note() -> None:
                         r"dân xã Hoàng Kim\)", note), note
 
 
+def test_an_attached_text_and_an_appendix_each_on_pages_of_their_own() -> None:
+    """The attached text comes first, then the decision's appendices, each recognised as such."""
+    document = attrs.evolve(load(EXAMPLE), appendices=(vbhc.Appendix("Danh sách", [Item(text="Ông A.")]),))
+    data = vbhc.render_bytes(document)
+    assert check(data).findings == []
+    rec = recognise(read_document(data))
+    assert rec.attachment.label.text == "QUY CHẾ" and [a.label.text for a in rec.appendices] == ["Phụ lục"]
+    assert rec.attachment.body[-1].paragraph.index < rec.appendices[0].label.paragraph.index
+    assert rec.appendices[0].note.text == NOTE and rec.attachment.body[-1].text.endswith("./.")
+
+
 def test_the_attached_texts_name_comes_from_the_decree() -> None:
     assert Attachment("QC", "X").type == "Quy chế"
     assert Attachment("quy định", "X").type == "Quy định"
