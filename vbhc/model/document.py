@@ -809,8 +809,9 @@ def check_form_fields(document: Document) -> None:
                              "a value")
     for name, region, what in _FORM_REGION_FIELDS:
         if getattr(document, name) and region not in form.regions:
-            raise FieldError(name, f"none: a {document.type.type_name.lower()} has no {what} ({form.clause})",
-                             "a value")
+            kind = document.type.type_name.lower()
+            raise FieldError(name, f"none (empty, also over a profile's): a {kind} has no {what} "
+                             f"({form.clause})", "a value")
     if form.signers_in_person is not None:
         for i, sig in enumerate(document.signatures):
             if sig.mandates:

@@ -232,7 +232,7 @@ MAU_1_10 = Form("1.10", "Giấy nghỉ phép", "PL III, Mẫu 1.10", (DocumentTy
 # <name>", its representative, chức vụ, address ...) before the clauses, and two signature blocks side by
 # side, "ĐẠI DIỆN BÊN A" on the left and "ĐẠI DIỆN BÊN B" on the right, each party's representative signing
 # in person over their chức vụ. No Nơi nhận (each party keeps its copies), so no ô 12 under it.
-AGREEMENT = Form("practice", "Hợp đồng, bản ghi nhớ, bản thỏa thuận", "practice (no sample in PL III)", (
+AGREEMENT = Form("practice", "Hợp đồng, bản ghi nhớ, bản thỏa thuận", "practice: no sample in PL III", (
     DocumentType.HOP_DONG, DocumentType.BAN_GHI_NHO, DocumentType.BAN_THOA_THUAN,
 ), _TITLED_PAGE - {Region.RECIPIENTS, Region.ISSUANCE_NOTE}, _TITLED_ROLES - {Role.RECIPIENTS_HEADING,
                                                                                 Role.RECIPIENT},
