@@ -109,6 +109,16 @@ def test_two_signature_blocks_side_by_side_a_left_b_right() -> None:
     assert rec.recipients == () and rec.form.particulars == "agreement"
 
 
+def test_without_its_parties_an_agreement_is_still_signed_for_bên_a_and_bên_b() -> None:
+    """Left out, the parties are in the body; the blocks keep their heads, and the render passes."""
+    document = _agreement(agreement=None)
+    layout = lay_out(document)
+    assert [[t.plain for t in s.titles] for s in layout.signatures] == [["ĐẠI DIỆN BÊN A", "CHỦ TỊCH"],
+                                                                         ["ĐẠI DIỆN BÊN B", "GIÁM ĐỐC"]]
+    assert [line.plain for line in layout.body] == ["Nội dung./."]
+    assert check(vbhc.render_bytes(document)).exit_code == 0
+
+
 def test_the_model_refuses_what_an_agreement_does_not_have() -> None:
     with pytest.raises(FieldError) as info:
         _agreement(signatures=SIGNERS[:1])

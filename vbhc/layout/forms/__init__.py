@@ -30,9 +30,8 @@ FORM_TEXTS: dict[str, Callable[[Document, nd30.Form], FormText]] = {
 
 
 def form_text(document: Document, form: nd30.Form) -> FormText:
-    """The lines ``form`` prints before and after the body of ``document``: none for other forms, nor
-    when the document leaves its particulars out (its body then holds the whole text)."""
+    """The lines ``form`` prints before and after the body of ``document``: none for other forms; a
+    form's module prints none of its fields when the document leaves its particulars out (its body then
+    holds the whole text)."""
     lay = FORM_TEXTS.get(form.id)
-    if lay is None or form.particulars is None or getattr(document, form.particulars) is None:
-        return FormText()
-    return lay(document, form)
+    return FormText() if lay is None else lay(document, form)

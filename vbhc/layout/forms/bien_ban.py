@@ -14,7 +14,8 @@ def text(document: Document, form: Form) -> FormText:
     """One line per field; several participants as "- name;" lines under their label (the last
     ending "."), one on the label's line; "Nội dung:" over the body when there is one."""
     m = document.minutes
-    assert m is not None
+    if m is None:  # left out: the body holds the whole text
+        return FormText()
     before = field_lines(form, ("start", m.start), ("venue", m.venue))
     if len(m.participants) == 1:
         before += field_lines(form, ("participants", m.participants[0]))

@@ -28,10 +28,12 @@ def _party(form: Form, n: int, party: Party) -> list[Line]:
 
 def text(document: Document, form: Form) -> FormText:
     """Each party's lines before the body; "ĐẠI DIỆN BÊN A" (and B) over the signature blocks, in the
-    order of the parties (the first on the left)."""
-    agreement = document.agreement
-    assert agreement is not None
-    before = [line for n, party in enumerate(agreement.parties) for line in _party(form, n, party)]
+    order of the parties (the first on the left), also when the parties are left out of ``agreement``
+    (the body then names them)."""
     heads = tuple(Line(Role.SIGNATURE_TITLE, literal(f"{form.word('signs_for')} {party_label(form, n)}"))
-                  for n in range(len(agreement.parties)))
+                  for n in range(len(document.signatures)))
+    agreement = document.agreement
+    if agreement is None:
+        return FormText(signature_heads=heads)
+    before = [line for n, party in enumerate(agreement.parties) for line in _party(form, n, party)]
     return FormText(tuple(before), signature_heads=heads)
