@@ -201,3 +201,18 @@ def test_libreoffice_pages(tmp_path: Path) -> None:
              "Điều 1. Phê chuẩn"]
     at = [next(i for i, x in enumerate(page) if x.startswith(words)) for words in order]
     assert at == sorted(at)
+
+
+def test_a_profiles_noi_nhan_is_no_default_for_an_agreement(tmp_path: Path) -> None:
+    """The commune profile gives a Nơi nhận; an agreement, which prints none, does not take it, while
+    a Nơi nhận typed in the agreement's own spec is still refused with its field."""
+    spec = (EXAMPLES / "ban-thoa-thuan-hoang-kim.yaml").read_text(encoding="utf-8")
+    assert "recipients" not in spec and "profile: profiles/xa-hoang-kim.yaml" in spec
+    assert "recipients:" in (EXAMPLES / "profiles" / "xa-hoang-kim.yaml").read_text(encoding="utf-8")
+    assert load(EXAMPLES / "ban-thoa-thuan-hoang-kim.yaml").recipients == ()
+    typed = tmp_path / "typed.yaml"
+    typed.write_text(spec.replace("profile: profiles/", f"profile: {EXAMPLES / 'profiles'}/")
+                     + "recipients:\n  - UBND huyện\n", encoding="utf-8")
+    result = read(typed)
+    assert result.document is None
+    assert [e.path for e in result.errors] == ["recipients"]

@@ -788,7 +788,7 @@ def _check_attachment(document: Document) -> None:
 
 
 # Fields printed in a region some forms do not have (an agreement has no Nơi nhận, nor ô 12 under it).
-_FORM_REGION_FIELDS = (("recipients", Region.RECIPIENTS, "Nơi nhận"),
+FORM_REGION_FIELDS = (("recipients", Region.RECIPIENTS, "Nơi nhận"),
                        ("issuance", Region.ISSUANCE_NOTE, "ô 12 (it stands under Nơi nhận)"))
 
 
@@ -807,7 +807,7 @@ def check_form_fields(document: Document) -> None:
         if name != form.particulars and value is not None:
             raise FieldError(name, f"nothing: a {document.type.type_name.lower()} has no {name}",
                              "a value")
-    for name, region, what in _FORM_REGION_FIELDS:
+    for name, region, what in FORM_REGION_FIELDS:
         if getattr(document, name) and region not in form.regions:
             kind = document.type.type_name.lower()
             raise FieldError(name, f"none (empty, also over a profile's): a {kind} has no {what} "

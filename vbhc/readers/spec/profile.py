@@ -19,12 +19,14 @@ from typing import Any, NamedTuple
 from vbhc.diagnostics import Diagnostic, diagnostics_of
 from vbhc.errors import SpecError
 from vbhc.model import Signature
+from vbhc.model.document import FORM_REGION_FIELDS
 from vbhc.model.text import nfc
+from vbhc.nd30 import DocumentType, form_of
 from vbhc.readers.spec.source import Parsed, read_file
-from vbhc.readers.spec.structure import Structurer, describe
+from vbhc.readers.spec.structure import Structurer, choice, describe
 
 __all__ = ["PROFILE_FIELDS", "PROFILE_ONLY_KEYS", "SPEC_META_KEYS", "Profile", "ProfileFields",
-           "TemplateCheck", "merge", "profile_fields", "profile_template", "read_profile"]
+           "TemplateCheck", "merge", "printed_fields", "profile_fields", "profile_template", "read_profile"]
 
 # Document fields a profile may set: the ones that describe the office, not one document.
 PROFILE_FIELDS: tuple[str, ...] = (
@@ -43,6 +45,17 @@ def merge(base: Any, override: Any) -> Any:
             out[key] = merge(base[key], value) if key in base else value
         return out
     return override
+
+
+def printed_fields(data: dict[str, Any], spec_type: Any) -> dict[str, Any]:
+    """The profile's fields a document of ``spec_type`` prints: an office's Nơi nhận is no default for a
+    form without one (a hợp đồng), while the same field typed in the spec is still refused there."""
+    kind = choice(DocumentType, spec_type) if isinstance(spec_type, str) else None
+    if kind is None:
+        return data
+    form = form_of(kind)
+    unprinted = {name for name, region, _ in FORM_REGION_FIELDS if region not in form.regions}
+    return {key: value for key, value in data.items() if key not in unprinted}
 
 
 TemplateCheck = Callable[[FilePath], list[str]]  # why a template is refused, one line each

@@ -34,6 +34,7 @@ from vbhc.readers.spec.profile import (
     Profile,
     TemplateCheck,
     merge,
+    printed_fields,
     profile_fields,
     read_profile,
 )
@@ -160,7 +161,7 @@ def _structure_file(spec: Parsed, path: FilePath, profile_arg: str | FilePath | 
         signers, template, profile_data, found = profile_fields(prof, template_problems)
         errors += found
 
-    merged = merge(profile_data, own)
+    merged = merge(printed_fields(profile_data, own.get("type")), own)
     structurer = Structurer(locate, text_start, signers, path.parent)
     document = structurer.build(merged, Document, ())
     errors += structurer.errors
