@@ -43,6 +43,7 @@ from vbhc.model import (
     Table,
 )
 from vbhc.model.document import APPENDIX_REFERENCE
+from vbhc.model.characters import on_one_line
 from vbhc.model.text import Span, Text, literal
 from vbhc.nd30 import Level, Region, Role, numbering
 
@@ -273,7 +274,7 @@ def appendix_note(document: Document, annex: Appendix | Attachment) -> str:
     """``(Kèm theo Kế hoạch số 05/KH-UBND ngày ... của Ủy ban nhân dân xã Hoàng Kim)`` (PL I, III.1.c;
     PL III, Mẫu 1.3 for an attached text): the document's number, date and issuer, or whom
     ``annex.of`` names; a number or date left blank stays blank."""
-    of = annex.of or " ".join(document.issuer.name)
+    of = annex.of or " ".join(map(on_one_line, document.issuer.name))
     return f"({nd30.APPENDIX_NOTE_WORDS} {reference_text(document)} của {of})"
 
 

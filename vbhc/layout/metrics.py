@@ -27,8 +27,9 @@ def _char_width(char: str, bold: bool, italic: bool) -> int:
 
 
 def text_width_pt(text: str, size_pt: float, *, bold: bool = False, italic: bool = False) -> float:
-    """Width of ``text`` set on one line at ``size_pt`` points, without kerning."""
-    return sum(_char_width(c, bold, italic) for c in text) * size_pt / 1000
+    """Width of ``text`` set on one line at ``size_pt`` points, without kerning; a text broken by hand
+    (a line break) is as wide as its widest line."""
+    return max(sum(_char_width(c, bold, italic) for c in line) for line in text.split("\n")) * size_pt / 1000
 
 
 def fits(text_pt: float, column_pt: float) -> bool:

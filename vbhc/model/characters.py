@@ -6,6 +6,11 @@ and position in the message: each either cannot be stored in a Word document's t
 the text reads without being seen (a right-to-left mark in a Vietnamese document is a copy-paste
 accident, not intent).
 
+A line break (U+000A) is refused everywhere except where an officer breaks a line by hand: the trích
+yếu and the names of the issuer and its parent body (PL I, II.2.b and II.5.b: a long name or summary
+stands on several lines), where :func:`first_refused` is asked with ``line_breaks=True`` and the writer
+prints it as a break inside one paragraph.
+
 Kept on purpose: the tab; the no-break space; the zero-width joiner and non-joiner (U+200C, U+200D)
 and variation selectors, which emoji are made of; combining marks (NFC composes what it can).
 The JSON Schema (:mod:`vbhc.readers.spec.schema`) is generated from this table.
@@ -18,7 +23,9 @@ import unicodedata
 
 from attrs import frozen
 
-__all__ = ["REFUSED", "CharacterClass", "first_refused", "nfc"]
+__all__ = ["LINE_BREAK", "REFUSED", "CharacterClass", "first_refused", "nfc", "on_one_line"]
+
+LINE_BREAK = "\n"
 
 
 @frozen
@@ -34,7 +41,8 @@ class CharacterClass:
 
 
 REFUSED: tuple[CharacterClass, ...] = (
-    CharacterClass("a line break", ((0x0A, 0x0A),), "one field is one line; lists take one entry a line"),
+    CharacterClass("a line break", ((0x0A, 0x0A),), "one field is one line; lists take one entry a line "
+                   "(the trích yếu and the issuer's names keep one: line_breaks=True)"),
     CharacterClass("a carriage return", ((0x0D, 0x0D),), "one field is one line"),
     CharacterClass("a line separator", ((0x2028, 0x2028),), "a line break Word shows, typed unseen"),
     CharacterClass("a paragraph separator", ((0x2029, 0x2029),), "a paragraph break typed unseen"),
@@ -54,9 +62,16 @@ REFUSED: tuple[CharacterClass, ...] = (
                    "code points Unicode never assigns; XML 1.0 cannot hold U+FFFE and U+FFFF"),
 )
 
-_PATTERN = re.compile("[" + "".join(
-    re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
-    for cls in REFUSED for low, high in cls.ranges) + "]")
+
+
+def _pattern(classes: tuple[CharacterClass, ...]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(
+        re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+        for cls in classes for low, high in cls.ranges) + "]")
+
+
+_PATTERN = _pattern(REFUSED)
+_PATTERN_KEEPING_BREAKS = _pattern(tuple(cls for cls in REFUSED if LINE_BREAK not in cls))
 
 
 def nfc(value: str) -> str:
@@ -64,10 +79,16 @@ def nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
-def first_refused(value: str) -> tuple[int, CharacterClass] | None:
-    """The index and class of the first refused character of ``value``, or None."""
-    match = _PATTERN.search(value)
+def first_refused(value: str, *, line_breaks: bool = False) -> tuple[int, CharacterClass] | None:
+    """The index and class of the first refused character of ``value``, or None; ``line_breaks``: a
+    line break is kept (a field that may stand on several lines)."""
+    match = (_PATTERN_KEEPING_BREAKS if line_breaks else _PATTERN).search(value)
     if match is None:
         return None
     char = match.group()
     return match.start(), next(cls for cls in REFUSED if char in cls)
+
+
+def on_one_line(value: str) -> str:
+    """``value`` with its line breaks as spaces: a name broken by hand, as a sentence quotes it."""
+    return " ".join(part.strip() for part in value.split(LINE_BREAK))

@@ -21,6 +21,7 @@ from attrs import field, frozen
 
 from vbhc import limits
 from vbhc.errors import FieldError
+from vbhc.model.characters import LINE_BREAK
 from vbhc.model.image import SignatureImage
 from vbhc.model.table import Cell, Table
 from vbhc.model.text import Span, Text, forbidden_character, nfc
@@ -87,10 +88,17 @@ def _optional_text(instance: Any, attribute: attrs.Attribute, value: Text | None
         _nonempty_text(instance, attribute, value)
 
 
+# attrs metadata of a field that may hold a line break the officer typed (PL I, II.2.b; II.5.b: a long
+# name or trích yếu stands on several lines): printed as a break in one paragraph.
+LINE_BREAKS = "line_breaks"
+
+
 def one_line_each(_: Any, attribute: attrs.Attribute, value: tuple[str, ...]) -> None:
-    """Validator: a tuple of entries, each what :func:`one_line` accepts."""
+    """Validator: a tuple of entries, each what :func:`one_line` accepts (a line break too, in a field
+    whose metadata names :data:`LINE_BREAKS`)."""
+    breaks = bool(attribute.metadata.get(LINE_BREAKS))
     for i, line in enumerate(value):
-        bad = forbidden_character(line)
+        bad = forbidden_character(line, line_breaks=breaks)
         if bad or not line.strip():
             raise FieldError(f"{attribute.name}[{i}]", "one non-empty line of text", bad or repr(line))
         _check_length(f"{attribute.name}[{i}]", line)
@@ -118,6 +126,12 @@ def _nfc_tuple(value: Iterable[str] | str) -> tuple[str, ...]:
     return tuple(nfc(v) for v in value)
 
 
+def _name_lines(value: Iterable[str] | str) -> tuple[str, ...]:
+    """Lines of a name (NFC), each broken where the officer typed a line break, trimmed around it."""
+    return tuple(LINE_BREAK.join(part.strip() for part in v.strip().split(LINE_BREAK)) if isinstance(v, str)
+                 else v for v in _nfc_tuple(value))
+
+
 def _enum(cls: type, name: str) -> Callable[[Any], Any]:
     """A converter to ``cls`` (text NFC-normalised first) that names the field and the choices."""
 
@@ -137,9 +151,16 @@ def _one_or_many(value: Any, cls: type) -> tuple[Any, ...]:
 
 def _to_text(value: object, attribute: attrs.Attribute) -> Text:
     try:
-        return Text.of(value)
+        text = Text.of(value)
     except FieldError as exc:  # a bad character in one span: report it against this field
         raise FieldError(attribute.name, exc.expected, exc.found) from None
+    if attribute.metadata.get(LINE_BREAKS):  # a trích yếu broken by hand: the break kept, the end trimmed
+        return text.rstrip()
+    bad = forbidden_character(text.plain)
+    if bad:
+        raise FieldError(attribute.name, "one line of text (a line break only in the trích yếu and the "
+                         "issuer's names)", bad)
+    return text
 
 
 def _to_text_or_none(value: object, attribute: attrs.Attribute) -> Text | None:
@@ -151,9 +172,13 @@ def _to_texts(value: object, attribute: attrs.Attribute) -> tuple[Text, ...]:
     out = []
     for i, item in enumerate(items):
         try:
-            out.append(Text.of(item))
+            text = Text.of(item)
         except FieldError as exc:
             raise FieldError(f"{attribute.name}[{i}]", exc.expected, exc.found) from None
+        bad = forbidden_character(text.plain)
+        if bad:
+            raise FieldError(f"{attribute.name}[{i}]", "one line of text", bad)
+        out.append(text)
     return tuple(out)
 
 
@@ -338,10 +363,11 @@ class Issuer:
     printed when any is given; a profile sets them once for the office.
     """
 
-    name: tuple[str, ...] = field(converter=_nfc_tuple,
+    name: tuple[str, ...] = field(converter=_name_lines, metadata={LINE_BREAKS: True},
                                   validator=[one_line_each, _printed_on_one_line(" ")])  # an appendix's note
     abbreviation: str = field(converter=nfc, validator=one_line)
-    parent: tuple[str, ...] = field(converter=_nfc_tuple, validator=one_line_each, factory=tuple)
+    parent: tuple[str, ...] = field(converter=_name_lines, validator=one_line_each, factory=tuple,
+                                    metadata={LINE_BREAKS: True})
     address: str | None = field(default=None, converter=_nfc_or_none, validator=optional_line)
     phone: str | None = field(default=None, converter=_nfc_or_none, validator=optional_line)
     fax: str | None = field(default=None, converter=_nfc_or_none, validator=optional_line)
@@ -603,7 +629,7 @@ class Document:
     place: str = field(converter=nfc, validator=one_line)
     date: IssueDate = field(validator=_check_date)
     summary: Text | None = field(default=None, converter=attrs.Converter(_to_text_or_none, takes_field=True),
-                                 validator=_optional_text)
+                                 validator=_optional_text, metadata={LINE_BREAKS: True})
     number: int | None = field(default=None, validator=positive)
     unit: str | None = field(default=None, converter=_nfc_or_none, validator=optional_line)
     secrecy: Secrecy | None = field(

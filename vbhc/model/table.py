@@ -18,7 +18,7 @@ from attrs import field, frozen
 
 from vbhc import nd30
 from vbhc.errors import FieldError
-from vbhc.model.text import Text
+from vbhc.model.text import Text, forbidden_character
 from vbhc.nd30.numbering import Level
 
 __all__ = ["Align", "Cell", "Column", "Table", "grid_positions", "is_number", "number_text"]
@@ -54,9 +54,13 @@ def number_text(value: int | float) -> str:
 
 def _text(value: object, attribute: attrs.Attribute) -> Text:
     try:
-        return Text.of(value)
+        text = Text.of(value)
     except FieldError as exc:
         raise FieldError(attribute.name, exc.expected, exc.found) from None
+    bad = forbidden_character(text.plain)
+    if bad:
+        raise FieldError(attribute.name, "one line of text", bad)
+    return text
 
 
 def _span(_: Any, attribute: attrs.Attribute, value: int) -> None:

@@ -1,8 +1,11 @@
-"""Inline text: ``Span`` (a run of text with one look) and ``Text`` (a sequence of spans).
+"""Inline text: ``Span`` (a run of text with one look, or a footnote) and ``Text`` (a sequence of spans).
 
 A string is literal text: ``Paragraph("2*3*4")`` prints its asterisks. The ``*italic*`` / ``**bold**``
-markup of specs is read by :mod:`vbhc.readers.spec.markup`, never here. Every string is normalised
-to NFC and checked against :mod:`vbhc.model.characters`.
+/ ``^[footnote]`` markup of specs is read by :mod:`vbhc.readers.spec.markup`, never here. Every string
+is normalised to NFC and checked against :mod:`vbhc.model.characters`. A span may hold a line break;
+the fields of the document refuse it except where :mod:`vbhc.model.document` allows one (the trích yếu).
+A footnote is a span of its own kind (:meth:`Span.footnote`): no text, its ``note`` printed at the foot
+of the page, numbered by the writer in reading order.
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ from vbhc.model.characters import first_refused, nfc
 __all__ = ["Span", "Text", "forbidden_character", "literal", "nfc"]
 
 
-def forbidden_character(value: str) -> str | None:
-    """Describe the first character of ``value`` that may not be in document text, or None."""
-    found = first_refused(value)
+def forbidden_character(value: str, *, line_breaks: bool = False) -> str | None:
+    """Describe the first character of ``value`` that may not be in document text, or None;
+    ``line_breaks``: a line break is allowed (a field that may stand on several lines)."""
+    found = first_refused(value, line_breaks=line_breaks)
     if found is None:
         return None
     index, cls = found
@@ -28,18 +32,48 @@ def forbidden_character(value: str) -> str | None:
 def _check_span_text(instance: object, attribute: object, value: str) -> None:
     from vbhc.errors import FieldError
 
-    bad = forbidden_character(value)
+    bad = forbidden_character(value, line_breaks=True)  # a line break: refused by the field (document.py)
     if bad:
         raise FieldError("", "text without control characters or line breaks", bad)
 
 
+def _check_note(instance: Span, attribute: object, value: Text | None) -> None:
+    from vbhc.errors import FieldError
+
+    if value is None:
+        return
+    if instance.text:
+        raise FieldError("", "a footnote span without text of its own (its text is the note)",
+                         repr(instance.text))
+    if not value:
+        raise FieldError("", "a footnote with text", repr(value.plain))
+    if any(s.note is not None for s in value.spans):
+        raise FieldError("", "a footnote without a footnote inside it", "a nested footnote")
+    bad = forbidden_character(value.plain)
+    if bad:
+        raise FieldError("", "a footnote on one line", bad)
+
+
 @frozen
 class Span:
-    """A run of text with one look."""
+    """A run of text with one look; or, with ``note``, a footnote: its mark stands here, numbered by the
+    writer, and ``note`` is printed at the foot of the page (build one with :meth:`footnote`)."""
 
     text: str = field(converter=nfc, validator=_check_span_text)
     bold: bool = False
     italic: bool = False
+    note: Text | None = field(default=None, validator=_check_note, kw_only=True)
+
+    @classmethod
+    def footnote(cls, note: object) -> Span:
+        """A footnote whose text is ``note`` (a string is literal text)."""
+        return cls("", note=Text.of(note))
+
+    def restyled(self, text: str | None = None, *, bold: bool | None = None,
+                 italic: bool | None = None) -> Span:
+        """The same span (a footnote stays one) with another text, weight or slant."""
+        return Span(self.text if text is None else text, self.bold if bold is None else bold,
+                    self.italic if italic is None else italic, note=self.note)
 
 
 def _to_spans(value: object) -> tuple[Span, ...]:
@@ -58,12 +92,14 @@ def _to_spans(value: object) -> tuple[Span, ...]:
 
 
 def _merge(spans: Iterable[Span]) -> tuple[Span, ...]:
-    """Join neighbouring spans of the same look and drop empty ones."""
+    """Join neighbouring spans of the same look and drop empty ones (a footnote is never empty, and
+    never joined)."""
     out: list[Span] = []
     for span in spans:
-        if not span.text:
+        if not span.text and span.note is None:
             continue
-        if out and (out[-1].bold, out[-1].italic) == (span.bold, span.italic):
+        if (out and span.note is None and out[-1].note is None
+                and (out[-1].bold, out[-1].italic) == (span.bold, span.italic)):
             out[-1] = Span(out[-1].text + span.text, span.bold, span.italic)
         else:
             out.append(span)
@@ -83,7 +119,13 @@ class Text:
 
     @property
     def plain(self) -> str:
+        """The text as printed in its paragraph (footnotes are printed at the foot of the page)."""
         return "".join(s.text for s in self.spans)
+
+    @property
+    def notes(self) -> tuple[Text, ...]:
+        """The footnotes' texts, in order."""
+        return tuple(s.note for s in self.spans if s.note is not None)
 
     def __str__(self) -> str:
         return self.plain
@@ -95,14 +137,11 @@ class Text:
         return iter(self.spans)
 
     def upper(self) -> Text:
-        return Text(tuple(Span(s.text.upper(), s.bold, s.italic) for s in self.spans))
+        return Text(tuple(s.restyled(s.text.upper()) for s in self.spans))
 
     def styled(self, *, bold: bool | None = None, italic: bool | None = None) -> Text:
         """The same text with bold or italic forced on every span."""
-        return Text(tuple(
-            Span(s.text, s.bold if bold is None else bold, s.italic if italic is None else italic)
-            for s in self.spans
-        ))
+        return Text(tuple(s.restyled(bold=bold, italic=italic) for s in self.spans))
 
     def __add__(self, other: object) -> Text:
         """Concatenate; a plain string on either side is literal text."""
@@ -113,11 +152,10 @@ class Text:
 
     def rstrip(self) -> Text:
         spans = list(self.spans)
-        while spans and not spans[-1].text.rstrip():
+        while spans and spans[-1].note is None and not spans[-1].text.rstrip():
             spans.pop()
-        if spans:
-            last = spans[-1]
-            spans[-1] = Span(last.text.rstrip(), last.bold, last.italic)
+        if spans and spans[-1].note is None:
+            spans[-1] = spans[-1].restyled(spans[-1].text.rstrip())
         return Text(tuple(spans))
 
 

@@ -244,17 +244,21 @@ def ppr(*, style: str | None = None, keep_next: bool | None = None, keep_lines: 
 
 
 def text_run(text: str, props: Element | None = None) -> Element:
-    """A ``w:r`` for ``text``; tabs become ``w:tab``, spaces at the ends are preserved."""
+    """A ``w:r`` for ``text``; tabs become ``w:tab``, line breaks ``w:br``, spaces at the ends are
+    preserved."""
     node = el("r", None, props)
-    for i, piece in enumerate(text.split("\t")):
-        if i:
-            node.append(el("tab"))
-        if piece:
-            t = el("t")
-            t.text = piece
-            if piece[0] == " " or piece[-1] == " " or "  " in piece:
-                t.set(f"{{{XML_NS}}}space", "preserve")
-            node.append(t)
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            node.append(el("br"))
+        for i, piece in enumerate(line.split("\t")):
+            if i:
+                node.append(el("tab"))
+            if piece:
+                t = el("t")
+                t.text = piece
+                if piece[0] == " " or piece[-1] == " " or "  " in piece:
+                    t.set(f"{{{XML_NS}}}space", "preserve")
+                node.append(t)
     return node
 
 

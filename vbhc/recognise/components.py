@@ -86,11 +86,17 @@ def clean(text: str) -> str:
 
 
 def shown(paragraph: ResolvedParagraph) -> str:
-    """The paragraph as printed: Word's numbering label, ``w:caps`` runs in capitals, no hidden runs."""
+    """The paragraph as printed: Word's numbering label, ``w:caps`` runs in capitals, no hidden runs;
+    a line break (``w:br``) is a space: a name or trích yếu broken by hand is still one component."""
+    return clean(" ".join(shown_lines(paragraph)))
+
+
+def shown_lines(paragraph: ResolvedParagraph) -> list[str]:
+    """The paragraph as printed (:func:`shown`), line by line where it holds line breaks."""
     text = "".join(r.text.upper() if r.caps else r.text for r in paragraph.runs if not r.vanish)
     if paragraph.numbering_label:
         text = f"{paragraph.numbering_label} {text}"
-    return clean(text)
+    return [clean(line) for line in text.split("\n")]
 
 
 def is_upper(text: str) -> bool:

@@ -10,7 +10,7 @@ from vbhc.check.report import Finding, ParagraphRef, Report, Skipped, shorten
 from vbhc.check.rules import RULES
 from vbhc.layout.metrics import text_width_pt as measure_pt
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedRun
-from vbhc.recognise.components import Recognition, shown
+from vbhc.recognise.components import Recognition, shown, shown_lines
 
 PT_PER_CM = 72 / 2.54
 BLANK = re.compile(r"^[\s._…\-]*$")
@@ -101,11 +101,12 @@ def size_of(paragraph: ResolvedParagraph) -> float:
 
 
 def width_of(paragraph: ResolvedParagraph, text: str | None = None) -> float:
-    """Measured width (pt) of a paragraph's text on one line, in the weight of most of its letters."""
+    """Measured width (pt) of a paragraph's text on one line, in the weight of most of its letters; a
+    paragraph broken by hand (``w:br``) is as wide as its widest line."""
     runs = paragraph.visible_runs
     bold = sum(_chars(r) for r in runs if r.bold) * 2 > sum(_chars(r) for r in runs)
     italic = sum(_chars(r) for r in runs if r.italic) * 2 > sum(_chars(r) for r in runs)
-    text = text if text is not None else shown(paragraph)
+    text = text if text is not None else "\n".join(shown_lines(paragraph))
     return measure_pt(text, size_of(paragraph), bold=bold, italic=italic)
 
 

@@ -6,6 +6,7 @@ from attrs import frozen
 
 from vbhc import nd30
 from vbhc.layout.line import Line
+from vbhc.model.characters import on_one_line
 from vbhc.model.text import Text, literal
 from vbhc.nd30 import Form, Role
 
@@ -49,5 +50,6 @@ def sentence(text: str) -> Line:
 
 
 def issuer_words(name: tuple[str, ...]) -> str:
-    """The issuer's name as a sentence names it: its lines joined, as typed ("Ủy ban nhân dân xã …")."""
-    return " ".join(name)
+    """The issuer's name as a sentence names it: its lines joined, as typed ("Ủy ban nhân dân xã …"),
+    a line break typed in one of them a space."""
+    return " ".join(map(on_one_line, name))

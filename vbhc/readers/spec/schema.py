@@ -22,7 +22,7 @@ import attrs
 
 from vbhc.model import BLOCK_TYPES, Document, IssueDate, Mandate, Recipient, Signature, SignatureImage
 from vbhc.model import document as model
-from vbhc.model.characters import REFUSED
+from vbhc.model.characters import LINE_BREAK, REFUSED
 from vbhc.model.particulars import PARTICULARS
 from vbhc.model.table import Cell, Table
 from vbhc.model.text import Text
@@ -57,14 +57,19 @@ SCHEMA_FILE = "vbhc.schema.json"
 PROFILE_SCHEMA_FILE = "vbhc-profile.schema.json"
 
 
-def _forbidden_class() -> str:
-    """The characters vbhc refuses in text (:mod:`vbhc.model.characters`), as an ECMA-262 class."""
-    ranges = sorted(r for cls in REFUSED for r in cls.ranges)  # the one table of refused characters
+def _forbidden_class(line_breaks: bool = False) -> str:
+    """The characters vbhc refuses in text (:mod:`vbhc.model.characters`), as an ECMA-262 class;
+    ``line_breaks``: a line break is allowed (the trích yếu, the issuer's names)."""
+    ranges = sorted(r for cls in REFUSED if not (line_breaks and LINE_BREAK in cls)
+                    for r in cls.ranges)  # the one table of refused characters
     return "[" + "".join(f"\\u{low:04x}" + (f"-\\u{high:04x}" if high != low else "")
                          for low, high in ranges) + "]"
 
 
 ONE_LINE: dict[str, Any] = {"type": "string", "pattern": "\\S", "not": {"pattern": _forbidden_class()}}
+# A text the officer may break by hand ("\n": a line break in one paragraph).
+LINES: dict[str, Any] = {"type": "string", "pattern": "\\S", "not": {"pattern": _forbidden_class(True)},
+                         "description": "a line break (\\n) is kept: the text stands on several lines"}
 OUTLINE = {"type": "string", "description": (
     "Outline text, one block per line as typed in Word: 'I. TITLE', '1. Title', 'a) text', "
     "'- text', '+ text', 'Điều 1. Title', 'Chương I' / 'Mục 1' (title on the next line), plain "
@@ -92,6 +97,11 @@ def _validators(a: attrs.Attribute) -> Iterator[Callable[..., Any]]:
     if v is None:
         return
     yield from getattr(v, "_validators", (v,))
+
+
+def _breaks(a: attrs.Attribute | None) -> bool:
+    """Whether the field keeps a line break the officer typed (:data:`vbhc.model.document.LINE_BREAKS`)."""
+    return a is not None and bool(a.metadata.get(model.LINE_BREAKS))
 
 
 class _Generator:
@@ -159,14 +169,16 @@ class _Generator:
         span = {"type": "object", "additionalProperties": False, "required": ["text"],
                 "properties": {"text": {"type": "string"}, "bold": {"type": "boolean"},
                                "italic": {"type": "boolean"}}}
-        return {"anyOf": [dict(ONE_LINE), {"type": "array", "items": {"anyOf": [{"type": "string"}, span]}}],
-                "description": "Text; *italic* and **bold** mark spans, \\* is a literal asterisk."}
+        line = dict(LINES if _breaks(a) else ONE_LINE)
+        return {"anyOf": [line, {"type": "array", "items": {"anyOf": [{"type": "string"}, span]}}],
+                "description": "Text; *italic* and **bold** mark spans, ^[text] a footnote, \\* is a "
+                               "literal asterisk."}
 
     def sequence(self, element: Any, a: attrs.Attribute | None) -> dict[str, Any]:
         kinds = block_args(element)
         items = self.schema(element)
         if element in LINE_TYPES and a is not None and any(v is model.one_line_each for v in _validators(a)):
-            items = dict(ONE_LINE)
+            items = dict(LINES if _breaks(a) else ONE_LINE)
         array = {"type": "array", "items": items}
         if kinds is not None:
             return {"anyOf": [OUTLINE, array]}
