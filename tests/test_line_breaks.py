@@ -48,13 +48,13 @@ def _spec(tmp_path: Path, text: str = SPEC) -> Path:
     return path
 
 
-def _pieces(p) -> list[str]:  # noqa: ANN001
+def _pieces(p) -> list[str]:
     """A paragraph's run content in order: each w:t's text, "<br>" for each w:br."""
     return ["<br>" if node.tag == f"{W}br" else node.text for r in p.iter(f"{W}r") for node in r
             if node.tag in (f"{W}t", f"{W}br")]
 
 
-def _styled(root, style: str) -> list:  # noqa: ANN001
+def _styled(root, style: str) -> list:
     return [p for p in root.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle") is not None
             and p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == style]
 

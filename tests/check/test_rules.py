@@ -306,6 +306,7 @@ def test_rule_fires_alone(case: Case) -> None:
 
 def test_every_rule_is_broken_by_some_test() -> None:
     in_test_tables = {"table-header.size", "table-cell.size"}  # tests/test_tables.py breaks these
+    in_test_footnotes = {"footnote.size"}  # tests/test_footnotes.py breaks it
     covered = ({c.rule for c in CASES} | {f"{r.value}.{p}" for r, p in TYPOGRAPHY}
-               | {f"contact.{p}" for p in CONTACT} | in_test_tables)
+               | {f"contact.{p}" for p in CONTACT} | in_test_tables | in_test_footnotes)
     assert covered == set(RULES)

@@ -127,9 +127,10 @@ class _Fixer:
         return tree
 
     def xml_parts(self) -> list[str]:
-        """The main document, styles, headers, footers and numbering: where run properties live."""
+        """The main document, styles, headers, footers, numbering and footnotes: where run properties
+        live."""
         names = [self.pkg.main_part]
-        for kind in ("styles", "numbering"):
+        for kind in ("styles", "numbering", "footnotes"):
             names += [r.target for r in self.pkg.related(self.pkg.main_part, kind)]
         names += [name for name, _ in (*self.pkg.headers.values(), *self.pkg.footers.values())]
         return [n for n in dict.fromkeys(names) if self.pkg.part(n) is not None]

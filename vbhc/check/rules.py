@@ -236,6 +236,8 @@ def _build() -> dict[str, Rule]:
              "in the header (top margin), centred"),
         Rule("page-number.first-page", "PL I, I.7", E, "page-number", "no number on the first page",
              nd30.PAGE_NUMBER_ON_FIRST_PAGE, "“different first page” with an empty first-page header"),
+        Rule("footnote.size", nd30.FOOTNOTE.clause, W, "body", "footnotes: font size", nd30.FOOTNOTE.size,
+             f"{nd30.FOOTNOTE.size} pt"),
         Rule("urgency.stamp", "PL I, III.2.b", E, "marks", "the urgency stamp's rectangle",
              nd30.URGENCY_STAMP_MM, ", ".join(f"{u.value} {a:g} × {b:g} mm"
                                               for u, (a, b) in nd30.URGENCY_STAMP_MM.items())),

@@ -42,8 +42,8 @@ from vbhc.model import (
     SignatureImage,
     Table,
 )
-from vbhc.model.document import APPENDIX_REFERENCE
 from vbhc.model.characters import on_one_line
+from vbhc.model.document import APPENDIX_REFERENCE
 from vbhc.model.text import Span, Text, literal
 from vbhc.nd30 import Level, Region, Role, numbering
 

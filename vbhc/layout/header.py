@@ -54,5 +54,6 @@ def fit_warnings(layout: Layout, text_width_pt: float, look: Look) -> list[Diagn
             out.append(Diagnostic(
                 f"{width / PT_PER_MM / 10:.2f} cm of text in a {column / PT_PER_MM / 10:.2f} cm header "
                 f"column: it wraps where Word breaks it; split it into two entries of {field} or break it "
-                "with a line break (PL I, II.2.b: a long name stands on several lines)", format_path(path), warning=True))
+                "with a line break (PL I, II.2.b: a long name stands on several lines)", format_path(path),
+                warning=True))
     return out

@@ -290,6 +290,12 @@ COPY_KIND = Typography(Range(13, 14), 14, True, False, Case.UPPER, Align.CENTER,
 DRAFT = Typography(Range(13, 14), 13, True, False, Case.AS_TYPED, Align.RIGHT,
                    "practice: a draft's mark (the decree has none)")
 DRAFT_WORDS = "DỰ THẢO"  # practice
+
+# Not in the decree: PL I gives footnotes (chú thích cuối trang) no size. Plans and reports put a source
+# or a definition in a Word footnote, set smaller than the body, at 10-12 pt; vbhc sets 12, the largest
+# (legible beside a 14 pt body), upright, justified, numbered 1, 2, ... by Word, its mark superscript.
+FOOTNOTE = Typography(Range(10, 12), 12, False, False, Case.AS_TYPED, Align.JUSTIFY,
+                      "practice: footnotes at 10-12 pt (the decree gives them no size)")
 DRAFT_ROUND_WORD = "LẦN"  # practice: "DỰ THẢO LẦN 2"
 
 

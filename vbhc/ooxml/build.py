@@ -23,7 +23,7 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 NSMAP = {"w": W_NS, "r": R_NS}
 
 Element = etree._Element
-_ROOTS = frozenset({"document", "styles", "hdr", "ftr", "settings", "fonts", "numbering"})
+_ROOTS = frozenset({"document", "styles", "hdr", "ftr", "settings", "fonts", "numbering", "footnotes"})
 
 
 def w(tag: str) -> str:
@@ -162,7 +162,7 @@ def half_points(pt: float) -> int:
 
 def rpr(*, fonts: str | None = None, bold: bool | None = None, italic: bool | None = None,
         color: str | None = None, size_pt: float | None = None, boxed: bool = False,
-        lang: str | None = None) -> Element | None:
+        lang: str | None = None, superscript: bool = False) -> Element | None:
     """``w:rPr`` with the given properties, in schema order (:data:`RPR_ORDER`)."""
     children: list[Element] = []
     if fonts:
@@ -181,6 +181,8 @@ def rpr(*, fonts: str | None = None, bold: bool | None = None, italic: bool | No
         children += [el("sz", {"val": half_points(size_pt)}), el("szCs", {"val": half_points(size_pt)})]
     if boxed:
         children.append(el("bdr", {"val": "single", "sz": 8, "space": 1, "color": "auto"}))
+    if superscript:
+        children.append(el("vertAlign", {"val": "superscript"}))
     if lang:
         children.append(el("lang", {"val": lang, "eastAsia": lang}))
     return ordered("rPr", children) if children else None

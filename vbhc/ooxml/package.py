@@ -37,7 +37,7 @@ _MAIN_CONTENT_TYPES = frozenset({
 })
 
 # Kinds (last segment of the relationship type) parsed eagerly from the main document's rels.
-_SINGLE_PARTS = ("styles", "numbering", "theme", "settings")
+_SINGLE_PARTS = ("styles", "numbering", "theme", "settings", "footnotes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +81,7 @@ class DocxPackage:
     numbering: etree._Element | None = None
     theme: etree._Element | None = None
     settings: etree._Element | None = None
+    footnotes: etree._Element | None = None
     headers: dict[str, tuple[str, etree._Element]] = field(default_factory=dict)
     footers: dict[str, tuple[str, etree._Element]] = field(default_factory=dict)
     content_types: dict[str, str] = field(default_factory=dict)

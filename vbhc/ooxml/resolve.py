@@ -74,6 +74,7 @@ __all__ = [
 _TAB, _PTAB, _BR, _CR = w("tab"), w("ptab"), w("br"), w("cr")
 _NO_BREAK_HYPHEN, _SOFT_HYPHEN, _SYM = w("noBreakHyphen"), w("softHyphen"), w("sym")
 _FLD_CHAR, _INSTR_TEXT, _FLD_SIMPLE = w("fldChar"), w("instrText"), w("fldSimple")
+_FOOTNOTE = w("footnote")
 _DRAWINGS = frozenset({w("drawing"), w("pict"), MC_ALTERNATE})
 # Word's built-in "Normal Table" cell margins (0.19 cm left and right) where no style or table sets them.
 DEFAULT_CELL_MARGIN_TWIPS = 108
@@ -316,7 +317,9 @@ class ResolvedTable:
 
 @dataclass(frozen=True, slots=True)
 class ResolvedDocument:
-    """Everything resolved from one .docx. Header/footer keys are part names ("word/header1.xml")."""
+    """Everything resolved from one .docx. Header/footer keys are part names ("word/header1.xml").
+    ``footnotes``: the paragraphs of the footnotes (not their separators), location "footnotes.xml";
+    they are not body paragraphs."""
 
     paragraphs: tuple[ResolvedParagraph, ...]
     sections: tuple[ResolvedSection, ...]
@@ -326,6 +329,7 @@ class ResolvedDocument:
     package: DocxPackage
     styles: StyleSheet
     even_and_odd_headers: bool
+    footnotes: tuple[ResolvedParagraph, ...] = ()
 
     def body_text(self) -> str:
         """Body paragraph texts joined with newlines."""
@@ -748,6 +752,10 @@ class _DocumentResolver:
                 part = _PartResolver(self, posixpath.basename(part_name))
                 part.walk(root)
                 store[part_name] = part.paragraphs
+        notes = _PartResolver(self, "footnotes.xml")
+        for note in children_tagged(pkg.footnotes, _FOOTNOTE) if pkg.footnotes is not None else ():
+            if (note.get(w("type")) or "normal") == "normal":  # not the separators
+                notes.walk(note)
         settings = pkg.settings
         even_odd = settings is not None and any(on_off(el) for el in settings.iter(w("evenAndOddHeaders")))
         return ResolvedDocument(
@@ -759,6 +767,7 @@ class _DocumentResolver:
             package=pkg,
             styles=self.sheet,
             even_and_odd_headers=even_odd,
+            footnotes=tuple(notes.paragraphs),
         )
 
     def _sections(

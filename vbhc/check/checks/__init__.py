@@ -24,7 +24,7 @@ from vbhc.check.checks.header import check_date, check_header, check_number, che
 from vbhc.check.checks.page import check_page, check_page_numbers
 from vbhc.check.checks.required import check_required
 from vbhc.check.checks.tables import check_tables
-from vbhc.check.checks.typography import check_fonts, check_text, check_typography
+from vbhc.check.checks.typography import check_fonts, check_footnotes, check_text, check_typography
 from vbhc.check.marks import check_copy, check_marks
 from vbhc.check.report import Report
 from vbhc.check.rules import RULES, Rule
@@ -36,7 +36,7 @@ from vbhc.recognise.components import Recognition, recognise
 CHECKS = (check_page, check_fonts, check_text, check_required, check_typography, check_header, check_number,
           check_date, check_title, check_body, check_numbering, check_legal_bases, check_addressees,
           check_recipients, check_signature, check_signers_in_person, check_page_numbers, check_tables,
-          check_marks, check_copy)
+          check_marks, check_copy, check_footnotes)
 
 
 def guard(doc: ResolvedDocument, limits: Limits = DEFAULT_LIMITS) -> None:

@@ -131,10 +131,11 @@ def prefix_runs(paragraph: ResolvedParagraph, length: int) -> list[ResolvedRun]:
 
 
 def all_paragraphs(doc: ResolvedDocument) -> list[ResolvedParagraph]:
+    """Every paragraph of the body, the headers, the footers and the footnotes."""
     out = list(doc.paragraphs)
     for part in (*doc.headers.values(), *doc.footers.values()):
         out += part
-    return out
+    return out + list(doc.footnotes)
 
 
 def ending(text: str) -> str:

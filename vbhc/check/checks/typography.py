@@ -38,6 +38,20 @@ def check_fonts(ctx: Context) -> None:
         ctx.ok(rule_id)
 
 
+def check_footnotes(ctx: Context) -> None:
+    """The size of each footnote's text (practice, nd30.FOOTNOTE); its fonts and colour are checked
+    with every paragraph's (:func:`check_fonts`)."""
+    if not ctx.doc.footnotes:
+        ctx.na("footnote.size", "no footnotes in this document")
+        return
+    allowed = RULES["footnote.size"].allowed
+    for p in ctx.doc.footnotes:
+        sizes = sorted(p.sizes)
+        if any(s not in allowed for s in sizes):
+            ctx.add("footnote.size", ", ".join(f"{s:g} pt" for s in sizes), [p])
+    ctx.ok("footnote.size")
+
+
 def check_text(ctx: Context) -> None:
     for p in all_paragraphs(ctx.doc):
         if p.text and unicodedata.normalize("NFC", p.text) != p.text:

@@ -91,18 +91,18 @@ def refer_contact_footer(sections: Sequence[Element], footer: bytes) -> list[tup
     return added
 
 
-def add_parts(parts: list[tuple[str, bytes]], added: Sequence[tuple[str, str, bytes]]) -> None:
-    """Add footer parts to a package's members (changed in place): their content types, their
-    relationships from ``word/document.xml``, and the parts."""
+def add_parts(parts: list[tuple[str, bytes]], added: Sequence[tuple[str, str, bytes]], kind: str = "footer",
+              content_type: str = LOOK_PARTS["footer"].content_type) -> None:
+    """Add parts of one ``kind`` (footers; the footnotes) to a package's members (changed in place):
+    their content types, their relationships from ``word/document.xml``, and the parts."""
     for n, (name, data) in enumerate(parts):
         if name == "[Content_Types].xml":
             types = etree.fromstring(data)
             for _, part, _ in added:
-                etree.SubElement(types, f"{{{CT_NS}}}Override", PartName=f"/{part}",
-                                 ContentType=LOOK_PARTS["footer"].content_type)
+                etree.SubElement(types, f"{{{CT_NS}}}Override", PartName=f"/{part}", ContentType=content_type)
             parts[n] = (name, to_bytes(types))
         elif name == "word/_rels/document.xml.rels":
             kept = [(r.get("Id"), r.get("Type"), r.get("Target")) for r in etree.fromstring(data)]
-            new = [(rid, OFFICE_RELS + "footer", part.removeprefix("word/")) for rid, part, _ in added]
+            new = [(rid, OFFICE_RELS + kind, part.removeprefix("word/")) for rid, part, _ in added]
             parts[n] = (name, relationships_xml([*kept, *new]))
     parts += [(part, data) for _, part, data in added]

@@ -41,6 +41,13 @@ from vbhc.ooxml.build import (
 from vbhc.writers.docx.copy import copy_block
 from vbhc.writers.docx.images import ImagePart, with_images
 from vbhc.writers.docx.marks import add_parts, contact_footer, refer_contact_footer, stamp_table
+from vbhc.writers.docx.notes import (
+    FOOTNOTES_CONTENT_TYPE,
+    FOOTNOTES_ID,
+    FOOTNOTES_PART,
+    footnotes_xml,
+    reference_run,
+)
 from vbhc.writers.docx.tables import table_xml
 from vbhc.writers.docx.template import ROLE_STYLE, RULE_STYLE, Template, core_properties, default_template
 
@@ -67,17 +74,23 @@ def look_of(template: Template) -> Look:
 class _Writer:
     def __init__(self, template: Template) -> None:
         self.t = template
+        self.notes: list[Text] = []  # the footnotes met so far, in reading order (ids from 1)
 
     # ---- runs and paragraphs --------------------------------------------------------------
 
     def runs(self, text: Text, role: Role | None, *, boxed: bool = False,
              exact: bool = False, ink: str | None = None) -> list[Element]:
         """Runs of ``text`` in ``role``'s style: a span's bold or italic is added to the style's;
-        ``exact``: a span without them is upright and regular even in a bold or italic style."""
+        ``exact``: a span without them is upright and regular even in a bold or italic style. A
+        footnote is its reference; its note is kept for ``word/footnotes.xml``."""
         look = self.t.look(role) if role else None
         style_bold, style_italic = bool(look and look.bold), bool(look and look.italic)
         out = []
         for span in text:
+            if span.note is not None:
+                self.notes.append(span.note)
+                out.append(reference_run(len(self.notes)))
+                continue
             bold = span.bold if span.bold != style_bold and (span.bold or exact) else None
             italic = span.italic if span.italic != style_italic and (span.italic or exact) else None
             out.append(text_run(span.text, rpr(bold=bold, italic=italic, color=ink, boxed=boxed)))
@@ -328,7 +341,8 @@ def render_bytes(document: Document, template: Template | str | os.PathLike[str]
         sections = [*(x for node in content for x in node.iter(w("sectPr"))), last]
         added = refer_contact_footer(sections, contact_footer(layout.contact, writer.para))
     title = document.summary.plain if document.summary else document.type.type_name
-    return _package(template, content, last, title, added, images)
+    notes = [(FOOTNOTES_ID, FOOTNOTES_PART, footnotes_xml(writer.notes))] if writer.notes else []
+    return _package(template, content, last, " ".join(title.split()), added, images, notes)
 
 
 def render_copy_bytes(source: bytes, copy: Copy,
@@ -351,9 +365,10 @@ def render_copy_bytes(source: bytes, copy: Copy,
 
 
 def _package(template: Template, content: list[Element], last: Element, title: str,
-             added: list[tuple[str, str, bytes]], images: Sequence[ImagePart | None] = ()) -> bytes:
-    """The package: the template's parts with ``content`` as the body, the footers ``added`` (ô 13) and
-    the signature ``images``."""
+             added: list[tuple[str, str, bytes]], images: Sequence[ImagePart | None] = (),
+             notes: Sequence[tuple[str, str, bytes]] = ()) -> bytes:
+    """The package: the template's parts with ``content`` as the body, the footers ``added`` (ô 13),
+    the signature ``images`` and the footnotes part (``notes``)."""
     parts = []
     for name, data in template.parts:
         if name == "word/document.xml":
@@ -362,6 +377,7 @@ def _package(template: Template, content: list[Element], last: Element, title: s
             data = core_properties(title)
         parts.append((name, data))
     add_parts(parts, added)
+    add_parts(parts, notes, "footnotes", FOOTNOTES_CONTENT_TYPE)
     parts.sort(key=lambda p: p[0] != "[Content_Types].xml")
     parts = with_images(parts, [x for x in images if x is not None])
     out = io.BytesIO()
