@@ -70,7 +70,8 @@ class Form:
     ``required_roles`` those the checker reports missing. ``enacting_words`` open the articles
     (ENACTMENT is a region exactly when there are some). ``signatures`` is how many signature blocks
     vbhc lays out; ``signers_in_person`` names who signs a form whose signers sign in their own names,
-    never on behalf of a collective (TM.).
+    never on behalf of a collective (TM.). ``lead_in``: the key of the word that ends the centred line
+    opening the form's text (Role.LEAD_IN: "… điện:", "… trân trọng giới thiệu:").
     """
 
     id: str
@@ -84,6 +85,7 @@ class Form:
     signers_in_person: str | None = None
     particulars: str | None = None
     words: tuple[tuple[str, str], ...] = ()
+    lead_in: str | None = None
 
     def __post_init__(self) -> None:
         if (Region.ENACTMENT in self.regions) != (self.enacting_words is not None):
@@ -93,6 +95,8 @@ class Form:
             raise ValueError(f"Mẫu {self.id}: a tên loại (and trích yếu), or a V/v line (PL I, II.5.b)")
         if (self.particulars is None) != (not self.words):
             raise ValueError(f"Mẫu {self.id}: a form of labelled fields has both particulars and words")
+        if self.lead_in is not None and self.lead_in not in dict(self.words):
+            raise ValueError(f"Mẫu {self.id}: its lead-in is one of its words")
 
     def word(self, key: str) -> str:
         """The form's own words named ``key`` (KeyError for a word it does not print)."""
@@ -189,7 +193,7 @@ MAU_1_5 = Form("1.5", "Công văn", "PL III, Mẫu 1.5; PL I, II.5.b", (Document
                _ALWAYS | {Role.PLACE_DATE, Role.LETTER_SUMMARY})
 # PL III, Mẫu 1.6: a công điện names its sender ("… điện:") and its receivers over its message.
 MAU_1_6 = Form("1.6", "Công điện", "PL III, Mẫu 1.6", (DocumentType.CONG_DIEN,), _TITLED_PAGE, _TITLED_ROLES,
-               particulars="telegram", words=(("sends", "điện:"),))
+               particulars="telegram", words=(("sends", "điện:"),), lead_in="sends")
 # PL III, Mẫu 1.7: a giấy mời has a trích yếu (the meeting); its text is labelled fields.
 MAU_1_7 = Form("1.7", "Giấy mời", "PL III, Mẫu 1.7", (DocumentType.GIAY_MOI,), _TITLED_PAGE, _TITLED_ROLES,
                particulars="invitation", words=(
@@ -204,7 +208,7 @@ MAU_1_8 = Form("1.8", "Giấy giới thiệu", "PL III, Mẫu 1.8", (DocumentTyp
                    ("sent_to", "Được cử đến:"), ("purpose", "Về việc:"),
                    ("request", "Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có tên ở trên hoàn thành "
                                "nhiệm vụ."),
-                   ("valid_until", "Giấy này có giá trị đến hết")))
+                   ("valid_until", "Giấy này có giá trị đến hết")), lead_in="introduce")
 # PL III, Mẫu 1.9: a biên bản has no place-and-date line under the Quốc hiệu (its time and place are
 # in its text); its secretary (THƯ KÝ, left) and chair (CHỦ TỌA, right) sign in their own names.
 MAU_1_9 = Form("1.9", "Biên bản", "PL III, Mẫu 1.9", (DocumentType.BIEN_BAN,),

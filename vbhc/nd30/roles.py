@@ -97,6 +97,7 @@ _CIRCULATION = WordStyle("VbhcCirculation", "VBHC Circulation note", after_pt=6)
 _ISSUANCE_NOTE = WordStyle("VbhcIssuanceNote", "VBHC Drafter and copies", before_pt=6)
 _CONTACT = WordStyle("VbhcContact", "VBHC Issuer contact")
 _COPY_KIND = WordStyle("VbhcCopyKind", "VBHC Copy kind")
+_LEAD_IN = WordStyle("VbhcLeadIn", "VBHC Form lead-in", before_pt=6, after_pt=6)
 _NATIONAL_TITLE = WordStyle("VbhcNationalTitle", "VBHC National title")
 _MOTTO = WordStyle("VbhcMotto", "VBHC Motto")
 _PLACE_DATE = WordStyle("VbhcPlaceDate", "VBHC Place and date", before_pt=6)
@@ -131,7 +132,7 @@ WORD_STYLES: tuple[WordStyle, ...] = (
     _TYPE_NAME, _SUMMARY, _ADDRESSEES, _ENACTING_AUTHORITY, _ENACTMENT, _LEGAL_BASIS, _BODY, _HEADING,
     _ITEM_TITLE, _ARTICLE, _DIVISION_LABEL, _DIVISION_TITLE, _SIGNATURE_TITLE, _SIGNER_NAME,
     _RECIPIENTS_HEADING, _RECIPIENT, _CONFIRMATION, _APPENDIX_LABEL, _APPENDIX_TITLE, _APPENDIX_NOTE,
-    _TABLE_HEADER, _TABLE_CELL, _URGENCY, _CIRCULATION, _ISSUANCE_NOTE, _CONTACT, _COPY_KIND,
+    _TABLE_HEADER, _TABLE_CELL, _URGENCY, _CIRCULATION, _ISSUANCE_NOTE, _CONTACT, _COPY_KIND, _LEAD_IN,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -216,6 +217,9 @@ class Role(enum.Enum):
                            "enactment", keep_with_next=KEEP_HEADING)
     ADDRESSEES = RoleRecord("addressees", t.ADDRESSEES, _ADDRESSEES, "body_pt", "Kính gửi", "addressees",
                             emphasis_allowed=EMPHASIS, align_warning=ALIGN_WARNING)
+    # "<sender> điện:" (Mẫu 1.6), "<issuer> trân trọng giới thiệu:" (Mẫu 1.8): the form record's lead_in.
+    LEAD_IN = RoleRecord("lead-in", t.LEAD_IN, _LEAD_IN, "body_pt",
+                         "lời dẫn (… điện:, … trân trọng giới thiệu:)", "body", keep_with_next=KEEP_BLOCK)
     LEGAL_BASIS = RoleRecord("legal-basis", t.LEGAL_BASIS, _LEGAL_BASIS, "body_pt", "căn cứ", "legal-basis",
                              body_paragraph=BODY_PARAGRAPH, emphasis_allowed=EMPHASIS, lower_case=LOWER_CASE)
     PARAGRAPH = RoleRecord("paragraph", t.BODY, _BODY, "body_pt", "đoạn văn", "body",

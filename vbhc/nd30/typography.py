@@ -204,6 +204,10 @@ CONFIRMATION = Typography(Range(12, 12), 12, False, True, Case.AS_TYPED, Align.C
 # --------------------------------------------------------------------------------------------
 # Recipients (PL I, Phần I, Mục II.9)
 
+# PL III, Mẫu 1.6 and 1.8 (the samples): the line that opens a công điện's or a giấy giới thiệu's text,
+# "<sender> điện:" and "<issuer> trân trọng giới thiệu:", stands centred, upright and regular, in the
+# body's size; what follows it is the body's.
+LEAD_IN = Typography(Range(13, 14), 14, False, False, Case.AS_TYPED, Align.CENTER, "PL III, Mẫu 1.6, 1.8")
 ADDRESSEES_LABEL = "Kính gửi:"  # PL I, II.9.d: "Kính gửi" followed by a colon
 # PL I, II.9.d: Kính gửi and its names in thường, 13-14, đứng.
 ADDRESSEES = Typography(Range(13, 14), 14, False, False, Case.AS_TYPED, Align.LEFT, "PL I, II.9.d")

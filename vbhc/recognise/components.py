@@ -47,7 +47,7 @@ from vbhc import nd30
 from vbhc.layout.regions import AppendixRegion, CopyRegion, Regions, SignatureRegion
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
-from vbhc.recognise.forms import confirmation_at
+from vbhc.recognise.forms import confirmation_at, lead_in_at
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
@@ -64,6 +64,7 @@ _RECIPIENTS = nd30.RECIPIENTS_LABEL.rstrip(":").lower()  # "nơi nhận", with o
 _ADDRESSEES = nd30.ADDRESSEES_LABEL.rstrip(":").lower()  # "kính gửi"
 _MAX_SUMMARY_LINES = 3
 _MAX_TITLE_WORDS = 12
+_LEAD_IN_WITHIN = 3  # the line that opens a form's text is among the body's first lines (Mẫu 1.6, 1.8)
 _MAX_SIGNATURE_LINES = 8
 
 # Words that open the name of an agency: a new one in the header's left column starts a new body
@@ -482,6 +483,8 @@ class _Recogniser:
             if t.lower().startswith((*_LEGAL_PREFIXES, _ADDRESSEES)) or (
                     r.summary and classify(p, t).role is not Role.PARAGRAPH):
                 break
+            if doc_type is not None and lead_in_at(nd30.form_of(doc_type), [t]) is not None:
+                break  # the centred "… trân trọng giới thiệu:" opens the text (Mẫu 1.8), no trích yếu
             if not r.summary and p.alignment != "center" and p.first_line_cm > 0:
                 break
             r.summary += (self.rec(i, Role.SUMMARY),)
@@ -564,6 +567,10 @@ class _Recogniser:
         closing_start = min(candidates) if candidates else limit
         body = [p for p in paras[body_start:closing_start] if p.table is None]
         r.body = tuple(classify_body(body))
+        lead = lead_in_at(r.form, [x.text for x in r.body[:_LEAD_IN_WITHIN]])
+        if lead is not None:  # PL III, Mẫu 1.6, 1.8: the centred "… điện:" line
+            item = r.body[lead]
+            r.body = (*r.body[:lead], Recognised(item.paragraph, Role.LEAD_IN, item.text), *r.body[lead + 1:])
         self.closing(closing_start, limit)
         if attachment_at is not None:
             self.r.attachment = self.annex(attachment_at, appendix_at if appendix_at is not None else end,

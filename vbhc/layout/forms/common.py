@@ -44,6 +44,13 @@ def dash_lines(entries: tuple[str, ...]) -> list[Line]:
                  nd30.DASH_MARKER) for i, entry in enumerate(entries)]
 
 
+def lead_in(document_words: str, form: Form) -> Line:
+    """The centred line that opens the form's text: ``document_words`` then the form's lead-in word
+    ("Chủ tịch Ủy ban nhân dân xã Hoàng Kim điện:"; PL III, Mẫu 1.6, 1.8)."""
+    assert form.lead_in is not None
+    return Line(Role.LEAD_IN, literal(f"{document_words} {form.word(form.lead_in)}"))
+
+
 def sentence(text: str) -> Line:
     """A line of the form's own words with the blanks filled in, without a label."""
     return Line(FIELD_ROLE, literal(text))

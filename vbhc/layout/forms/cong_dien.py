@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from vbhc.layout.forms.common import FormText, dash_lines, sentence
+from vbhc.layout.forms.common import FormText, dash_lines, lead_in
 from vbhc.model import Document
 from vbhc.nd30 import Form
 
 
 def text(document: Document, form: Form) -> FormText:
-    """The sender's line, then "- receiver;" lines, the last ending "."; the body is the message."""
+    """The sender's line, centred, then "- receiver;" lines, the last ending "."; the body is the
+    message."""
     telegram = document.telegram
     if telegram is None:  # left out: the body holds the whole text
         return FormText()
-    return FormText((sentence(f"{telegram.sender} {form.word('sends')}"), *dash_lines(telegram.receivers)))
+    return FormText((lead_in(telegram.sender, form), *dash_lines(telegram.receivers)))
