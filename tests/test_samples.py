@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from attrs import evolve
 
 import vbhc
 from tests.check.documents import Docx, set_ppr
@@ -82,3 +83,30 @@ def test_libreoffice_centres_the_lead_in(tmp_path: Path) -> None:
     # The text block: 30 mm to 195 mm of the A4 width (595 pt), its centre at 112.5 mm.
     centre = (nd30.MARGIN_LEFT_MM + (nd30.PAPER_WIDTH_MM - nd30.MARGIN_RIGHT_MM)) / 2 * 72 / 25.4
     assert abs((left + right) / 2 - centre) < 3
+
+
+def test_a_cong_van_as_mau_1_5() -> None:
+    """PL III, Mẫu 1.5: "Kính gửi:" 3.5 cm in, several names in a list aligned 4.5 cm in; the V/v line
+    under the number in the header's left column; "- Như trên;" first in Nơi nhận; ô 13 on page 1."""
+    data = _render("cong-van-khan-hoang-kim.yaml")
+    doc = read_document(data)
+    rec = recognise(doc)
+    label, *names = rec.addressees
+    assert label.text == "Kính gửi:"
+    assert [x.text for x in names] == ["- Ban Chỉ đạo các thôn;", "- Trạm Y tế xã."]
+    assert label.paragraph.indent_left_cm + label.paragraph.first_line_cm == pytest.approx(3.5, abs=0.01)
+    for x in names:
+        assert (x.paragraph.indent_left_cm, x.paragraph.first_line_cm) == (pytest.approx(4.5, abs=0.01), 0)
+    number, v_v = rec.number.paragraph, rec.letter_summary.paragraph
+    assert v_v.table == number.table == (rec.header_table, 1, 0) and v_v.index == number.index + 1
+    assert v_v.alignment == "center" and v_v.text.startswith("V/v ")
+    assert rec.recipients[1].text == "- Như trên;"
+    [footer] = [doc.footers[name] for name in doc.footers if doc.sections[0].footers.get("first") == name]
+    assert footer[0].text.startswith("Thôn Trung") and footer[0].borders.get("top")
+
+
+def test_one_addressee_stands_on_the_label_s_line() -> None:
+    document = evolve(vbhc.load(EXAMPLES / "cong-van-khan-hoang-kim.yaml"), addressees=("Trạm Y tế xã",))
+    rec = recognise(read_document(render_bytes(document)))
+    assert [x.text for x in rec.addressees] == ["Kính gửi: Trạm Y tế xã."]
+    assert rec.addressees[0].paragraph.indent_left_cm == pytest.approx(3.5, abs=0.01)

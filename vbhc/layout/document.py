@@ -246,8 +246,8 @@ def list_lines(entries: Sequence[str]) -> list[Line]:
 def addressee_lines(addressees: Sequence[str]) -> list[Line]:
     """Kính gửi (PL I, II.9.d): one name on the label's line; several as "- name;" lines, last ".".
 
-    With several names the first line is the label alone; the writer aligns the dashes under the
-    colon.
+    With several names the first line is the label alone; the writer aligns the dashes in a list
+    further in (PL III, Mẫu 1.5).
     """
     label = nd30.ADDRESSEES_LABEL
     if not addressees:

@@ -52,7 +52,10 @@ from vbhc.writers.docx.tables import table_xml
 from vbhc.writers.docx.template import ROLE_STYLE, RULE_STYLE, Template, core_properties, default_template
 
 # Page geometry choices (not decree rules); the header's two columns: vbhc.layout.header.
-ADDRESSEES_INDENT_CM = 4.0  # "Kính gửi:" starts about a quarter of the way in (PL III, Mẫu 1.5)
+# PL III, Mẫu 1.5 (the official sample's paragraphs): "Kính gửi:" starts 3.5 cm in, and several names
+# stand in an aligned list 1 cm further in, under "gửi", one "- name;" a line.
+ADDRESSEES_INDENT_CM = 3.5
+ADDRESSEES_LIST_INDENT_CM = 4.5
 SPACE_AFTER_TITLE_PT = 6  # between the line under the trích yếu and what follows it
 SPACE_BEFORE_RECIPIENTS_PT = 12  # Nơi nhận under two signatures
 SPACE_BETWEEN_SIGNER_ROWS_PT = 12  # above a second or third row of signers
@@ -199,10 +202,8 @@ class _Writer:
     def addressees(self, lines: Sequence[Line]) -> list[Element]:
         if not lines:
             return []
-        indent = twips_from_cm(ADDRESSEES_INDENT_CM)
-        label = Line(Role.ADDRESSEES, Text(nd30.ADDRESSEES_LABEL.rstrip(":")))
-        under_colon = indent + self.width_twips(label)
-        return [self.para(x, left=indent if i == 0 else under_colon) for i, x in enumerate(lines)]
+        indent, listed = twips_from_cm(ADDRESSEES_INDENT_CM), twips_from_cm(ADDRESSEES_LIST_INDENT_CM)
+        return [self.para(x, left=indent if i == 0 else listed) for i, x in enumerate(lines)]
 
     def signature_cell(self, sig: SignatureRegion[Line], image: ImagePart | None = None,
                        column: int = 0, before_pt: float | None = None,
