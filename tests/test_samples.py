@@ -40,7 +40,8 @@ def test_the_line_that_opens_the_text_is_centred_and_regular(name: str) -> None:
     assert {(r.bold, r.italic) for r in p.visible_runs} == {(False, False)}
     assert p.sizes == {nd30.LEAD_IN.default_size} and nd30.LEAD_IN.align is nd30.Align.CENTER
     following = doc.paragraphs[p.index + 1]
-    assert following.alignment == "both" and following.first_line_cm > 0  # the text after it: the body's
+    if name.startswith("giay-gioi-thieu"):  # the text after it: the body's (a công điện's: its receivers)
+        assert following.alignment == "both" and following.first_line_cm > 0
 
 
 @pytest.mark.parametrize("name", LEAD_INS)
@@ -110,3 +111,21 @@ def test_one_addressee_stands_on_the_label_s_line() -> None:
     rec = recognise(read_document(render_bytes(document)))
     assert [x.text for x in rec.addressees] == ["Kính gửi: Trạm Y tế xã."]
     assert rec.addressees[0].paragraph.indent_left_cm == pytest.approx(3.5, abs=0.01)
+
+
+def test_a_cong_dien_lists_its_receivers_further_in() -> None:
+    """PL III, Mẫu 1.6: under the centred "… điện:", the receivers one a line in a list set in from the
+    body (the sample's column), flush left, in the body's size; the checker reads them as receivers."""
+    data = _render("cong-dien-hoang-kim.yaml")
+    rec = recognise(read_document(data))
+    receivers = [x for x in rec.body if x.role is Role.RECEIVER]
+    assert [x.text for x in receivers] == ["- Trưởng các thôn;", "- Công an xã, Ban Chỉ huy Quân sự xã;",
+                                           "- Các ban, ngành, đoàn thể xã."]
+    lead = next(i for i, x in enumerate(rec.body) if x.role is Role.LEAD_IN)
+    assert list(rec.body[lead + 1:lead + 4]) == receivers
+    for x in receivers:
+        p = x.paragraph
+        assert (p.indent_left_cm, p.first_line_cm) == (pytest.approx(nd30.RECEIVER_INDENT_CM, abs=0.01), 0)
+        assert p.alignment == "left" and p.sizes == {nd30.RECEIVER.default_size}
+    assert rec.body[lead + 4].role is Role.PARAGRAPH  # the message: the body's
+    assert {"receiver.size", "receiver.align"} <= {r.id for r in check(data).passed}

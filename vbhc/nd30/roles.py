@@ -25,6 +25,7 @@ class WordStyle:
     before_pt: float = 0
     after_pt: float = 0
     body_spacing: bool = False  # the body's paragraph spacing, line spacing and first-line indent
+    left_cm: float = 0  # the paragraph's left indent (a list further in than the body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,7 @@ _ISSUANCE_NOTE = WordStyle("VbhcIssuanceNote", "VBHC Drafter and copies", before
 _CONTACT = WordStyle("VbhcContact", "VBHC Issuer contact")
 _COPY_KIND = WordStyle("VbhcCopyKind", "VBHC Copy kind")
 _LEAD_IN = WordStyle("VbhcLeadIn", "VBHC Form lead-in", before_pt=6, after_pt=6)
+_RECEIVER = WordStyle("VbhcReceiver", "VBHC Telegram receiver", left_cm=t.RECEIVER_INDENT_CM)
 _NATIONAL_TITLE = WordStyle("VbhcNationalTitle", "VBHC National title")
 _MOTTO = WordStyle("VbhcMotto", "VBHC Motto")
 _PLACE_DATE = WordStyle("VbhcPlaceDate", "VBHC Place and date", before_pt=6)
@@ -133,6 +135,7 @@ WORD_STYLES: tuple[WordStyle, ...] = (
     _ITEM_TITLE, _ARTICLE, _DIVISION_LABEL, _DIVISION_TITLE, _SIGNATURE_TITLE, _SIGNER_NAME,
     _RECIPIENTS_HEADING, _RECIPIENT, _CONFIRMATION, _APPENDIX_LABEL, _APPENDIX_TITLE, _APPENDIX_NOTE,
     _TABLE_HEADER, _TABLE_CELL, _URGENCY, _CIRCULATION, _ISSUANCE_NOTE, _CONTACT, _COPY_KIND, _LEAD_IN,
+    _RECEIVER,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -220,6 +223,9 @@ class Role(enum.Enum):
     # "<sender> điện:" (Mẫu 1.6), "<issuer> trân trọng giới thiệu:" (Mẫu 1.8): the form record's lead_in.
     LEAD_IN = RoleRecord("lead-in", t.LEAD_IN, _LEAD_IN, "body_pt",
                          "lời dẫn (… điện:, … trân trọng giới thiệu:)", "body", keep_with_next=KEEP_BLOCK)
+    # A công điện's receivers under its lead-in (Mẫu 1.6). Names hold acronyms: no case check.
+    RECEIVER = RoleRecord("receiver", t.RECEIVER, _RECEIVER, "body_pt", "nơi nhận công điện (- …;)", "body",
+                          emphasis_allowed=EMPHASIS, align_warning=ALIGN_WARNING)
     LEGAL_BASIS = RoleRecord("legal-basis", t.LEGAL_BASIS, _LEGAL_BASIS, "body_pt", "căn cứ", "legal-basis",
                              body_paragraph=BODY_PARAGRAPH, emphasis_allowed=EMPHASIS, lower_case=LOWER_CASE)
     PARAGRAPH = RoleRecord("paragraph", t.BODY, _BODY, "body_pt", "đoạn văn", "body",

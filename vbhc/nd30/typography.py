@@ -208,6 +208,10 @@ CONFIRMATION = Typography(Range(12, 12), 12, False, True, Case.AS_TYPED, Align.C
 # "<sender> điện:" and "<issuer> trân trọng giới thiệu:", stands centred, upright and regular, in the
 # body's size; what follows it is the body's.
 LEAD_IN = Typography(Range(13, 14), 14, False, False, Case.AS_TYPED, Align.CENTER, "PL III, Mẫu 1.6, 1.8")
+# PL III, Mẫu 1.6: a công điện's receivers, "- name;" a line (the last "."), in the body's size, stand in a
+# list further in than the body, flush left (the sample sets them in a column 3.56 cm in).
+RECEIVER = Typography(Range(13, 14), 14, False, False, Case.AS_TYPED, Align.LEFT, "PL III, Mẫu 1.6")
+RECEIVER_INDENT_CM = 3.75  # PL III, Mẫu 1.6 (the sample): its 3.56 cm column and 0.19 cm cell margin
 ADDRESSEES_LABEL = "Kính gửi:"  # PL I, II.9.d: "Kính gửi" followed by a colon
 # PL I, II.9.d: Kính gửi and its names in thường, 13-14, đứng.
 ADDRESSEES = Typography(Range(13, 14), 14, False, False, Case.AS_TYPED, Align.LEFT, "PL I, II.9.d")

@@ -47,7 +47,7 @@ from vbhc import nd30
 from vbhc.layout.regions import AppendixRegion, CopyRegion, Regions, SignatureRegion
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
-from vbhc.recognise.forms import confirmation_at, lead_in_at
+from vbhc.recognise.forms import confirmation_at, lead_in_at, lead_in_roles
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
@@ -568,9 +568,8 @@ class _Recogniser:
         body = [p for p in paras[body_start:closing_start] if p.table is None]
         r.body = tuple(classify_body(body))
         lead = lead_in_at(r.form, [x.text for x in r.body[:_LEAD_IN_WITHIN]])
-        if lead is not None:  # PL III, Mẫu 1.6, 1.8: the centred "… điện:" line
-            item = r.body[lead]
-            r.body = (*r.body[:lead], Recognised(item.paragraph, Role.LEAD_IN, item.text), *r.body[lead + 1:])
+        if lead is not None:  # PL III, Mẫu 1.6, 1.8: the centred "… điện:" line, then its receivers
+            r.body = lead_in_roles(r.body, lead)
         self.closing(closing_start, limit)
         if attachment_at is not None:
             self.r.attachment = self.annex(attachment_at, appendix_at if appendix_at is not None else end,

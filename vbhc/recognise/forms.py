@@ -5,8 +5,14 @@ opens a công điện's or giấy giới thiệu's text (Mẫu 1.6, 1.8), which 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from vbhc import nd30
+from vbhc.nd30 import Role
+
+if TYPE_CHECKING:
+    from vbhc.recognise.components import Recognised
 
 
 def confirmation_at(form: nd30.Form, texts: Sequence[str], indices: Sequence[int]) -> int | None:
@@ -24,3 +30,15 @@ def lead_in_at(form: nd30.Form, texts: Sequence[str]) -> int | None:
         return None
     words = form.word(form.lead_in).lower()
     return next((n for n, text in enumerate(texts) if text.lower().rstrip().endswith(words)), None)
+
+
+def lead_in_roles(body: Sequence[Recognised], lead: int) -> tuple[Recognised, ...]:
+    """``body`` with the line at ``lead`` as the form's lead-in and the "- name;" lines right after it
+    as its receivers (a công điện's: PL III, Mẫu 1.6)."""
+    out = list(body)
+    out[lead] = replace(body[lead], role=Role.LEAD_IN, label="", level=None, value=None)
+    n = lead + 1
+    while n < len(out) and out[n].role is Role.DASH:
+        out[n] = replace(out[n], role=Role.RECEIVER)
+        n += 1
+    return tuple(out)

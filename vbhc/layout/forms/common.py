@@ -36,10 +36,10 @@ def field_lines(form: Form, *fields: tuple[str, Text | str | None]) -> list[Line
     return out
 
 
-def dash_lines(entries: tuple[str, ...]) -> list[Line]:
+def dash_lines(entries: tuple[str, ...], role: Role = Role.DASH) -> list[Line]:
     """One "- entry;" line each, the last ending "." (the list punctuation of PL I, II.9.d)."""
     last = len(entries) - 1
-    return [Line(Role.DASH, literal(f"{nd30.LIST_ITEM_PREFIX}{entry}"
+    return [Line(role, literal(f"{nd30.LIST_ITEM_PREFIX}{entry}"
                                     f"{nd30.LIST_LAST_END if i == last else nd30.LIST_ITEM_END}"),
                  nd30.DASH_MARKER) for i, entry in enumerate(entries)]
 

@@ -79,7 +79,7 @@ def _style(spec: StyleSpec, fmt: Formatting) -> Element:
                 after_pt=style.after_pt, line=fmt.line_spacing, first_line=first_line, jc=_JC[t.align])
     else:
         p = ppr(keep_next=keep, before_pt=style.before_pt, after_pt=style.after_pt, line=1.0,
-                first_line=0, jc=_JC[t.align])
+                left=twips_from_cm(style.left_cm) if style.left_cm else None, first_line=0, jc=_JC[t.align])
     node.append(p)
     node.append(rpr(bold=t.bold, italic=t.italic, size_pt=fmt.size(role)))
     return node
