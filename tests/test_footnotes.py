@@ -21,7 +21,9 @@ from vbhc.check.checks import check_document
 from vbhc.check.fix import fix_package
 from vbhc.cli import main
 from vbhc.errors import FieldError
-from vbhc.model import Dash, Paragraph, Span, Text
+from vbhc.layout.line import end_with
+from vbhc.model import Appendix, Dash, Paragraph, Span, Text
+from vbhc.model.document import word_xml_estimate
 from vbhc.pipeline import read
 from vbhc.readers.spec.markup import parse_markup, to_markup
 from vbhc.writers.docx.writer import render_bytes
@@ -222,3 +224,17 @@ def test_libreoffice_prints_the_notes_at_the_foot_of_the_page(docx: bytes, tmp_p
     lines = [x.strip() for x in lines if x.strip()]
     assert lines[-3:] == [f"{n} {text}" for n, text in enumerate(NOTES, start=1)]
     assert "Triển khai công tác bình đẳng giới1" in lines  # the mark follows the text
+
+
+def test_a_footnote_survives_the_layout_s_punctuation_and_references() -> None:
+    closed = end_with(parse_markup("Căn cứ Luật Tổ chức chính quyền địa phương;^[Sửa đổi năm 2019.]"), ".")
+    assert closed.plain == "Căn cứ Luật Tổ chức chính quyền địa phương." and closed.spans[-1].note is not None
+    doc = make_document(number=5, body=[Paragraph(parse_markup("Xem {appendix:a}^[Kèm theo.] và hết."))],
+                        appendices=[Appendix(title="Bảng", children=[Paragraph("Nội dung.")], id="a")])
+    data = render_bytes(doc)
+    body = read_document(data).paragraphs
+    assert "Xem Phụ lục và hết./." in [p.text for p in body]
+    assert [p.text.strip() for p in read_document(data).footnotes] == ["Kèm theo."]
+    long_note = "Ghi chú dài " * 500
+    with_note = make_document(body=[Paragraph(Text((Span("A"), Span.footnote(long_note))))])
+    assert len(word_xml_estimate(with_note)["body"]) > len(long_note)

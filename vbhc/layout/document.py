@@ -44,7 +44,7 @@ from vbhc.model import (
 )
 from vbhc.model.characters import on_one_line
 from vbhc.model.document import APPENDIX_REFERENCE
-from vbhc.model.text import Span, Text, literal
+from vbhc.model.text import Text, literal
 from vbhc.nd30 import Level, Region, Role, numbering
 
 # Blanks left for a hand-filled number or date in a draft ("Số:      /KH-UBND"). Not a decree rule.
@@ -288,8 +288,8 @@ def appendix_references(document: Document) -> Resolve:
     def resolve(text: Text) -> Text:
         if not any("{appendix:" in s.text for s in text.spans):
             return text
-        return Text(tuple(Span(APPENDIX_REFERENCE.sub(lambda m: labels.get(m[1], m[0]), s.text),
-                               s.bold, s.italic) for s in text.spans))
+        return Text(tuple(s.restyled(APPENDIX_REFERENCE.sub(lambda m: labels.get(m[1], m[0]), s.text))
+                          for s in text.spans))
 
     return resolve
 

@@ -53,12 +53,16 @@ _ENTITY_END = re.compile(r"&#?\w+;$")
 
 
 def end_with(text: Text, end: str) -> Text:
-    """``text`` ending with ``end``: a final ";", ":", "," or single "." is replaced, never doubled."""
+    """``text`` ending with ``end``: a final ";", ":", "," or single "." is replaced, never doubled. The
+    footnotes after the last word stay after it, so the text as printed ends with ``end`` before them."""
     text = text.rstrip()
-    if not text.spans or text.plain.endswith(end):
-        return text
     spans = list(text.spans)
+    notes: list[Span] = []
+    while spans and spans[-1].note is not None:
+        notes.insert(0, spans.pop())
+    if not spans or Text(tuple(spans)).plain.endswith(end):
+        return text
     tail = spans[-1]
     if not _ENTITY_END.search(tail.text):
         spans[-1] = Span(_FINAL_MARK.sub("", tail.text), tail.bold, tail.italic)
-    return Text((*spans, Span(end, bold=tail.bold, italic=tail.italic)))
+    return Text((*spans, Span(end, bold=tail.bold, italic=tail.italic), *notes))

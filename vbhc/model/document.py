@@ -757,6 +757,8 @@ def _frames(value: Any) -> Iterator[str]:
         for span in spans:
             yield _RUN_FRAME
             yield escape(span)
+        for note in () if isinstance(value, str) else value.notes:  # a footnote: its own paragraph
+            yield from _frames(note)
     elif isinstance(value, tuple):
         for item in value:
             yield from _frames(item)
