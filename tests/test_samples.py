@@ -129,3 +129,19 @@ def test_a_cong_dien_lists_its_receivers_further_in() -> None:
         assert p.alignment == "left" and p.sizes == {nd30.RECEIVER.default_size}
     assert rec.body[lead + 4].role is Role.PARAGRAPH  # the message: the body's
     assert {"receiver.size", "receiver.align"} <= {r.id for r in check(data).passed}
+
+
+def test_a_template_made_by_vbhc_0_1_0_gets_the_lead_in_and_receiver_styles() -> None:
+    """tests/data/template-vbhc-0.1.0.docx (an office template vbhc 0.1.0 made) has neither style: they
+    are added when it loads, and the công điện it renders is centred and set in as the sample."""
+    from vbhc.pipeline import load_template
+
+    template = load_template(Path(__file__).parent / "data" / "template-vbhc-0.1.0.docx")
+    data = render_bytes(vbhc.load(EXAMPLES / "cong-dien-hoang-kim.yaml"), template)
+    doc = read_document(data)
+    [lead] = [p for p in doc.paragraphs if p.text == LEAD_INS["cong-dien-hoang-kim.yaml"]]
+    assert lead.style_id == "VbhcLeadIn" and lead.alignment == "center"
+    receivers = [p for p in doc.paragraphs if p.style_id == "VbhcReceiver"]
+    assert len(receivers) == 3 and all(p.indent_left_cm == pytest.approx(nd30.RECEIVER_INDENT_CM, abs=0.01)
+                                       for p in receivers)
+    assert check(data).errors == 0

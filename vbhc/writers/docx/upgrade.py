@@ -2,7 +2,7 @@
 
 An office's template (``vbhc template``, or one edited in Word) made by vbhc 0.1.0 has none of the
 styles of the roles added since (the draft mark, the giấy nghỉ phép confirmation, tables, the urgency
-stamp, boxes 11-13, the copy's block). Rather than
+stamp, boxes 11-13, the copy's block, the lead-in and receivers of Mẫu 1.6 and 1.8). Rather than
 refusing it, :func:`add_later_styles` adds the
 missing ones with the decree's default look (:class:`~vbhc.model.formatting.Formatting`), to the styles
 the template is read with and to the styles part copied into every render.
@@ -18,7 +18,8 @@ from vbhc.ooxml.sanitise import TemplateParts
 # The styles of roles added after templates were first made (vbhc 0.1.0). A role added later is
 # listed here, so that offices' templates keep working.
 LATER_ROLES = (Role.DRAFT, Role.CONFIRMATION, Role.TABLE_HEADER, Role.TABLE_CELL, Role.URGENCY,
-               Role.CIRCULATION, Role.ISSUANCE_NOTE, Role.CONTACT, Role.COPY_KIND)
+               Role.CIRCULATION, Role.ISSUANCE_NOTE, Role.CONTACT, Role.COPY_KIND, Role.LEAD_IN,
+               Role.RECEIVER)
 LATER_STYLES = frozenset(role.record.style.id for role in LATER_ROLES)
 
 
