@@ -30,7 +30,7 @@ import attrs
 from vbhc import model as m
 from vbhc.diagnostics import Diagnostic, SpecProblems, split_path
 from vbhc.errors import TemplateError
-from vbhc.model.particulars import Leave
+from vbhc.model.particulars import Leave, Telegram
 from vbhc.readers.spec import reader
 
 if TYPE_CHECKING:
@@ -106,7 +106,17 @@ def probe_documents() -> tuple[m.Document, ...]:
                                mandates=[m.Mandate("TM.", "Ủy ban nhân dân")]),
         recipients=[m.Recipient("Bà Đỗ Thị Lan")],
     )
-    return report, decision, letter, leave
+    telegram = m.Document(  # PL III, Mẫu 1.6: the centred "… điện:" and the receivers under it
+        type="cong-dien", issuer=commune, number=2, place="Thử Nghiệm", date=m.IssueDate(2024, 9, 6),
+        summary="Về việc chủ động ứng phó với bão",
+        telegram=Telegram(sender="Chủ tịch Ủy ban nhân dân xã Thử Nghiệm",
+                          receivers=["Các thôn", "Công an xã"]),
+        body=[m.Paragraph("Các đơn vị trực ban 24/24 giờ, báo cáo kịp thời về Ủy ban nhân dân xã.")],
+        signatures=m.Signature(position="Chủ tịch", name="Phạm Văn Minh",
+                               mandates=[m.Mandate("TM.", "Ủy ban nhân dân")]),
+        recipients=[m.Recipient("Như trên")],
+    )
+    return report, decision, letter, leave, telegram
 
 
 _CHECKED: OrderedDict[str, tuple[str, ...]] = OrderedDict()  # template digest -> its findings
