@@ -366,7 +366,9 @@ def test_python_docx_default_template() -> None:
     assert section.page_width_mm == pytest.approx(215.9, abs=0.1)
 
 
-def test_twenty_pages_resolve_well_under_half_a_second() -> None:
+def test_twenty_pages_through_ten_based_on_levels_resolve_without_stalling() -> None:
+    """The values are right through ten levels of basedOn; the time bound only catches a stall (the
+    speed itself is measured in benchmarks/scaling.py, not here: a loaded CI machine is no stopwatch)."""
     styles = DEFAULTS + pstyle("Normal", default=True) + "".join(
         pstyle(f"S{i}", f'<w:pPr><w:ind w:firstLine="{i * 10}"/></w:pPr><w:rPr><w:sz w:val="{20 + i}"/>'
                "</w:rPr>", based_on="Normal" if i == 0 else f"S{i - 1}")
@@ -388,4 +390,4 @@ def test_twenty_pages_resolve_well_under_half_a_second() -> None:
     elapsed = time.perf_counter() - started
     assert len(doc.paragraphs) == 700 and doc.paragraphs[13].runs[0].size_pt == 11.5
     assert doc.paragraphs[13].runs[1].italic and doc.paragraphs[13].runs[1].bold
-    assert elapsed < 0.5
+    assert elapsed < 5
