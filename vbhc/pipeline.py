@@ -246,3 +246,90 @@ def load(path: PathLike, profile: PathLike | None = None) -> m.Document:
 
 __all__ = ["fit_warnings", "load", "load_template", "probe_documents", "read", "render", "render_bytes",
            "template_findings", "template_problems"]
+
+
+# --------------------------------------------------------------------------------------------
+# Import: an existing document into a spec
+
+
+IMPORT_SUFFIXES = (".docx", ".docm", ".txt", ".md")
+
+
+@attrs.frozen
+class ImportResult:
+    """What :func:`import_document` read: the ``document`` (the model), its ``spec`` (plain data, what an
+    officer would type) and that spec as ``yaml`` text, the ``diagnostics`` (warnings: what was not
+    placed, numbers that disagree) and the ``report`` (each paragraph's number, what it was read as,
+    its text)."""
+
+    document: m.Document
+    spec: dict[str, object]
+    yaml: str
+    diagnostics: list[Diagnostic]
+    report: list[ReportRow]
+
+
+if TYPE_CHECKING:
+    from vbhc.readers.docx import ReportRow
+
+
+def import_document(source: PathLike | bytes, *, name: str = "document.docx",
+                    profile: PathLike | None = None) -> ImportResult:
+    """Read an existing document (a .docx, or pasted text in a .txt or .md; the kind from ``name`` for
+    bytes, else from the path) into the model and the YAML spec that renders it.
+
+    ``profile`` (a commune profile's path) fills what the source lacks and replaces its issuer, place
+    and signer (:func:`vbhc.readers.docx.adopt_profile`). Raises :class:`~vbhc.errors.SpecError` for an
+    unreadable source or one whose fields do not make a valid document (every problem listed), and
+    :class:`~vbhc.readers.docx.NotAnAdministrativeDocument` for a source that is no such document.
+    """
+    import yaml as pyyaml
+
+    from vbhc.errors import DocxReadError, FileError, SpecError
+    from vbhc.fileio import read_bytes
+    from vbhc.limits import MAX_ARCHIVE_BYTES
+    from vbhc.readers.docx import adopt_profile, read_docx, read_text
+    from vbhc.readers.spec.source import MAX_FILE_BYTES
+    from vbhc.readers.spec.unparse import spec_data
+    from vbhc.writers.spec import dump_yaml
+
+    if not isinstance(source, bytes):
+        name = str(source)
+    suffix = Path(name).suffix.lower()
+    if suffix not in IMPORT_SUFFIXES:
+        raise SpecError(name, message=f"cannot import a {suffix or 'file without extension'}; import one of "
+                                      f"{', '.join(IMPORT_SUFFIXES)}")
+    text_input = suffix in (".txt", ".md")
+    if not isinstance(source, bytes):
+        try:
+            source = read_bytes(source, MAX_FILE_BYTES if text_input else MAX_ARCHIVE_BYTES, "source")
+        except FileError as exc:
+            raise SpecError(name, message=exc.problem) from None
+    if text_input:
+        try:
+            imported = read_text(source.decode("utf-8").removeprefix("\ufeff"))
+        except UnicodeDecodeError as exc:
+            raise SpecError(name, message=f"not UTF-8 text (byte {exc.start + 1}); save it as "
+                                          "UTF-8") from None
+    else:
+        try:
+            imported = read_docx(source)
+        except DocxReadError as exc:
+            raise SpecError(name, message=str(exc)) from None
+    data = adopt_profile(imported.data, profile) if profile is not None else imported.data
+    result = reader.structure_data(data, name, profile)
+    if result.document is None:
+        raise SpecProblems(name, result.errors, result.warnings)
+    document = result.document
+    diagnostics = [Diagnostic(w.message, f'¶{w.paragraph} "{w.text}"' if w.paragraph else w.text, name,
+                              warning=True) for w in sorted(imported.warnings, key=lambda w: w.paragraph)]
+    diagnostics += [w for w in result.warnings
+                    if not w.path.startswith(("body", "preamble", "appendices"))]
+    spec = spec_data(document)
+    text = dump_yaml(spec, f"Imported by vbhc import from {Path(name).name}; check it, then: vbhc render "
+                           "SPEC.yaml")
+    again = reader.structure_data(pyyaml.safe_load(text), name)
+    if again.document != document:
+        diagnostics.append(Diagnostic("the written spec does not read back into the imported document "
+                                      "(please report this)", "", name, warning=True))
+    return ImportResult(document, spec, text, diagnostics, list(imported.report))

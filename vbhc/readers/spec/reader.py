@@ -43,8 +43,8 @@ from vbhc.readers.spec.source import MAX_FILE_BYTES, Parsed, read_file, read_tex
 from vbhc.readers.spec.structure import FAILED, KIND_KEY, Structurer, describe
 from vbhc.readers.spec.warnings import document_warnings
 
-__all__ = ["MAX_SPEC_BYTES", "SPEC_SUFFIXES", "Validation", "load", "read", "structure", "unstructure",
-           "validate"]
+__all__ = ["MAX_SPEC_BYTES", "SPEC_SUFFIXES", "Validation", "load", "read", "structure", "structure_data",
+           "unstructure", "validate"]
 
 MAX_SPEC_BYTES = MAX_FILE_BYTES
 SPEC_SUFFIXES = (".json", ".yaml", ".yml", ".py")
@@ -191,6 +191,12 @@ def load(path: str | FilePath, profile: str | FilePath | None = None) -> Documen
     if result.document is None:
         raise SpecProblems(str(path), result.errors, result.warnings)
     return result.document
+
+
+def structure_data(data: Any, source: str = "<spec>", profile: str | FilePath | None = None) -> Validation:
+    """Read parsed spec data (dicts, lists, strings, numbers) as :func:`read` reads a file, with
+    ``profile`` (a path) under it; never raises on bad content."""
+    return _structure_file(Parsed(source, data), FilePath(source), profile)
 
 
 def structure(data: Any, source: str = "<spec>") -> Document:

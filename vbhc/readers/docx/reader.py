@@ -1,0 +1,421 @@
+"""A recognised document (:class:`~vbhc.recognise.components.Recognition`) read into spec data.
+
+The data is what an officer would have typed in a spec (``examples/ke-hoach-hoang-kim.yaml``): header
+fields parsed, the body as outline text with the numbers as the source typed them (the spec reader
+checks and recomputes them, and says where they disagree), Nơi nhận names without their punctuation.
+:func:`read_recognition` also says, paragraph by paragraph, what each was read as (the report), and
+warns about every paragraph it could not place: that one goes into the body as a plain paragraph, in
+its place, so nothing of the source is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from attrs import define, field, frozen
+
+from vbhc import nd30
+from vbhc.errors import VbhcError
+from vbhc.nd30 import Level, Role, numbering
+from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
+from vbhc.readers.docx import fields
+from vbhc.readers.docx.paragraphs import markup_after, plain_text_of
+from vbhc.readers.spec.outline import parse_outline
+from vbhc.recognise.components import Recognised, Recognition, is_line_paragraph, is_national_title, shown
+
+__all__ = ["Imported", "NotAnAdministrativeDocument", "ReportRow", "read_recognition"]
+
+
+class NotAnAdministrativeDocument(VbhcError):
+    """The source has none of a Decree 30 document's marks: no Quốc hiệu, no type name, no "V/v"."""
+
+
+@frozen
+class ReportRow:
+    """One paragraph of the source (1-based ``paragraph``; 0 for a header's or footer's), what it was
+    read as, and its text."""
+
+    paragraph: int
+    role: str
+    text: str
+
+    def __str__(self) -> str:
+        where = f"¶{self.paragraph}" if self.paragraph else "footer"
+        return f"{where:>6}  {self.role:<20} {self.text}"
+
+
+@frozen
+class Warning:
+    """Something the import could not take as it stands; ``paragraph`` is 1-based (0: none)."""
+
+    paragraph: int
+    text: str
+    message: str
+
+
+@define
+class Imported:
+    """Spec data read from a source, the report of what was read as what, and the warnings."""
+
+    data: dict[str, Any]
+    report: list[ReportRow] = field(factory=list)
+    warnings: list[Warning] = field(factory=list)
+
+
+_ROLE_NAMES = {r: r.name.lower().replace("_", "-") for r in Role}
+_OUTLINE_ROLES = frozenset({Role.PARAGRAPH, Role.HEADING, Role.ITEM_TITLE, Role.ITEM, Role.POINT, Role.DASH,
+                            Role.PLUS, Role.ARTICLE, Role.DIVISION_LABEL, Role.DIVISION_TITLE})
+_SHORT = 60
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _SHORT else text[:_SHORT - 1] + "…"
+
+
+class _Reader:
+    def __init__(self, doc: ResolvedDocument, rec: Recognition, header: dict[str, Any] | None,
+                 placed: Iterable[int]) -> None:
+        self.doc, self.rec = doc, rec
+        self.paras = doc.paragraphs
+        self.placed: set[int] = set(placed)
+        self.out = Imported({})
+        self.corpus = "\n".join(plain_text_of(p) for p in self.paras)
+        self.header = header or {}
+        self.preamble_lines: list[tuple[ResolvedParagraph, str]] = []
+        self.body_lines: list[tuple[ResolvedParagraph, str]] = []
+
+    # ---- bookkeeping ---------------------------------------------------------------------------
+
+    def take(self, item: Recognised | None, role: str | None = None) -> str:
+        """Mark ``item`` placed, report it, and return its text ("" for None)."""
+        if item is None:
+            return ""
+        self.placed.add(item.paragraph.index)
+        self.report(item.paragraph, role or _ROLE_NAMES[item.role], item.text)
+        return item.text
+
+    def report(self, paragraph: ResolvedParagraph, role: str, text: str) -> None:
+        n = paragraph.index + 1 if paragraph.location == "body" else 0
+        self.out.report.append(ReportRow(n, role, text))
+
+    def warn(self, paragraph: ResolvedParagraph | None, message: str) -> None:
+        n = paragraph.index + 1 if paragraph is not None and paragraph.location == "body" else 0
+        text = shown(paragraph) if paragraph is not None else ""
+        self.out.warnings.append(Warning(n, _short(text), message))
+
+    # ---- the whole -----------------------------------------------------------------------------
+
+    def run(self) -> Imported:
+        rec, data = self.rec, self.out.data
+        data.update(self.header)
+        if rec.document_type is None and rec.national_title is None and "type" not in data:
+            raise NotAnAdministrativeDocument(
+                "this is not an administrative document: it has no Quốc hiệu, no type name (Kế hoạch, "
+                "Quyết định, ...) and no \"V/v\" line, so there is nothing to import as Decree 30 components")
+        self.take(rec.draft)
+        if rec.draft is not None:
+            data["draft"] = fields.draft(rec.draft.text)
+        if rec.circulation is not None:
+            data["circulation"] = fields.sentence_case(self.take(rec.circulation))
+        self.take(rec.national_title)
+        self.take(rec.motto)
+        for line in (rec.motto_line, rec.issuer_line, rec.summary_line):
+            if line is not None:
+                self.placed.add(line.paragraph.index)
+        self.issuer_and_number()
+        self.place_and_date()
+        self.marks()
+        self.title()
+        self.before_body()
+        self.body()
+        self.closing()
+        self.appendices()
+        self.unplaced()
+        return self.out
+
+    # ---- header --------------------------------------------------------------------------------
+
+    def issuer_and_number(self) -> None:
+        rec, data = self.rec, self.out.data
+        names = [self.take(x) for x in rec.issuer]
+        parents = [self.take(x) for x in rec.parent_body]
+        groups: list[str] = data.pop("_symbol", [])
+        if rec.number is not None:
+            parsed = fields.number(self.take(rec.number))
+            if parsed is None:
+                self.warn(rec.number.paragraph, 'expected "Số: 12/KH-UBND"; the number is left blank')
+            else:
+                data["number"], groups = parsed
+        elif "number" not in data:
+            data["number"] = None
+        doc_type = rec.document_type
+        if doc_type is None and "type" in data:
+            doc_type = nd30.DocumentType(data["type"])
+        if doc_type is not None:
+            data["type"] = doc_type.value
+            if groups and doc_type.abbreviation and groups[0].upper() == doc_type.abbreviation.upper():
+                groups = groups[1:]
+        issuer: dict[str, Any] = dict(data.get("issuer", {}))
+        if names:
+            issuer["name"] = self.cased_lines(names)
+        if parents:
+            issuer["parent"] = self.cased_lines(parents)
+        if groups:
+            issuer["abbreviation"] = groups[0]
+            bodies = max(len(names) and _bodies(names), 1)
+            joint = groups[1:bodies]
+            rest = groups[bodies:]
+            if joint:
+                self.warn(rec.number.paragraph if rec.number else None,  # type: ignore[union-attr]
+                          "a joint document's other issuers are read from the ký hiệu only: "
+                          "give their names under joint_issuers")
+                data["joint_issuers"] = [{"name": [g], "abbreviation": g} for g in joint]
+            if rest:
+                data["unit"] = rest[-1]
+        contact = fields.contact(x.text for x in rec.contact)
+        for x in rec.contact:
+            self.report(x.paragraph, "contact", x.text)
+        issuer.update(contact)
+        if issuer:
+            data["issuer"] = issuer
+
+    def cased_lines(self, upper: Sequence[str]) -> list[str]:
+        """Header lines printed in capitals, in the case the document writes them elsewhere (its text
+        names "Ủy ban nhân dân xã Hoàng Kim"), else as printed (which prints the same)."""
+        joined = fields.restore_case(" ".join(upper), self.corpus)
+        if joined is None:
+            return list(upper)
+        words = joined.split(" ")
+        out = []
+        for line in upper:
+            n = len(line.split(" "))
+            out.append(" ".join(words[:n]))
+            words = words[n:]
+        return out
+
+    def place_and_date(self) -> None:
+        rec, data = self.rec, self.out.data
+        if rec.place_date is None:
+            return
+        place, date = fields.place_date(self.take(rec.place_date))
+        if place:
+            data["place"] = place
+        if date is not None:
+            data["date"] = fields.date_text(date)
+        else:
+            self.warn(rec.place_date.paragraph, "expected a date such as \"ngày 05 tháng 3 năm 2024\"")
+
+    def marks(self) -> None:
+        data = self.out.data
+        for mark in self.rec.marks:
+            text = self.take(mark)
+            if mark.role is Role.SECRECY:
+                data["secrecy"] = next(m.value for m in nd30.Secrecy if m.value.upper() == text.upper())
+            else:
+                data["urgency"] = next(m.value for m in nd30.Urgency if m.value.upper() == text.upper())
+        if self.rec.issuance_note is not None:
+            found = fields.issuance(self.take(self.rec.issuance_note))
+            if found is not None:
+                data["issuance"] = found
+
+    def title(self) -> None:
+        rec, data = self.rec, self.out.data
+        self.take(rec.type_name)
+        if rec.letter_summary is not None:
+            self.take(rec.letter_summary)
+            text = markup_after(rec.letter_summary.paragraph, Role.LETTER_SUMMARY)
+            data["summary"] = text.split(" ", 1)[1] if " " in text else text
+        elif rec.summary:
+            data["summary"] = " ".join(markup_after(x.paragraph, Role.SUMMARY) for x in rec.summary)
+            for x in rec.summary:
+                self.take(x)
+
+    def before_body(self) -> None:
+        rec, data = self.rec, self.out.data
+        names = [fields.addressee(self.take(x)) for x in rec.addressees]
+        if any(names):
+            data["addressees"] = [n for n in names if n]
+        if rec.enacting_authority is not None:
+            text = self.take(rec.enacting_authority)
+            data["enacting_authority"] = fields.restore_case(text, self.corpus) or text
+        if rec.legal_bases:
+            data["legal_bases"] = [markup_after(x.paragraph, Role.LEGAL_BASIS) for x in rec.legal_bases]
+            for x in rec.legal_bases:
+                self.take(x)
+        self.take(rec.enactment)
+
+    # ---- body ----------------------------------------------------------------------------------
+
+    def body(self) -> None:
+        items = [x for x in self.rec.body if isinstance(x, Recognised)]
+        first = next((n for n, x in enumerate(items) if x.role is not Role.PARAGRAPH), len(items))
+        preamble, rest = items[:first], items[first:]
+        if not rest:  # a text of plain paragraphs (a công văn): all of it is the body
+            preamble, rest = [], items
+        self.preamble_lines = self.lines(preamble)
+        self.body_lines = self.lines(rest)
+
+    def lines(self, items: Sequence[Recognised]) -> list[tuple[ResolvedParagraph, str]]:
+        """One outline line for each recognised body paragraph, the numbers as typed."""
+        out = []
+        for x in items:
+            self.take(x)
+            out.append((x.paragraph, self.outline_line(x)))
+        return out
+
+    def outline(self, lines: Sequence[tuple[ResolvedParagraph, str]]) -> str:
+        """The outline text of ``lines``, with the outline reader's warnings named by paragraph."""
+        text = "\n".join(line for _, line in lines)
+        for note in parse_outline(text).warnings:
+            if "starts in lower case" not in note.message:
+                self.warn(lines[note.line - 1][0], note.message)
+        return text
+
+    def outline_line(self, x: Recognised) -> str:
+        if x.role not in _OUTLINE_ROLES or x.level is None:
+            return _escaped(markup_after(x.paragraph, Role.PARAGRAPH))
+        rest = markup_after(x.paragraph, x.role, x.label)
+        found = numbering.read_label(x.text)
+        typed = found.typed if found is not None else ""
+        level = x.level
+        if level is Level.SUBITEM:
+            return _escaped(markup_after(x.paragraph, Role.PARAGRAPH))
+        label = numbering.labelled(level, typed) if typed or level.numeral is numbering.Numeral.MARK else ""
+        if level is Level.DIVISION:  # "Phần I" is printed as a part
+            label = numbering.labelled(Level.PART, typed)
+        if x.label != label and level in (Level.ITEM, Level.POINT) and x.label.rstrip(".)") == typed:
+            self.warn(x.paragraph, f'typed "{x.label}": the decree writes "{label}"; vbhc prints it so')
+        return f"{label} {rest}".strip() if rest else label
+
+    # ---- closing -------------------------------------------------------------------------------
+
+    def closing(self) -> None:
+        rec, data = self.rec, self.out.data
+        signatures = []
+        for block in rec.signatures:
+            for t in block.titles:
+                self.take(t)
+            name = self.take(block.name)
+            signature = self.signature([t.text for t in block.titles], name)
+            if signature is not None:
+                signatures.append(signature)
+            else:
+                self.warn(block.titles[0].paragraph if block.titles else None,
+                          "a signature block without a position or a name; give signatures in the spec")
+        if signatures:
+            data["signatures"] = signatures if len(signatures) > 1 else signatures[0]
+        recipients: list[str] = []
+        has_addressees = bool(data.get("addressees"))
+        for x in rec.recipients:
+            text = self.take(x)
+            if x.role is Role.RECIPIENTS_HEADING:
+                continue
+            entry = fields.list_entry(text)
+            found = fields.archive(text)
+            if found is not None:
+                data["archive"] = found
+            elif entry.casefold() == nd30.AS_ABOVE.casefold() and has_addressees:
+                continue
+            elif entry:
+                recipients.append(entry)
+        if rec.recipients and "archive" not in data:
+            data["archive"] = None
+        if recipients:
+            data["recipients"] = recipients
+        if rec.confirmation is not None:
+            self.take(rec.confirmation)
+
+    def signature(self, titles: list[str], name: str) -> dict[str, Any] | None:
+        mandates, positions = [], []
+        for t in titles:
+            found = fields.mandate(t)
+            if found is not None and not positions:
+                authority, of = found
+                mandates.append(f"{authority} {fields.sentence_case(of)}")
+            else:
+                positions.append(t)
+        if not positions and mandates:  # "TM. ỦY BAN NHÂN DÂN" alone: the head signs for it
+            return None
+        if not positions or not name:
+            return None
+        out: dict[str, Any] = {}
+        if mandates:
+            out["mandates"] = mandates
+        out["position"] = fields.sentence_case(" ".join(positions))
+        out["name"] = name
+        return out
+
+    # ---- appendices ----------------------------------------------------------------------------
+
+    def appendices(self) -> None:
+        out = []
+        issuer = " ".join(self.out.data.get("issuer", {}).get("name", []))
+        for block in self.rec.appendices:
+            self.take(block.label)
+            appendix: dict[str, Any] = {}
+            if block.title is not None:
+                self.take(block.title)
+                appendix["title"] = markup_after(block.title.paragraph, Role.APPENDIX_TITLE)
+            if block.line is not None:
+                self.placed.add(block.line.paragraph.index)
+            if block.note is not None:
+                note = self.take(block.note)
+                of = note.rstrip(")").rpartition(" của ")[2].strip()
+                if of and of.casefold() != issuer.casefold():
+                    appendix["of"] = of
+            section = block.label.paragraph.section_index
+            if section is not None and section < len(self.doc.sections):
+                appendix["landscape"] = self.doc.sections[section].orientation == "landscape"
+                if not appendix["landscape"]:
+                    del appendix["landscape"]
+            items = [x for x in block.body if isinstance(x, Recognised)]
+            appendix["children"] = self.outline(self.lines(items)) if items else []
+            out.append(appendix)
+        if out:
+            self.out.data["appendices"] = out
+
+    # ---- what is left --------------------------------------------------------------------------
+
+    def unplaced(self) -> None:
+        """Every paragraph not read as a component: a plain paragraph of the body, where it stands
+        (before the body's first line: of the preamble), with a warning naming it."""
+        pre, body = self.preamble_lines, self.body_lines
+        first = (pre or body or [(None, "")])[0][0]
+        for p in self.paras:
+            text = shown(p)
+            if p.index in self.placed or not text or is_line_paragraph(p) or is_national_title(text):
+                continue
+            self.report(p, "unplaced", text)
+            self.warn(p, "not recognised as a component: kept as a plain paragraph of the body")
+            line = (p, _escaped(markup_after(p, Role.PARAGRAPH)))
+            if first is not None and p.index < first.index:
+                pre.append(line)
+            else:
+                body.append(line)
+        pre.sort(key=lambda x: x[0].index)
+        body.sort(key=lambda x: x[0].index)
+        data = self.out.data
+        if pre:
+            data["preamble"] = self.outline(pre)
+        if body:
+            data["body"] = self.outline(body)
+        self.out.report.sort(key=lambda r: (r.paragraph == 0, r.paragraph))
+
+
+def _bodies(names: Sequence[str]) -> int:
+    from vbhc.recognise.components import AGENCY_WORDS
+
+    return sum(1 for i, x in enumerate(names) if i == 0 or x.upper().startswith(AGENCY_WORDS))
+
+
+def _escaped(text: str) -> str:
+    """A plain paragraph's line: ``\\`` before a marker it starts with, so it stays a paragraph."""
+    return f"\\{text}" if numbering.parse(text) is not None else text
+
+
+def read_recognition(doc: ResolvedDocument, rec: Recognition, header: dict[str, Any] | None = None,
+                     placed: Iterable[int] = ()) -> Imported:
+    """Spec data for the recognised ``doc``; ``header`` holds fields read before recognition from the
+    paragraphs ``placed`` (the header lines of pasted text). Raises :class:`NotAnAdministrativeDocument`."""
+    return _Reader(doc, rec, header, placed).run()
