@@ -34,6 +34,7 @@ from vbhc.model.particulars import Leave, Telegram
 from vbhc.readers.spec import reader
 
 if TYPE_CHECKING:
+    from vbhc.readers.docx import ReportRow
     from vbhc.writers.docx.template import Template
 
 PathLike = str | os.PathLike[str]
@@ -246,6 +247,7 @@ def load(path: PathLike, profile: PathLike | None = None) -> m.Document:
 
 __all__ = ["fit_warnings", "load", "load_template", "probe_documents", "read", "render", "render_bytes",
            "template_findings", "template_problems"]
+__all__ += ["IMPORT_SUFFIXES", "ImportResult", "import_document", "profile_yaml"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -267,10 +269,6 @@ class ImportResult:
     yaml: str
     diagnostics: list[Diagnostic]
     report: list[ReportRow]
-
-
-if TYPE_CHECKING:
-    from vbhc.readers.docx import ReportRow
 
 
 def import_document(source: PathLike | bytes, *, name: str = "document.docx",
@@ -333,3 +331,13 @@ def import_document(source: PathLike | bytes, *, name: str = "document.docx",
         diagnostics.append(Diagnostic("the written spec does not read back into the imported document "
                                       "(please report this)", "", name, warning=True))
     return ImportResult(document, spec, text, diagnostics, list(imported.report))
+
+
+def profile_yaml(result: ImportResult) -> str:
+    """The commune profile of an imported document's office, as YAML (``vbhc import --profile-out``)."""
+    from vbhc.readers.spec.unparse import profile_data
+    from vbhc.writers.spec import dump_yaml
+
+    return dump_yaml(profile_data(result.document), "A commune profile written by vbhc import: what every "
+                                                      "document of this office shares.\nA spec names it "
+                                                      "with `profile: FILE.yaml`; the spec's fields win.")

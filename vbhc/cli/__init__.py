@@ -172,6 +172,50 @@ def _cmd_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    """An existing document (.docx, or pasted text in .txt or .md) as the spec that renders it."""
+    from vbhc.pipeline import import_document
+    from vbhc.readers.docx import NotAnAdministrativeDocument
+
+    outputs = [(args.output, "spec"), (args.profile_out, "profile")]
+    for given, what in outputs:
+        if given:
+            check_output(given, (".yaml", ".yml"), f"{what} (YAML)")
+            if _same_file(Path(given), args.source):
+                raise SpecError(str(given), message="the output would overwrite the source")
+    try:
+        result = import_document(args.source, profile=args.profile)
+    except NotAnAdministrativeDocument as exc:
+        _error(f"{args.source}: {exc}")
+        return EXIT_BAD_INPUT
+    _report([], result.diagnostics)
+    if args.report:
+        write_stdout("".join(f"{row}\n" for row in result.report))
+    if args.profile_out:
+        from vbhc.pipeline import profile_yaml
+
+        write_file(args.profile_out, profile_yaml(result).encode("utf-8"))
+    if args.output:
+        write_file(args.output, result.yaml.encode("utf-8"))
+        write_stdout(f"{args.output}\n")
+    elif not args.report:
+        write_stdout(result.yaml)
+    return EXIT_OK
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", help="the document to import: .docx, or text (.txt, .md) pasted from an "
+                                       "e-mail or a PDF")
+    parser.add_argument("-o", "--output", help="the spec to write (.yaml); default: print it")
+    parser.add_argument("--profile", help="a commune profile: fills what the source lacks (a pasted text has "
+                                          "no header) and replaces its issuer, place and signer")
+    parser.add_argument("--profile-out", help="write the issuer's details and signers as a commune profile "
+                                              "(.yaml)")
+    parser.add_argument("--report", action="store_true",
+                        help="print what each paragraph was read as (number, role, text)")
+    parser.set_defaults(run=_cmd_import)
+
+
 def _render_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("spec", help="the spec file")
     parser.add_argument("-o", "--output", help="the .docx to write (default: the spec's name)")
@@ -253,6 +297,7 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "render": ("render a spec (.json, .yaml, .py) to .docx", _render_arguments),
     "validate": ("check a spec without rendering it (exit 0 if valid)", _validate_arguments),
     "copy": ("make a paper copy (SAO Y, SAO LỤC, TRÍCH SAO) of a .docx", _copy_arguments),
+    "import": ("read an existing .docx or pasted text into a spec (YAML)", _import_arguments),
     "schema": ("print the JSON Schema of specs (for editors)", _schema_arguments),
     "new": ("print a commented starter spec (YAML) for a document type", _new_arguments),
     "template": ("write a Word template with your office's choices within the decree's ranges",

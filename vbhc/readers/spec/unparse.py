@@ -152,3 +152,39 @@ def spec_data(document: Document) -> dict[str, Any]:
     for name, value in plain.items():  # nothing left out, whatever the order knows
         out.setdefault(name, value)
     return out
+
+
+def _slug(text: str) -> str:
+    """"Phó Chủ tịch" → "pho-chu-tich": a signer's key in a profile."""
+    import re
+    import unicodedata
+
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "signer"
+
+
+def profile_data(document: Document) -> dict[str, Any]:
+    """A commune profile (:mod:`.profile`) of ``document``'s office: its issuer and place, its drafting
+    unit, its signers by the key of their position (the first is the default), Nơi nhận and Lưu line."""
+    spec = spec_data(document)
+    out: dict[str, Any] = {"issuer": spec["issuer"], "place": spec["place"]}
+    if "unit" in spec:
+        out["unit"] = spec["unit"]
+    if "enacting_authority" in spec:
+        out["enacting_authority"] = spec["enacting_authority"]
+    signatures = spec["signatures"] if isinstance(spec["signatures"], list) else [spec["signatures"]]
+    signers: dict[str, Any] = {}
+    for signature in signatures:
+        key = base = _slug(signature["position"])
+        n = 1
+        while key in signers:
+            n += 1
+            key = f"{base}-{n}"
+        signers[key] = signature
+    out["signers"] = signers
+    out["signatures"] = next(iter(signers)) if len(signers) == 1 else list(signers)
+    for name in ("recipients", "archive"):
+        if name in spec:
+            out[name] = spec[name]
+    return out
