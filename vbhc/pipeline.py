@@ -286,7 +286,7 @@ def import_document(source: PathLike | bytes, *, name: str = "document.docx",
     from vbhc.errors import DocxReadError, FileError, SpecError
     from vbhc.fileio import read_bytes
     from vbhc.limits import MAX_ARCHIVE_BYTES
-    from vbhc.readers.docx import adopt_profile, read_docx, read_text
+    from vbhc.readers.docx import adopt_profile, place_tables, read_docx, read_text
     from vbhc.readers.spec.source import MAX_FILE_BYTES
     from vbhc.readers.spec.unparse import spec_data
     from vbhc.writers.spec import dump_yaml
@@ -318,7 +318,7 @@ def import_document(source: PathLike | bytes, *, name: str = "document.docx",
     result = reader.structure_data(data, name, profile)
     if result.document is None:
         raise SpecProblems(name, result.errors, result.warnings)
-    document = result.document
+    document = place_tables(result.document, imported.tables)
     diagnostics = [Diagnostic(w.message, f'¶{w.paragraph} "{w.text}"' if w.paragraph else w.text, name,
                               warning=True) for w in sorted(imported.warnings, key=lambda w: w.paragraph)]
     diagnostics += [w for w in result.warnings

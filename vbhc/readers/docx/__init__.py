@@ -19,10 +19,17 @@ from typing import Any
 from vbhc.ooxml.resolve import read_document
 from vbhc.readers.docx import fields
 from vbhc.readers.docx.paragraphs import text_document, text_lines
-from vbhc.readers.docx.reader import Imported, NotAnAdministrativeDocument, ReportRow, read_recognition
+from vbhc.readers.docx.reader import (
+    Imported,
+    NotAnAdministrativeDocument,
+    ReportRow,
+    place_tables,
+    read_recognition,
+)
 from vbhc.recognise.components import is_national_title, recognise
 
-__all__ = ["Imported", "NotAnAdministrativeDocument", "ReportRow", "read_docx", "read_text"]
+__all__ = ["Imported", "NotAnAdministrativeDocument", "ReportRow", "adopt_profile", "place_tables", "read_docx",
+           "read_text"]
 
 _HEADER_LINES = 15  # how far down pasted text may hold its header lines
 

@@ -10,6 +10,7 @@ its place, so nothing of the source is lost.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -20,11 +21,16 @@ from vbhc.errors import VbhcError
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
 from vbhc.readers.docx import fields
+from vbhc.model import Document, Paragraph, Table
 from vbhc.readers.docx.paragraphs import markup_after, plain_text_of
+from vbhc.readers.docx.tables import read_table
+from vbhc.readers.spec.markup import parse_markup
 from vbhc.readers.spec.outline import parse_outline
 from vbhc.recognise.components import Recognised, Recognition, is_line_paragraph, is_national_title, shown
 
-__all__ = ["Imported", "NotAnAdministrativeDocument", "ReportRow", "read_recognition"]
+__all__ = ["TABLE_PLACEHOLDER", "Imported", "NotAnAdministrativeDocument", "ReportRow", "place_tables", "read_recognition"]
+
+TABLE_PLACEHOLDER = "[[vbhc-table-"  # a data table's line in outline text, until place_tables
 
 
 class NotAnAdministrativeDocument(VbhcError):
@@ -56,11 +62,14 @@ class Warning:
 
 @define
 class Imported:
-    """Spec data read from a source, the report of what was read as what, and the warnings."""
+    """Spec data read from a source, the report of what was read as what, the warnings, and the data
+    tables, each standing in the data's outline text as a placeholder paragraph (:func:`place_tables`
+    puts them in the model)."""
 
     data: dict[str, Any]
     report: list[ReportRow] = field(factory=list)
     warnings: list[Warning] = field(factory=list)
+    tables: dict[str, Table] = field(factory=dict)  # placeholder paragraph -> the table it stands for
 
 
 _ROLE_NAMES = {r: r.name.lower().replace("_", "-") for r in Role}
@@ -83,6 +92,9 @@ class _Reader:
         self.corpus = "\n".join(plain_text_of(p) for p in self.paras)
         self.header = header or {}
         self.preamble_lines: list[tuple[ResolvedParagraph, str]] = []
+        self.appendix_data: list[dict[str, Any]] = []
+        self.appendix_lines: list[list[tuple[ResolvedParagraph, str]]] = []
+        self.appendix_starts: list[int] = []
         self.body_lines: list[tuple[ResolvedParagraph, str]] = []
 
     # ---- bookkeeping ---------------------------------------------------------------------------
@@ -349,7 +361,6 @@ class _Reader:
     # ---- appendices ----------------------------------------------------------------------------
 
     def appendices(self) -> None:
-        out = []
         issuer = " ".join(self.out.data.get("issuer", {}).get("name", []))
         for block in self.rec.appendices:
             self.take(block.label)
@@ -365,41 +376,76 @@ class _Reader:
                 if of and of.casefold() != issuer.casefold():
                     appendix["of"] = of
             section = block.label.paragraph.section_index
-            if section is not None and section < len(self.doc.sections):
-                appendix["landscape"] = self.doc.sections[section].orientation == "landscape"
-                if not appendix["landscape"]:
-                    del appendix["landscape"]
+            if section is not None and section < len(self.doc.sections) and \
+                    self.doc.sections[section].orientation == "landscape":
+                appendix["landscape"] = True
             items = [x for x in block.body if isinstance(x, Recognised)]
-            appendix["children"] = self.outline(self.lines(items)) if items else []
-            out.append(appendix)
-        if out:
-            self.out.data["appendices"] = out
+            self.appendix_data.append(appendix)
+            self.appendix_lines.append(self.lines(items))
+            self.appendix_starts.append(block.label.paragraph.index)
+
+    def data_tables(self) -> list[tuple[ResolvedParagraph, str]]:
+        """A placeholder line for each data table (not the header's, the closing's or a copy's block),
+        where it stands; the table itself in :attr:`Imported.tables`."""
+        rec = self.rec
+        layout = {rec.header_table, rec.closing_table}
+        if rec.copy is not None:
+            layout |= {x.paragraph.table[0] for x in rec.copy.items() if x.paragraph.table is not None}
+        out = []
+        for table in self.doc.tables:
+            if table.parent is not None or table.index in layout or table.location != "body":
+                continue
+            own = [p for p in self.paras if p.table is not None and p.table[0] == table.index]
+            if not own:
+                continue
+            read, problems = read_table(table, own, lambda p, role: parse_markup(markup_after(p, role)))
+            for p in own:
+                if shown(p):
+                    self.report(p, "table-header" if _in_header(read, p) else "table-cell", shown(p))
+            for problem in problems:
+                self.warn(own[0], f"in the table: {problem}")
+            if read is None:
+                continue  # its paragraphs stay, unplaced, as plain paragraphs
+            self.placed.update(p.index for p in own)
+            key = f"{TABLE_PLACEHOLDER}{len(self.out.tables) + 1}]]"
+            self.out.tables[key] = read
+            out.append((own[0], key))
+        return out
 
     # ---- what is left --------------------------------------------------------------------------
 
     def unplaced(self) -> None:
-        """Every paragraph not read as a component: a plain paragraph of the body, where it stands
-        (before the body's first line: of the preamble), with a warning naming it."""
+        """Every paragraph not read as a component: a plain paragraph of the body (of the preamble
+        before the body's first line, of an appendix after its label), where it stands, with a warning
+        naming it. Data tables go where they stand too."""
         pre, body = self.preamble_lines, self.body_lines
         first = (pre or body or [(None, "")])[0][0]
+        extra: list[tuple[ResolvedParagraph, str, bool]] = [(p, line, True) for p, line in self.data_tables()]
         for p in self.paras:
             text = shown(p)
             if p.index in self.placed or not text or is_line_paragraph(p) or is_national_title(text):
                 continue
             self.report(p, "unplaced", text)
             self.warn(p, "not recognised as a component: kept as a plain paragraph of the body")
-            line = (p, _escaped(markup_after(p, Role.PARAGRAPH)))
-            if first is not None and p.index < first.index:
-                pre.append(line)
+            extra.append((p, _escaped(markup_after(p, Role.PARAGRAPH)), False))
+        for p, line, table in extra:
+            at = bisect.bisect_right(self.appendix_starts, p.index)
+            if at:
+                self.appendix_lines[at - 1].append((p, line))
+            elif first is not None and p.index < first.index and not table:
+                pre.append((p, line))
             else:
-                body.append(line)
-        pre.sort(key=lambda x: x[0].index)
-        body.sort(key=lambda x: x[0].index)
+                body.append((p, line))
         data = self.out.data
-        if pre:
-            data["preamble"] = self.outline(pre)
-        if body:
-            data["body"] = self.outline(body)
+        for name, lines in (("preamble", pre), ("body", body)):
+            lines.sort(key=lambda x: x[0].index)
+            if lines:
+                data[name] = self.outline(lines)
+        for appendix, lines in zip(self.appendix_data, self.appendix_lines, strict=True):
+            lines.sort(key=lambda x: x[0].index)
+            appendix["children"] = self.outline(lines) if lines else []
+        if self.appendix_data:
+            data["appendices"] = self.appendix_data
         self.out.report.sort(key=lambda r: (r.paragraph == 0, r.paragraph))
 
 
@@ -419,3 +465,28 @@ def read_recognition(doc: ResolvedDocument, rec: Recognition, header: dict[str, 
     """Spec data for the recognised ``doc``; ``header`` holds fields read before recognition from the
     paragraphs ``placed`` (the header lines of pasted text). Raises :class:`NotAnAdministrativeDocument`."""
     return _Reader(doc, rec, header, placed).run()
+
+
+def _in_header(table: Table | None, paragraph: ResolvedParagraph) -> bool:
+    return table is not None and paragraph.table is not None and paragraph.table[1] < len(table.header)
+
+
+def place_tables(document: Document, tables: dict[str, Table]) -> Document:
+    """``document`` with each placeholder paragraph replaced by the table it stands for."""
+    if not tables:
+        return document
+    import attrs
+
+    def swap(blocks: tuple[Any, ...]) -> tuple[Any, ...]:
+        out = []
+        for block in blocks:
+            if isinstance(block, Paragraph) and block.text.plain in tables:
+                out.append(tables[block.text.plain])
+            elif getattr(block, "children", None):
+                out.append(attrs.evolve(block, children=swap(block.children)))
+            else:
+                out.append(block)
+        return tuple(out)
+
+    return attrs.evolve(document, body=swap(document.body), appendices=tuple(
+        attrs.evolve(a, children=swap(a.children)) for a in document.appendices))

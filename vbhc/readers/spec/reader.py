@@ -26,6 +26,7 @@ from vbhc.diagnostics import Diagnostic, Path, SpecProblems, diagnostics_of, for
 from vbhc.errors import SpecError
 from vbhc.model import BLOCK_TYPES, Document, IssueDate
 from vbhc.model import document as model
+from vbhc.model.table import Align
 from vbhc.model.text import Text
 from vbhc.nd30 import CopyKind, DocumentType, Secrecy, SigningAuthority, Urgency
 from vbhc.readers.spec.markup import to_markup
@@ -217,7 +218,7 @@ def unstructure(document: Document) -> dict[str, Any]:
     def plain(value: Any) -> Any:
         if isinstance(value, Text):
             return to_markup(value)
-        if isinstance(value, (DocumentType, SigningAuthority, Secrecy, Urgency, CopyKind)):
+        if isinstance(value, (DocumentType, SigningAuthority, Secrecy, Urgency, CopyKind, Align)):
             return value.value
         if isinstance(value, model.SignatureImage):
             return value.source

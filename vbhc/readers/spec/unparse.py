@@ -23,6 +23,7 @@ from vbhc.model import (
     Signature,
 )
 from vbhc.model.document import BLOCK_TYPES, Recipient
+from vbhc.model.table import Table
 from vbhc.nd30 import Level, numbering
 from vbhc.readers.spec.markup import to_markup
 from vbhc.readers.spec.outline import parse_outline
@@ -77,7 +78,7 @@ class _Writer:
 
 def format_outline(blocks: Sequence[Any], allowed: tuple[type, ...] = BLOCK_TYPES) -> str | None:
     """Outline text that reads back into ``blocks``, or None when no outline text does."""
-    if not blocks or any(not hasattr(b, "level") for b in _walk(blocks)):
+    if not blocks or any(isinstance(b, Table) for b in _walk(blocks)):
         return None
     writer = _Writer()
     writer.blocks(blocks, top=True)
@@ -151,7 +152,25 @@ def spec_data(document: Document) -> dict[str, Any]:
         out[name] = value
     for name, value in plain.items():  # nothing left out, whatever the order knows
         out.setdefault(name, value)
-    return out
+    return _short_cells(out)
+
+
+def _short_cells(value: Any) -> Any:
+    """A table cell with nothing but its text written as the text (``[1, Thôn Đông]``)."""
+    if isinstance(value, dict):
+        if value.get("kind") == "table":
+            return {k: [[_cell(c) for c in r] for r in v] if k in ("rows", "header") else
+                    [_cell(c) for c in v] if k == "total" else v for k, v in value.items()}
+        return {k: _short_cells(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_short_cells(v) for v in value]
+    return value
+
+
+def _cell(cell: Any) -> Any:
+    if isinstance(cell, dict) and set(cell) == {"text"}:
+        return cell["text"]
+    return cell if cell != {} else ""
 
 
 def _slug(text: str) -> str:
