@@ -28,16 +28,17 @@ from vbhc.nd30 import DocumentType, Role
 from vbhc.ooxml.resolve import read_document
 from vbhc.pipeline import import_document, load, render_bytes
 from vbhc.readers.docx import NotAnAdministrativeDocument
+from vbhc.readers.spec.reader import structure_data
 from vbhc.readers.spec.starters import starter
 from vbhc.recognise import recognise
 
 PROFILE = EXAMPLES / "profiles" / "xa-hoang-kim.yaml"
-SPECS = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".yaml", ".json", ".py") and "sao_y" not in p.name)
+# every example that is a document (sao_y_… is the copy block `vbhc copy` adds to a rendered file)
+SPECS = sorted(p for p in EXAMPLES.iterdir()
+               if p.suffix in (".yaml", ".json", ".py") and not p.name.startswith("sao_y"))
 # What import does not read back yet, each with what is missing (a failure here is news: strict).
 NOT_YET = {
     "giay-nghi-phep-hoang-kim.yaml": "a giấy nghỉ phép's labelled fields are read as body paragraphs",
-    "bien-ban-hoang-kim.yaml": "a biên bản prints no place and date line to read them from",
-    "new bien-ban": "a biên bản prints no place and date line to read them from",
 }
 
 
@@ -57,7 +58,8 @@ def _round_trip(document: m.Document, key: str) -> None:
     first = render_bytes(document)
     result = import_document(first, name="imported.docx")
     assert render_bytes(result.document) == first
-    assert yaml.safe_load(result.yaml) == result.spec  # the YAML is the spec data, as written
+    # the YAML reads back into the same document (import_document checks it and says so otherwise)
+    assert structure_data(yaml.safe_load(result.yaml), "imported.yaml").document == result.document
     assert not [d for d in result.diagnostics if "read back" in d.message]
 
 
@@ -117,7 +119,9 @@ def test_the_seed_text_with_the_commune_profile_renders_the_bundled_example() ->
         'vbhc numbers it "5."',
         f'{SEED}: ¶65 "9. Đề nghị Hội Liên hiệp Phụ nữ xã": typed "9." but this is item 6 here; vbhc numbers '
         'it "6."']
-    assert "  4. Công an xã\n  5. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã\n" in result.yaml
+    assert "\n  4. Công an xã\n" in result.yaml
+    assert "\n  5. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã\n" in result.yaml
+    assert "\n  8. " not in result.yaml
 
 
 def _body_texts(data: bytes) -> list[str]:
@@ -157,12 +161,12 @@ def _word(*paragraphs: str) -> bytes:
     return out.getvalue()
 
 
-LETTER = ("ỦY BAN NHÂN DÂN", "XÃ HOÀNG KIM", "Số: 15/UBND-VP", "V/v tổ chức tiếp công dân",
+LETTER = ("Ghi chú riêng của văn thư: bản này gửi qua mạng", "ỦY BAN NHÂN DÂN", "XÃ HOÀNG KIM", "Số: 15/UBND-VP",
+          "V/v tổ chức tiếp công dân",
           "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
           "Hoàng Kim, ngày 02 tháng 4 năm 2024", "Kính gửi: Các thôn trên địa bàn xã.",
           "Ủy ban nhân dân xã đề nghị các thôn phối hợp tổ chức tiếp công dân định kỳ./.",
-          "Nơi nhận:", "- Như trên;", "- Lưu: VT, VP (02).", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đỗ Thị Lan",
-          "Ghi chú riêng của văn thư: bản này gửi qua mạng")
+          "Nơi nhận:", "- Như trên;", "- Lưu: VT, VP (02).", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đỗ Thị Lan")
 
 
 def test_a_letter_typed_in_word_is_read_into_its_fields() -> None:
@@ -170,19 +174,21 @@ def test_a_letter_typed_in_word_is_read_into_its_fields() -> None:
     spec = result.spec
     assert spec["type"] == "cong-van" and spec["number"] == 15 and spec["unit"] == "VP"
     assert spec["issuer"] == {"name": ["ỦY BAN NHÂN DÂN", "XÃ HOÀNG KIM"], "abbreviation": "UBND"}
-    assert (spec["place"], spec["date"], spec["summary"]) == ("Hoàng Kim", "2024-04-02", "tổ chức tiếp công dân")
+    assert (spec["place"], spec["date"]) == ("Hoàng Kim", "2024-04-02")
+    assert spec["summary"] == "tổ chức tiếp công dân"
     assert spec["addressees"] == ["Các thôn trên địa bàn xã"]
-    assert spec["signatures"] == {"mandates": ["KT. Chủ tịch"], "position": "Phó Chủ tịch", "name": "Đỗ Thị Lan"}
+    assert spec["signatures"] == {"mandates": ["KT. Chủ tịch"], "position": "Phó chủ tịch",
+                                  "name": "Đỗ Thị Lan"}
     assert spec["archive"] == {"units": ["VP"], "copies": 2}
     assert "recipients" not in spec  # "Như trên" is vbhc's to write, under a Kính gửi
 
 
 def test_a_paragraph_that_fits_no_component_is_kept_and_named() -> None:
     result = import_document(_word(*LETTER), name="letter.docx")
-    assert "Ghi chú riêng của văn thư: bản này gửi qua mạng" in result.yaml
+    assert result.spec["preamble"] == "Ghi chú riêng của văn thư: bản này gửi qua mạng"  # where it stands
     named = [str(d) for d in result.diagnostics if "not recognised" in d.message]
-    assert named == ['letter.docx: ¶16 "Ghi chú riêng của văn thư: bản này gửi qua mạng": not recognised as a '
-                     'component: kept as a plain paragraph of the body']
+    assert named == ['letter.docx: ¶1 "Ghi chú riêng của văn thư: bản này gửi qua mạng": not recognised '
+                     'as a component: kept as a plain paragraph of the body']
 
 
 def test_every_paragraph_of_the_source_is_in_the_report_in_order() -> None:

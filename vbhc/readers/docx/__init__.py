@@ -28,8 +28,8 @@ from vbhc.readers.docx.reader import (
 )
 from vbhc.recognise.components import is_national_title, recognise
 
-__all__ = ["Imported", "NotAnAdministrativeDocument", "ReportRow", "adopt_profile", "place_tables", "read_docx",
-           "read_text"]
+__all__ = ["Imported", "NotAnAdministrativeDocument", "ReportRow", "adopt_profile", "place_tables",
+           "read_docx", "read_text"]
 
 _HEADER_LINES = 15  # how far down pasted text may hold its header lines
 

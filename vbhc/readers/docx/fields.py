@@ -17,7 +17,7 @@ from vbhc import nd30
 from vbhc.model.text import nfc
 
 __all__ = ["addressee", "archive", "contact", "draft", "issuance", "list_entry", "mandate", "number",
-           "place_date", "restore_case", "sentence_case", "symbol_groups"]
+           "place_date", "place_of", "restore_case", "sentence_case", "symbol_groups"]
 
 _NUMBER = re.compile(r"^s[ốô]\s*:?\s*(?P<n>\d*)\s*[/-]?\s*(?P<symbol>[^\s/]*)\s*$", re.IGNORECASE)
 _BLANK = r"[\s._…\u00a0-]*"
@@ -144,6 +144,17 @@ def contact(lines: Iterable[str]) -> dict[str, str]:
         if not found and "address" not in out:
             out["address"] = line
     return out
+
+
+_PLACE_WORDS = re.compile(r"^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+", re.IGNORECASE)
+
+
+def place_of(issuer: Iterable[str]) -> str | None:
+    """The place an issuer's last line names: "xã Hoàng Kim" → "Hoàng Kim" (None when it names none)."""
+    lines = list(issuer)
+    if not lines or not _PLACE_WORDS.match(lines[-1]):
+        return None
+    return _PLACE_WORDS.sub("", lines[-1]).strip() or None
 
 
 def sentence_case(text: str) -> str:

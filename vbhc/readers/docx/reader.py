@@ -18,17 +18,25 @@ from attrs import define, field, frozen
 
 from vbhc import nd30
 from vbhc.errors import VbhcError
+from vbhc.model import Document, Paragraph, Table
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
 from vbhc.readers.docx import fields
-from vbhc.model import Document, Paragraph, Table
 from vbhc.readers.docx.paragraphs import markup_after, plain_text_of
 from vbhc.readers.docx.tables import read_table
 from vbhc.readers.spec.markup import parse_markup
 from vbhc.readers.spec.outline import parse_outline
-from vbhc.recognise.components import Recognised, Recognition, is_line_paragraph, is_national_title, shown
+from vbhc.recognise.components import (
+    AGENCY_WORDS,
+    Recognised,
+    Recognition,
+    is_line_paragraph,
+    is_national_title,
+    shown,
+)
 
-__all__ = ["TABLE_PLACEHOLDER", "Imported", "NotAnAdministrativeDocument", "ReportRow", "place_tables", "read_recognition"]
+__all__ = ["TABLE_PLACEHOLDER", "Imported", "NotAnAdministrativeDocument", "ReportRow", "place_tables",
+           "read_recognition"]
 
 TABLE_PLACEHOLDER = "[[vbhc-table-"  # a data table's line in outline text, until place_tables
 
@@ -76,6 +84,7 @@ _ROLE_NAMES = {r: r.name.lower().replace("_", "-") for r in Role}
 _OUTLINE_ROLES = frozenset({Role.PARAGRAPH, Role.HEADING, Role.ITEM_TITLE, Role.ITEM, Role.POINT, Role.DASH,
                             Role.PLUS, Role.ARTICLE, Role.DIVISION_LABEL, Role.DIVISION_TITLE})
 _SHORT = 60
+_END_MARK = nd30.BODY_END_MARK
 
 
 def _short(text: str) -> str:
@@ -169,20 +178,18 @@ class _Reader:
             if groups and doc_type.abbreviation and groups[0].upper() == doc_type.abbreviation.upper():
                 groups = groups[1:]
         issuer: dict[str, Any] = dict(data.get("issuer", {}))
+        bodies = _bodies(names)
+        if len(bodies) >= 2 and len(groups) >= len(bodies):  # a joint document: one body a group
+            data["joint_issuers"] = [{"name": self.cased_lines(b), "abbreviation": g}
+                                     for b, g in zip(bodies[1:], groups[1:], strict=False)]
+            names = bodies[0]
         if names:
             issuer["name"] = self.cased_lines(names)
         if parents:
             issuer["parent"] = self.cased_lines(parents)
         if groups:
             issuer["abbreviation"] = groups[0]
-            bodies = max(len(names) and _bodies(names), 1)
-            joint = groups[1:bodies]
-            rest = groups[bodies:]
-            if joint:
-                self.warn(rec.number.paragraph if rec.number else None,  # type: ignore[union-attr]
-                          "a joint document's other issuers are read from the ký hiệu only: "
-                          "give their names under joint_issuers")
-                data["joint_issuers"] = [{"name": [g], "abbreviation": g} for g in joint]
+            rest = groups[len(data.get("joint_issuers", [])) + 1:]
             if rest:
                 data["unit"] = rest[-1]
         contact = fields.contact(x.text for x in rec.contact)
@@ -196,8 +203,9 @@ class _Reader:
         """Header lines printed in capitals, in the case the document writes them elsewhere (its text
         names "Ủy ban nhân dân xã Hoàng Kim"), else as printed (which prints the same)."""
         joined = fields.restore_case(" ".join(upper), self.corpus)
-        if joined is None:
-            return list(upper)
+        if joined is None:  # each line on its own, when the text names every one of them
+            each = [fields.restore_case(line, self.corpus) for line in upper]
+            return [x for x in each if x is not None] if all(each) else list(upper)
         words = joined.split(" ")
         out = []
         for line in upper:
@@ -209,6 +217,8 @@ class _Reader:
     def place_and_date(self) -> None:
         rec, data = self.rec, self.out.data
         if rec.place_date is None:
+            if "date" not in data:
+                self.date_from_text()
             return
         place, date = fields.place_date(self.take(rec.place_date))
         if place:
@@ -217,6 +227,22 @@ class _Reader:
             data["date"] = fields.date_text(date)
         else:
             self.warn(rec.place_date.paragraph, "expected a date such as \"ngày 05 tháng 3 năm 2024\"")
+
+    def date_from_text(self) -> None:
+        """No place and date line (a biên bản's date is in its text): the first date the text gives,
+        and the place its issuer names, with a warning to check them."""
+        data = self.out.data
+        for p in self.paras:
+            text = plain_text_of(p)
+            _, date = fields.place_date(text) if "ngày" in text.lower() else (None, None)
+            if date is not None:
+                data["date"] = fields.date_text(date)
+                place = fields.place_of(data.get("issuer", {}).get("name", []))
+                if place:
+                    data["place"] = place
+                self.warn(p, f"no place and date line: the date is taken from this paragraph"
+                             f"{' and the place from the issuer' if place else ''}; check them")
+                return
 
     def marks(self) -> None:
         data = self.out.data
@@ -338,13 +364,18 @@ class _Reader:
         if rec.confirmation is not None:
             self.take(rec.confirmation)
 
+    def typed(self, upper: str) -> str:
+        """A title printed in capitals as it is typed: as the document writes it elsewhere, else in
+        sentence case ("CHỦ TỊCH" → "Chủ tịch"); either prints the same."""
+        return fields.restore_case(upper, self.corpus) or fields.sentence_case(upper)
+
     def signature(self, titles: list[str], name: str) -> dict[str, Any] | None:
         mandates, positions = [], []
         for t in titles:
             found = fields.mandate(t)
             if found is not None and not positions:
                 authority, of = found
-                mandates.append(f"{authority} {fields.sentence_case(of)}")
+                mandates.append(f"{authority} {self.typed(of)}")
             else:
                 positions.append(t)
         if not positions and mandates:  # "TM. ỦY BAN NHÂN DÂN" alone: the head signs for it
@@ -354,7 +385,7 @@ class _Reader:
         out: dict[str, Any] = {}
         if mandates:
             out["mandates"] = mandates
-        out["position"] = fields.sentence_case(" ".join(positions))
+        out["position"] = self.typed(" ".join(positions))
         out["name"] = name
         return out
 
@@ -436,6 +467,10 @@ class _Reader:
                 pre.append((p, line))
             else:
                 body.append((p, line))
+        body.sort(key=lambda x: x[0].index)
+        if body and body[-1][1].endswith(_END_MARK):  # vbhc writes the closing "./." itself, for a "."
+            last = body[-1][1][:-len(_END_MARK)].rstrip()
+            body[-1:] = [(body[-1][0], f"{last}.")] if last else []
         data = self.out.data
         for name, lines in (("preamble", pre), ("body", body)):
             lines.sort(key=lambda x: x[0].index)
@@ -449,10 +484,15 @@ class _Reader:
         self.out.report.sort(key=lambda r: (r.paragraph == 0, r.paragraph))
 
 
-def _bodies(names: Sequence[str]) -> int:
-    from vbhc.recognise.components import AGENCY_WORDS
-
-    return sum(1 for i, x in enumerate(names) if i == 0 or x.upper().startswith(AGENCY_WORDS))
+def _bodies(names: Sequence[str]) -> list[list[str]]:
+    """The issuer lines of a header, one list per body: a line that opens with an agency word ("ỦY
+    BAN", "HỘI", "SỞ") starts a body (the recogniser's :data:`AGENCY_WORDS`)."""
+    out: list[list[str]] = []
+    for line in names:
+        if not out or line.upper().startswith(AGENCY_WORDS):
+            out.append([])
+        out[-1].append(line)
+    return out
 
 
 def _escaped(text: str) -> str:
