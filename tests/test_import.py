@@ -161,9 +161,9 @@ def _word(*paragraphs: str) -> bytes:
     return out.getvalue()
 
 
-LETTER = ("Ghi chú riêng của văn thư: bản này gửi qua mạng", "ỦY BAN NHÂN DÂN", "XÃ HOÀNG KIM", "Số: 15/UBND-VP",
-          "V/v tổ chức tiếp công dân",
-          "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+LETTER = ("Ghi chú riêng của văn thư: bản này gửi qua mạng", "ỦY BAN NHÂN DÂN", "XÃ HOÀNG KIM",
+          "Số: 15/UBND-VP", "V/v tổ chức tiếp công dân", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+          "Độc lập - Tự do - Hạnh phúc",
           "Hoàng Kim, ngày 02 tháng 4 năm 2024", "Kính gửi: Các thôn trên địa bàn xã.",
           "Ủy ban nhân dân xã đề nghị các thôn phối hợp tổ chức tiếp công dân định kỳ./.",
           "Nơi nhận:", "- Như trên;", "- Lưu: VT, VP (02).", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đỗ Thị Lan")
