@@ -249,3 +249,10 @@ def test_import_refuses_what_it_cannot_read(tmp_path: Path, capsys) -> None:
     broken.write_bytes(b"not a zip")
     assert main(["import", str(broken)]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_pasted_text_without_a_header_asks_for_a_profile(capsys) -> None:
+    assert main(["import", str(SEED)]) == 2
+    err = capsys.readouterr().err
+    assert "issuer.name: expected a value (this field is required); found nothing" in err
+    assert "the source does not give issuer.name: import it with --profile" in err

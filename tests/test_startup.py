@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, SEED
 
 PROBE = """
 import json, sys
@@ -76,3 +76,12 @@ def test_template_help_lists_every_formatting_option() -> None:
     assert result.returncode == 0
     for name in Formatting.__attrs_attrs__:  # type: ignore[attr-defined]
         assert "--" + name.name.replace("_", "-") in result.stdout
+
+
+def test_import_never_imports_the_checker_or_the_docx_writer(tmp_path: Path) -> None:
+    out = tmp_path / "plan.yaml"
+    profile = EXAMPLES / "profiles" / "xa-hoang-kim.yaml"
+    status, modules = loaded("import", str(SEED), "--profile", str(profile), "-o", str(out))
+    assert status == 0 and out.is_file()
+    assert "vbhc.recognise.components" in modules and "vbhc.writers.spec" in modules
+    assert under(modules, "vbhc.check", "vbhc.writers.docx") == set()

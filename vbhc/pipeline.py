@@ -317,7 +317,11 @@ def import_document(source: PathLike | bytes, *, name: str = "document.docx",
     data = adopt_profile(imported.data, profile) if profile is not None else imported.data
     result = reader.structure_data(data, name, profile)
     if result.document is None:
-        raise SpecProblems(name, result.errors, result.warnings)
+        missing = [e.path for e in result.errors if e.message.endswith("found nothing")]
+        hint = [] if not missing or profile else [Diagnostic(
+            f"the source does not give {', '.join(missing)}: import it with --profile (a commune profile "
+            "that gives them)", "", name)]
+        raise SpecProblems(name, result.errors + hint, result.warnings)
     document = place_tables(result.document, imported.tables)
     diagnostics = [Diagnostic(w.message, f'¶{w.paragraph} "{w.text}"' if w.paragraph else w.text, name,
                               warning=True) for w in sorted(imported.warnings, key=lambda w: w.paragraph)]
