@@ -1,5 +1,5 @@
 """Regenerate the generated parts of docs/check.md (the office seed's report, the rule table, a
-JSON example) and of README.md (the same report).
+JSON example) and of README.md (the same report, and the office seed imported and rendered again).
 
 Run ``python tests/check/update_docs.py`` from the repository root after changing the checker;
 ``tests/check/test_docs.py`` fails while either is out of date.
@@ -48,9 +48,27 @@ def json_block() -> str:
     return "```json\n" + json.dumps(data, ensure_ascii=False, indent=2) + "\n```"
 
 
-BLOCKS = {"report": report_block, "rules": rules_block, "json": json_block}
+def import_block() -> str:
+    """The office seed imported: the original's check summary, the warnings, the spec's first lines, and
+    the check report of the spec's render (README, "From an existing document")."""
+    from vbhc.pipeline import import_document, render_bytes
+
+    original = check(build_office_seed(), name="office-seed.docx")
+    result = import_document(build_office_seed(), name="office-seed.docx")
+    again = check(render_bytes(result.document), name="plan.docx")
+    head = "".join(result.yaml.splitlines(keepends=True)[:22])
+    warnings = "".join(f"vbhc: warning: {d}\n" for d in result.diagnostics)
+    summary = "".join(original.to_text().splitlines(keepends=True)[:2])
+    return ("```text\n$ vbhc check office-seed.docx | head -n 2\n" + summary
+            + "$ vbhc import office-seed.docx -o plan.yaml\n" + warnings + "plan.yaml\n"
+            + "$ head -n 22 plan.yaml\n" + head
+            + "$ vbhc render plan.yaml -o plan.docx && vbhc check plan.docx\nplan.docx\n" + again.to_text()
+            + f"$ echo $?\n{again.exit_code}\n```")
+
+
+BLOCKS = {"report": report_block, "rules": rules_block, "json": json_block, "import": import_block}
 # Which generated blocks each page carries.
-PAGES = {DOC: ("report", "rules", "json"), README: ("report",)}
+PAGES = {DOC: ("report", "rules", "json"), README: ("report", "import")}
 
 
 def render(text: str, names: tuple[str, ...] = PAGES[DOC]) -> str:
