@@ -213,6 +213,15 @@ class ResolvedParagraph:
         return frozenset(out)
 
 
+def in_header_row(paragraph: ResolvedParagraph) -> bool:
+    """Whether ``paragraph`` is in a table row repeated at the top of every page (``w:tblHeader``)."""
+    row = paragraph.element.getparent().getparent() if paragraph.element is not None else None
+    if row is None or etree.QName(row).localname != "tr":
+        return False
+    flag = row.find(f"{w('trPr')}/{w('tblHeader')}")
+    return flag is not None and flag.get(w("val"), "1") not in ("0", "false")
+
+
 def effective_run_values(paragraph: ResolvedParagraph, attribute: str) -> frozenset[Any]:
     """The set of one :class:`ResolvedRun` attribute over the paragraph's visible, non-blank runs."""
     return frozenset(getattr(run, attribute) for run in paragraph.visible_runs)

@@ -11,23 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lxml import etree
-
 from vbhc.nd30 import Role
-from vbhc.ooxml.resolve import ResolvedParagraph
-from vbhc.ooxml.xml import w
+from vbhc.ooxml.resolve import ResolvedParagraph, in_header_row
 
 if TYPE_CHECKING:
     from vbhc.check.checks.core import Context
-
-
-def _in_header_row(p: ResolvedParagraph) -> bool:
-    """Whether ``p`` is in a row repeated at the top of every page (``w:tblHeader``)."""
-    row = p.element.getparent().getparent() if p.element is not None else None
-    if row is None or etree.QName(row).localname != "tr":
-        return False
-    flag = row.find(f"{w('trPr')}/{w('tblHeader')}")
-    return flag is not None and flag.get(w("val"), "1") not in ("0", "false")
 
 
 def table_paragraphs(ctx: Context) -> list[ResolvedParagraph]:
@@ -55,7 +43,7 @@ def check_tables(ctx: Context) -> None:
     if not cells:
         return
     for p in cells:
-        role = Role.TABLE_HEADER if _in_header_row(p) else Role.TABLE_CELL
+        role = Role.TABLE_HEADER if in_header_row(p) else Role.TABLE_CELL
         sizes = sorted({r.size_pt for r in p.visible_runs})
         if any(s not in role.typography.size for s in sizes):
             ctx.add(f"{role.value}.size", ", ".join(f"{s:g} pt" for s in sizes), [p])

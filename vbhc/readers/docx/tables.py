@@ -10,28 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from lxml import etree
-
 from vbhc.errors import FieldError
 from vbhc.model.table import Cell, Column, Table, is_number
 from vbhc.model.text import Text
 from vbhc.nd30 import Role
-from vbhc.ooxml.resolve import ResolvedParagraph, ResolvedTable
-from vbhc.ooxml.xml import w
+from vbhc.ooxml.resolve import ResolvedParagraph, ResolvedTable, in_header_row
 
 __all__ = ["read_table"]
 
 _ALIGN = {"left": "left", "center": "center", "right": "right", "both": "justify", "justify": "justify",
           "distribute": "justify"}
-
-
-def _header_row(paragraph: ResolvedParagraph) -> bool:
-    """Whether the paragraph's row is repeated at the top of every page (``w:tblHeader``)."""
-    row = paragraph.element.getparent().getparent() if paragraph.element is not None else None
-    if row is None or etree.QName(row).localname != "tr":
-        return False
-    flag = row.find(f"{w('trPr')}/{w('tblHeader')}")
-    return flag is not None and flag.get(w("val"), "1") not in ("0", "false")
 
 
 def _bold(paragraphs: Sequence[ResolvedParagraph]) -> bool:
@@ -52,7 +40,7 @@ def read_table(table: ResolvedTable, paragraphs: Sequence[ResolvedParagraph],
     header_rows = 0
     for r in range(len(table.rows)):
         cells = [by_cell.get((r, c), []) for c in range(len(table.rows[r]))]
-        if any(cells) and all(_header_row(ps[0]) for ps in cells if ps):
+        if any(cells) and all(in_header_row(ps[0]) for ps in cells if ps):
             header_rows = r + 1
         else:
             break
