@@ -24,7 +24,7 @@ from tests.fixtures.office_seed import build_office_seed
 from vbhc import model as m
 from vbhc.check import check
 from vbhc.cli import main
-from vbhc.nd30 import DocumentType, Role
+from vbhc.nd30 import DocumentType, Role, form_of
 from vbhc.ooxml.resolve import read_document
 from vbhc.pipeline import import_document, load, render_bytes
 from vbhc.readers.docx import NotAnAdministrativeDocument
@@ -36,14 +36,18 @@ PROFILE = EXAMPLES / "profiles" / "xa-hoang-kim.yaml"
 # every example that is a document (sao_y_… is the copy block `vbhc copy` adds to a rendered file)
 SPECS = sorted(p for p in EXAMPLES.iterdir()
                if p.suffix in (".yaml", ".json", ".py") and not p.name.startswith("sao_y"))
-# What import does not read back yet, each with what is missing (a failure here is news: strict).
-NOT_YET = {
-    "giay-nghi-phep-hoang-kim.yaml": "a giấy nghỉ phép's labelled fields are read as body paragraphs",
-}
-
-
 def _example(path: Path) -> m.Document:
     return runpy.run_path(str(path))["document"] if path.suffix == ".py" else load(path)
+
+
+@pytest.mark.parametrize("path", ["giay-moi", "giay-gioi-thieu", "bien-ban", "giay-nghi-phep", "cong-dien"])
+def test_a_forms_labelled_fields_are_read_into_its_particulars(path: str) -> None:
+    original = load(EXAMPLES / f"{path}-hoang-kim.yaml")
+    result = import_document(render_bytes(original), name=f"{path}.docx")
+    name = form_of(original.type).particulars
+    assert name is not None and getattr(result.document, name) == getattr(original, name)
+    assert result.document.body == original.body
+    assert name + ":" in result.yaml
 
 
 def _starter(kind: str, tmp_path: Path) -> m.Document:
@@ -53,8 +57,6 @@ def _starter(kind: str, tmp_path: Path) -> m.Document:
 
 
 def _round_trip(document: m.Document, key: str) -> None:
-    if key in NOT_YET:
-        pytest.xfail(NOT_YET[key])
     first = render_bytes(document)
     result = import_document(first, name="imported.docx")
     assert render_bytes(result.document) == first

@@ -23,6 +23,7 @@ from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
 from vbhc.readers.docx import fields
 from vbhc.readers.docx.paragraphs import markup_after, plain_text_of
+from vbhc.readers.docx.particulars import read_particulars
 from vbhc.readers.docx.tables import read_table
 from vbhc.readers.spec.markup import parse_markup
 from vbhc.readers.spec.outline import parse_outline
@@ -287,12 +288,32 @@ class _Reader:
 
     def body(self) -> None:
         items = [x for x in self.rec.body if isinstance(x, Recognised)]
-        first = next((n for n, x in enumerate(items) if x.role is not Role.PARAGRAPH), len(items))
-        preamble, rest = items[:first], items[first:]
-        if not rest:  # a text of plain paragraphs (a công văn): all of it is the body
-            preamble, rest = [], items
+        lines = self.particulars(items)
+        first = next((n for n, x in enumerate(lines) if x.role is not Role.PARAGRAPH), len(lines))
+        preamble, rest = lines[:first], lines[first:]
+        if not rest or len(items) != len(lines):
+            # a text of plain paragraphs (a công văn), or a form whose fields come before the body's
+            # first line (vbhc prints the preamble above them): all of it is the body
+            preamble, rest = [], lines
         self.preamble_lines = self.lines(preamble)
         self.body_lines = self.lines(rest)
+
+    def particulars(self, items: list[Recognised]) -> list[Recognised]:
+        """The labelled fields of a form (PL III, Mẫu 1.6-1.10) read from the body's first and last
+        lines into the form's particulars; the body's other lines returned."""
+        doc_type = self.out.data.get("type")
+        form = nd30.form_of(nd30.DocumentType(doc_type)) if doc_type else None
+        if form is None or form.particulars is None or not items:
+            return items
+        lines = [(plain_text_of(x.paragraph), markup_after(x.paragraph, Role.PARAGRAPH)) for x in items]
+        found = read_particulars(form, lines, self.rec.confirmation is not None)
+        if found is None:
+            return items
+        data, head, tail = found
+        self.out.data[form.particulars] = data
+        for x in [*items[:head], *items[len(items) - tail:]]:
+            self.take(x, "form-field")
+        return items[head:len(items) - tail]
 
     def lines(self, items: Sequence[Recognised]) -> list[tuple[ResolvedParagraph, str]]:
         """One outline line for each recognised body paragraph, the numbers as typed."""
