@@ -26,7 +26,7 @@ from vbhc.readers.docx.paragraphs import markup_after, plain_text_of
 from vbhc.readers.docx.particulars import read_particulars
 from vbhc.readers.docx.tables import read_table
 from vbhc.readers.spec.markup import parse_markup
-from vbhc.readers.spec.outline import parse_outline
+from vbhc.readers.spec.outline import paragraph_line, parse_outline
 from vbhc.recognise.components import (
     AGENCY_WORDS,
     Recognised,
@@ -333,13 +333,15 @@ class _Reader:
 
     def outline_line(self, x: Recognised) -> str:
         if x.role not in _OUTLINE_ROLES or x.level is None:
-            return _escaped(markup_after(x.paragraph, Role.PARAGRAPH))
+            return paragraph_line(markup_after(x.paragraph, Role.PARAGRAPH))
         rest = markup_after(x.paragraph, x.role, x.label)
         found = numbering.read_label(x.text)
         typed = found.typed if found is not None else ""
         level = x.level
         if level is Level.SUBITEM:
-            return _escaped(markup_after(x.paragraph, Role.PARAGRAPH))
+            self.warn(x.paragraph, f'typed "{x.label}": Decree 30 has no such number (it writes "a)" or "-" '
+                                   "for a level under 1.); kept as typed, in a plain paragraph")
+            return paragraph_line(markup_after(x.paragraph, Role.PARAGRAPH))
         label = numbering.labelled(level, typed) if typed or level.numeral is numbering.Numeral.MARK else ""
         if level is Level.DIVISION:  # "Phần I" is printed as a part
             label = numbering.labelled(Level.PART, typed)
@@ -479,7 +481,7 @@ class _Reader:
                 continue
             self.report(p, "unplaced", text)
             self.warn(p, "not recognised as a component: kept as a plain paragraph of the body")
-            extra.append((p, _escaped(markup_after(p, Role.PARAGRAPH)), False))
+            extra.append((p, paragraph_line(markup_after(p, Role.PARAGRAPH)), False))
         for p, line, table in extra:
             at = bisect.bisect_right(self.appendix_starts, p.index)
             if at:
@@ -514,11 +516,6 @@ def _bodies(names: Sequence[str]) -> list[list[str]]:
             out.append([])
         out[-1].append(line)
     return out
-
-
-def _escaped(text: str) -> str:
-    """A plain paragraph's line: ``\\`` before a marker it starts with, so it stays a paragraph."""
-    return f"\\{text}" if numbering.parse(text) is not None else text
 
 
 def read_recognition(doc: ResolvedDocument, rec: Recognition, header: dict[str, Any] | None = None,

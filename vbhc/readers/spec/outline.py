@@ -35,7 +35,8 @@ from vbhc.model.text import Text, nfc
 from vbhc.nd30 import Level, numbering
 from vbhc.readers.spec.markup import parse_markup
 
-__all__ = ["Note", "Outline", "allowed_children", "ends_with_punctuation", "parse_outline"]
+__all__ = ["Note", "Outline", "allowed_children", "ends_with_punctuation", "paragraph_line",
+           "parse_outline"]
 
 
 # The block each label makes (vbhc.nd30.numbering reads the labels). "Phần I" is printed as a part;
@@ -88,6 +89,12 @@ def ends_with_punctuation(text: str) -> bool:
     """True when ``text`` ends a sentence or a clause: ``.``, ``;``, ``:`` ... (closing quotes aside)."""
     stripped = text.rstrip().rstrip(_CLOSERS).rstrip()
     return bool(stripped) and stripped[-1] in FINAL_PUNCTUATION
+
+
+def paragraph_line(text: str) -> str:
+    """A plain paragraph's outline line: ``\\`` before the marker it starts with, if any, so that it
+    stays a paragraph (the inverse of the escape :func:`parse_outline` reads)."""
+    return f"\\{text}" if _Reader.classify(text)[0] is not Paragraph else text
 
 
 def _shown(kind: type) -> str:

@@ -26,7 +26,7 @@ from vbhc.model.document import BLOCK_TYPES, Recipient
 from vbhc.model.table import Table
 from vbhc.nd30 import Level, numbering
 from vbhc.readers.spec.markup import to_markup
-from vbhc.readers.spec.outline import parse_outline
+from vbhc.readers.spec.outline import paragraph_line, parse_outline
 from vbhc.readers.spec.reader import unstructure
 
 __all__ = ["FIELD_ORDER", "date_text", "format_outline", "spec_data"]
@@ -38,11 +38,6 @@ FIELD_ORDER: tuple[str, ...] = (
     "telegram", "invitation", "introduction", "minutes", "leave", "signatures", "recipients", "archive",
     "issuance", "appendices", "copy",
 )
-
-
-def _paragraph_line(text: str) -> str:
-    """A paragraph's line: ``\\`` before a marker it starts with, so that it stays a paragraph."""
-    return f"\\{text}" if numbering.parse(text) is not None else text
 
 
 class _Writer:
@@ -57,7 +52,7 @@ class _Writer:
             if top and self.lines and level is not None and level.rank <= Level.PART.rank:
                 self.lines.append("")  # a blank line before each part, as an officer spaces them
             if level is None:
-                self.lines.append(_paragraph_line(to_markup(block.text)))
+                self.lines.append(paragraph_line(to_markup(block.text)))
                 continue
             count = self.continuous if level.continuous else seen
             n = count[level] = count.get(level, 0) + 1
@@ -68,7 +63,7 @@ class _Writer:
                 lead = block.title if block.title is not None else block.text
                 self.lines.append(f"{label} {to_markup(lead)}")
                 if block.title is not None and block.text is not None:
-                    self.lines.append(_paragraph_line(to_markup(block.text)))
+                    self.lines.append(paragraph_line(to_markup(block.text)))
             elif hasattr(block, "title"):
                 self.lines.append(f"{label} {to_markup(block.title)}")
             else:
