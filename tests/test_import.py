@@ -267,8 +267,9 @@ def test_a_pasted_text_without_a_header_asks_for_a_profile(capsys) -> None:
     assert "the source does not give issuer.name: import it with --profile" in err
 
 
-PLAN_HEADER = ("ỦY BAN NHÂN DÂN", "XÃ HOÀNG KIM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-               "Số: 05/KH-UBND", "Hoàng Kim, ngày 05 tháng 3 năm 2024", "KẾ HOẠCH", "Tổ chức hội nghị")
+PLAN_HEADER = ("ỦY BAN NHÂN DÂN", "XÃ HOÀNG KIM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+               "Độc lập - Tự do - Hạnh phúc", "Số: 05/KH-UBND", "Hoàng Kim, ngày 05 tháng 3 năm 2024",
+               "KẾ HOẠCH", "Tổ chức hội nghị")
 PLAN_CLOSING = ("Nơi nhận:", "- Các thôn;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Quang Thành")
 
 
@@ -277,8 +278,8 @@ def test_word_numbering_and_office_habits_are_read_as_the_levels_they_stand_for(
     for text in PLAN_HEADER:
         doc.add_paragraph(text)
     doc.add_paragraph("MỤC ĐÍCH, YÊU CẦU", style="List Number")  # Word's own numbering: "1."
-    for text in ("1) Mục đích chung", "a. tuyên truyền rộng rãi;", "1.1. Nội dung phụ", "- Bảo đảm tiết kiệm.",
-                 *PLAN_CLOSING):
+    for text in ("1) Mục đích chung", "a. tuyên truyền rộng rãi;", "1.1. Nội dung phụ",
+                 "- Bảo đảm tiết kiệm.", *PLAN_CLOSING):
         doc.add_paragraph(text)
     out = io.BytesIO()
     doc.save(out)
@@ -286,9 +287,10 @@ def test_word_numbering_and_office_habits_are_read_as_the_levels_they_stand_for(
     assert result.spec["body"] == ("1. MỤC ĐÍCH, YÊU CẦU\n2. Mục đích chung\na) tuyên truyền rộng rãi;\n"
                                    "1.1. Nội dung phụ\n- Bảo đảm tiết kiệm.")
     warnings = [str(d) for d in result.diagnostics]
-    assert 'plan.docx: ¶10 "1) Mục đích chung": typed "1)": the decree writes "1."; vbhc prints it so' in warnings
-    assert 'plan.docx: ¶11 "a. tuyên truyền rộng rãi;": typed "a.": the decree writes "a)"; vbhc prints it so' \
-        in warnings
+    assert ('plan.docx: ¶10 "1) Mục đích chung": typed "1)": the decree writes "1."; vbhc prints it so'
+            in warnings)
+    assert ('plan.docx: ¶11 "a. tuyên truyền rộng rãi;": typed "a.": the decree writes "a)"; vbhc prints '
+            'it so' in warnings)
     assert any(w.startswith('plan.docx: ¶12 "1.1. Nội dung phụ": typed "1.1.": Decree 30 has no such number')
                for w in warnings)
     paragraphs = [p.text for p in read_document(render_bytes(result.document)).paragraphs]
