@@ -98,10 +98,21 @@ def test_nd30_imports_nothing_of_vbhc_but_itself() -> None:
 
 
 @pytest.mark.parametrize("package", ["nd30", "model", "layout", "ooxml", "readers", "recognise", "writers",
-                                     "check", "cli"])
+                                     "check", "cli", "readers/docx", "writers/spec"])
 def test_each_package_says_what_it_owns(package: str) -> None:
     doc = ast.get_docstring(ast.parse((PACKAGE / package / "__init__.py").read_text(encoding="utf-8")))
     assert doc and len(doc) > 80, f"vbhc/{package}/__init__.py: say what it owns and must not import"
+
+
+def test_the_import_reader_and_the_spec_writer_stay_in_their_layers() -> None:
+    """``vbhc import``: the reader (readers/docx) builds on the recogniser and the spec reader, never on the
+    layout, the writers or the checker; the spec writer (writers/spec) is handed plain data and imports
+    nothing of vbhc's readers, recogniser or checker. The pipeline joins them."""
+    for name, path in modules().items():
+        if name.startswith("vbhc.readers.docx"):
+            assert {layer(t) for t in imports(path)} <= {"nd30", "model", "ooxml", "recognise", "readers"} | BASE
+        if name.startswith("vbhc.writers.spec"):
+            assert {layer(t) for t in imports(path)} <= {"writers"} | BASE, name
 
 
 def test_the_scan_sees_a_crossing(tmp_path: Path) -> None:
