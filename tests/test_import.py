@@ -304,3 +304,16 @@ def test_a_commune_adopting_another_communes_plan_gets_its_own_header_and_signer
     assert result.document.issuer == adopted.issuer and result.document.place == adopted.place
     assert result.document.signatures == adopted.signatures  # the profile's signer, not Hoàng Kim's
     assert result.document.body[:3] == adopted.body[:3]  # parts I to III: the source's text, as typed
+
+
+def test_text_is_data_and_invisible_controls_are_dropped() -> None:
+    doc = WordDocument()
+    hostile = ("I. MỤC\u200f ĐÍCH", "Nội dung {{ x }} <w:p> &amp; *sao* \ufeffabc.")
+    for text in (*PLAN_HEADER, *hostile, *PLAN_CLOSING):
+        doc.add_paragraph(text)
+    out = io.BytesIO()
+    doc.save(out)
+    result = import_document(out.getvalue(), name="plan.docx")
+    assert result.spec["body"] == "I. MỤC ĐÍCH\nNội dung {{ x }} <w:p> &amp; \\*sao\\* abc."
+    paragraphs = [p.text for p in read_document(render_bytes(result.document)).paragraphs]
+    assert "Nội dung {{ x }} <w:p> &amp; *sao* abc./." in paragraphs

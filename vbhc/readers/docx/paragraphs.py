@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from vbhc.model.text import Span, Text
+from vbhc.model.text import Span, Text, forbidden_character
 from vbhc.nd30 import Role
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedRun
 from vbhc.readers.spec.markup import parse_markup, to_markup
@@ -30,6 +30,8 @@ def _chars(paragraph: ResolvedParagraph) -> list[tuple[str, bool, bool]]:
             continue
         text = unicodedata.normalize("NFC", run.text.upper() if run.caps else run.text)
         for ch in text:
+            if forbidden_character(ch) is not None:
+                continue  # an invisible control (bidi mark, soft hyphen's kin) the model refuses
             if _SPACE.match(ch):
                 if out and out[-1][0] != " ":
                     out.append((" ", run.bold, run.italic))
