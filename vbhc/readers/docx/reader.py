@@ -61,7 +61,7 @@ class ReportRow:
 
 
 @frozen
-class Warning:
+class Notice:
     """Something the import could not take as it stands; ``paragraph`` is 1-based (0: none)."""
 
     paragraph: int
@@ -77,7 +77,7 @@ class Imported:
 
     data: dict[str, Any]
     report: list[ReportRow] = field(factory=list)
-    warnings: list[Warning] = field(factory=list)
+    warnings: list[Notice] = field(factory=list)
     tables: dict[str, Table] = field(factory=dict)  # placeholder paragraph -> the table it stands for
 
 
@@ -124,7 +124,7 @@ class _Reader:
     def warn(self, paragraph: ResolvedParagraph | None, message: str) -> None:
         n = paragraph.index + 1 if paragraph is not None and paragraph.location == "body" else 0
         text = shown(paragraph) if paragraph is not None else ""
-        self.out.warnings.append(Warning(n, _short(text), message))
+        self.out.warnings.append(Notice(n, _short(text), message))
 
     # ---- the whole -----------------------------------------------------------------------------
 
