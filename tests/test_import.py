@@ -317,3 +317,12 @@ def test_text_is_data_and_invisible_controls_are_dropped() -> None:
     assert result.spec["body"] == "I. MỤC ĐÍCH\nNội dung {{ x }} <w:p> &amp; \\*sao\\* abc."
     paragraphs = [p.text for p in read_document(render_bytes(result.document)).paragraphs]
     assert "Nội dung {{ x }} <w:p> &amp; *sao* abc./." in paragraphs
+
+
+def test_pasted_text_is_read_a_paragraph_a_line() -> None:
+    from vbhc.readers.docx.paragraphs import text_lines
+
+    pasted = ("> # KẾ HOẠCH\r\n>\r\n> Tổ chức   hội nghị\n\n- Các thôn phối hợp với\n\nCông an xã và\n"
+              "các đoàn thể.\n## II. TỔ CHỨC\n")
+    assert text_lines(pasted) == ["KẾ HOẠCH", "Tổ chức hội nghị", "- Các thôn phối hợp với",
+                                  "Công an xã và các đoàn thể.", "II. TỔ CHỨC"]

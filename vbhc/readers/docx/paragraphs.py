@@ -122,15 +122,17 @@ def plain_text_of(paragraph: ResolvedParagraph) -> str:
 # Pasted text
 
 _CONTINUES = re.compile(r"^[a-zà-ỹđ(]")
+_MARKDOWN_LEAD = re.compile(r"^(?:#{1,6}\s+|>\s?)+")  # a Markdown heading's "#", a quoted e-mail's ">"
 _ENDS = (".", ";", ":", "!", "?", "…", "./.")
 
 
 def text_lines(text: str) -> list[str]:
-    """The paragraphs of pasted text: one a line, blank lines dropped, and a line that starts in lower
-    case after one without final punctuation joined to it (a sentence a PDF's page or column broke)."""
+    """The paragraphs of pasted text: one a line, blank lines dropped, a Markdown heading's "#" and a
+    quoted e-mail's ">" left out, and a line that starts in lower case after one without final
+    punctuation joined to it (a sentence a PDF's page or column broke)."""
     out: list[str] = []
     for raw in unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(raw.split())
+        line = " ".join(_MARKDOWN_LEAD.sub("", raw.strip()).split())
         if not line:
             continue
         if out and _CONTINUES.match(line) and not out[-1].endswith(_ENDS):
