@@ -9,6 +9,7 @@ file typed in Word) imports with every paragraph's text kept, and its re-render 
 from __future__ import annotations
 
 import io
+import os
 import runpy
 import unicodedata
 from pathlib import Path
@@ -235,6 +236,9 @@ def test_import_writes_the_spec_and_the_profile_and_reports(tmp_path: Path, caps
     assert "    ¶3  document-type-name   KẾ HOẠCH\n" in captured.out
     text = spec.read_text(encoding="utf-8")
     assert text == unicodedata.normalize("NFC", text) and text.startswith("# Imported by vbhc import")
+    written_spec = yaml.safe_load(text)  # names the profile, leaves out what it gives (as the example)
+    assert written_spec["profile"] == os.path.relpath(PROFILE, tmp_path)
+    assert not {"issuer", "place", "signatures", "archive"} & set(written_spec)
     assert main(["render", str(spec), "-o", str(tmp_path / "a.docx")]) == 0
     assert (tmp_path / "a.docx").read_bytes() == render_bytes(load(EXAMPLES / "ke-hoach-hoang-kim.yaml"))
     written = yaml.safe_load(profile.read_text(encoding="utf-8"))

@@ -272,14 +272,18 @@ class ImportResult:
 
 
 def import_document(source: PathLike | bytes, *, name: str = "document.docx",
-                    profile: PathLike | None = None) -> ImportResult:
+                    profile: PathLike | None = None, spec_path: PathLike | None = None) -> ImportResult:
     """Read an existing document (a .docx, or pasted text in a .txt or .md; the kind from ``name`` for
     bytes, else from the path) into the model and the YAML spec that renders it.
 
     ``profile`` (a commune profile's path) fills what the source lacks and replaces its issuer, place
-    and signer (:func:`vbhc.readers.docx.adopt_profile`). Raises :class:`~vbhc.errors.SpecError` for an
-    unreadable source or one whose fields do not make a valid document (every problem listed), and
-    :class:`~vbhc.readers.docx.NotAnAdministrativeDocument` for a source that is no such document.
+    and signer (:func:`vbhc.readers.docx.adopt_profile`). With ``spec_path`` (where the spec will be
+    written) too, the spec names the profile (``profile: ../profiles/xa.yaml``, relative to its folder)
+    and leaves out what the profile gives, as an officer writes it.
+
+    Raises :class:`~vbhc.errors.SpecError` for an unreadable source or one whose fields do not make a
+    valid document (every problem listed), and :class:`~vbhc.readers.docx.NotAnAdministrativeDocument`
+    for a source that is no such document.
     """
     import yaml as pyyaml
 
@@ -328,13 +332,46 @@ def import_document(source: PathLike | bytes, *, name: str = "document.docx",
     diagnostics += [w for w in result.warnings
                     if not w.path.startswith(("body", "preamble", "appendices"))]
     spec = spec_data(document)
+    if profile is not None and spec_path is not None:
+        spec = _under_profile(spec, document, profile, spec_path)
     text = dump_yaml(spec, f"Imported by vbhc import from {Path(name).name}; check it, then: vbhc render "
                            "SPEC.yaml")
-    again = reader.structure_data(pyyaml.safe_load(text), name)
+    again = reader.structure_data(pyyaml.safe_load(text), str(spec_path or name))
     if again.document != document:
         diagnostics.append(Diagnostic("the written spec does not read back into the imported document "
                                       "(please report this)", "", name, warning=True))
     return ImportResult(document, spec, text, diagnostics, list(imported.report))
+
+
+def _under_profile(spec: dict[str, object], document: m.Document, profile: PathLike,
+                   spec_path: PathLike) -> dict[str, object]:
+    """``spec`` naming ``profile`` (relative to the spec's folder) and without the fields it gives: each
+    office field is left out where the profile alone gives the same document, and a signature the
+    profile names is written by its key (``signatures: pho-chu-tich``)."""
+    from collections.abc import Mapping
+
+    from vbhc.readers.spec.profile import PROFILE_FIELDS
+    from vbhc.readers.spec.source import read_file
+
+    ref = os.path.relpath(Path(profile).resolve(), Path(spec_path).resolve().parent)
+    out: dict[str, object] = {"profile": Path(ref).as_posix(), **spec}
+
+    def same(candidate: dict[str, object]) -> bool:
+        return reader.structure_data(candidate, str(spec_path)).document == document
+
+    for key in PROFILE_FIELDS:
+        if key in out:
+            trial = {k: v for k, v in out.items() if k != key}
+            if same(trial):
+                out = trial
+    signers = read_file(Path(profile), "profile").data.get("signers")
+    if "signatures" in out and isinstance(signers, Mapping):
+        for key in signers:
+            trial = {**out, "signatures": str(key)}
+            if same(trial):
+                out = trial
+                break
+    return out
 
 
 def profile_yaml(result: ImportResult) -> str:

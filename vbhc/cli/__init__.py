@@ -184,7 +184,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             if _same_file(Path(given), args.source):
                 raise SpecError(str(given), message="the output would overwrite the source")
     try:
-        result = import_document(args.source, profile=args.profile)
+        result = import_document(args.source, profile=args.profile, spec_path=args.output)
     except NotAnAdministrativeDocument as exc:
         _error(f"{args.source}: {exc}")
         return EXIT_BAD_INPUT
