@@ -139,6 +139,14 @@ def check_file(data: bytes, name: str = "in.docx") -> Build:
     return build
 
 
+def import_file(data: bytes, name: str = "in.docx") -> Build:
+    """``vbhc import`` of a file holding ``data``, the spec to out.yaml (which must not appear on error)."""
+    def build(folder: Path) -> list[str]:
+        (folder / name).write_bytes(data)
+        return ["import", str(folder / name), "-o", str(folder / "out.yaml")]
+    return build
+
+
 @functools.lru_cache(maxsize=4)
 def bomb_member(size: int, name: str = "word/document.xml") -> bytes:
     """A zip whose one member inflates to about ``size`` bytes of one repeated paragraph.
@@ -345,6 +353,15 @@ def cases() -> list[Case]:
                                                            '<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>'
                                                            '</w:body></w:document>')), REFUSED),
         Case("check/not-a-zip", check_file(b"PK\x03\x04" + b"\0" * 100), REFUSED),
+        # import: the same safe reader as check, and a clear refusal for what is no document
+        Case("import/zip-bomb-1GB", import_file(bomb_member(1024 * 1024 * 1024)), REFUSED),
+        Case("import/billion-laughs", import_file(build_docx(document=LAUGHS + f'<w:document {NS}><w:body>'
+                                                             '<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>'
+                                                             '</w:body></w:document>')), REFUSED),
+        Case("import/not-a-zip", import_file(b"PK\x03\x04" + b"\0" * 100), REFUSED),
+        Case("import/not-utf8-text", import_file(b"\xff\xfeK\x00", "pasted.txt"), REFUSED, error="UTF-8"),
+        Case("import/no-document", import_file(build_docx(para("x") * 2_000)), REFUSED,
+             error="not an administrative document"),
         # templates
         Case("template/zip-bomb-render", render_with_template(
             with_member(template_with(), "word/bomb.xml", bomb_member(1024 * 1024 * 1024))), REFUSED),
