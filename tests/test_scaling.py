@@ -98,3 +98,22 @@ def test_validate_reads_one_and_a_half_million_continuation_lines(tmp_path: Path
                                  "characters; found 3,000,006 (line 1 of the text)\n")
     else:
         assert result.stdout.strip() == f"{spec}: valid"
+
+
+def test_vbhc_import_reads_a_long_document_with_many_tables(tmp_path: Path) -> None:
+    """2,000 body lines and 100 tables: the import reader groups the tables' paragraphs once (a scan of
+    every paragraph per table was quadratic) and joins each paragraph's characters once."""
+    from tests.conftest import make_document
+    from vbhc import model as m
+    from vbhc.writers.docx.writer import render_bytes
+
+    body = [m.Part("Nội dung", [m.Item(title="Các việc", children=[
+        m.Dash(f"Việc số {i} của kế hoạch.") for i in range(2_000)])])]
+    body += [m.Table([["1", f"Thôn {i}", "12"]], header=[["STT", "Thôn", "Số"]]) for i in range(100)]
+    source = tmp_path / "long.docx"
+    source.write_bytes(render_bytes(make_document(body=body)))
+    started = time.perf_counter()
+    result = vbhc("import", str(source), "-o", str(tmp_path / "long.yaml"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert time.perf_counter() - started < TIMEOUT_S
+    assert (tmp_path / "long.yaml").read_text(encoding="utf-8").count("kind: table") == 100

@@ -29,8 +29,9 @@ def _chars(paragraph: ResolvedParagraph) -> list[tuple[str, bool, bool]]:
         if run.vanish:
             continue
         text = unicodedata.normalize("NFC", run.text.upper() if run.caps else run.text)
+        refused = forbidden_character(text) is not None  # checked a character at a time only if so
         for ch in text:
-            if forbidden_character(ch) is not None:
+            if refused and forbidden_character(ch) is not None:
                 continue  # an invisible control (bidi mark, soft hyphen's kin) the model refuses
             if _SPACE.match(ch):
                 if out and out[-1][0] != " ":
@@ -77,15 +78,16 @@ def markup_after(paragraph: ResolvedParagraph, role: Role, label: str = "") -> s
         base_bold = True
     if letters and all(c[2] for c in letters) and role is not Role.PARAGRAPH:
         base_italic = True
-    spans: list[Span] = []
+    groups: list[tuple[list[str], bool, bool]] = []  # runs of one style, joined once
     for ch, bold, italic in chars:
         b, i = bold and not base_bold, italic and not base_italic
-        if ch == " " and spans:  # a space takes its neighbour's style, so emphasis hugs the words
-            b, i = spans[-1].bold, spans[-1].italic
-        if spans and (spans[-1].bold, spans[-1].italic) == (b, i):
-            spans[-1] = Span(spans[-1].text + ch, b, i)
+        if ch == " " and groups:  # a space takes its neighbour's style, so emphasis hugs the words
+            b, i = groups[-1][1], groups[-1][2]
+        if groups and (groups[-1][1], groups[-1][2]) == (b, i):
+            groups[-1][0].append(ch)
         else:
-            spans.append(Span(ch, b, i))
+            groups.append(([ch], b, i))
+    spans = [Span("".join(text), b, i) for text, b, i in groups]
     return to_markup(_hug(spans))
 
 

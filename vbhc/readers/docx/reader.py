@@ -446,10 +446,14 @@ class _Reader:
         if rec.copy is not None:
             layout |= {x.paragraph.table[0] for x in rec.copy.items() if x.paragraph.table is not None}
         out = []
+        by_table: dict[int, list[ResolvedParagraph]] = {}
+        for p in self.paras:
+            if p.table is not None:
+                by_table.setdefault(p.table[0], []).append(p)
         for table in self.doc.tables:
             if table.parent is not None or table.index in layout or table.location != "body":
                 continue
-            own = [p for p in self.paras if p.table is not None and p.table[0] == table.index]
+            own = by_table.get(table.index, [])
             if not own:
                 continue
             read, problems = read_table(table, own, lambda p, role: parse_markup(markup_after(p, role)))
