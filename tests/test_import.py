@@ -326,7 +326,44 @@ def test_text_is_data_and_invisible_controls_are_dropped() -> None:
 def test_pasted_text_is_read_a_paragraph_a_line() -> None:
     from vbhc.readers.docx.paragraphs import text_lines
 
-    pasted = ("> # KẾ HOẠCH\r\n>\r\n> Tổ chức   hội nghị\n\n- Các thôn phối hợp với\n\nCông an xã và\n"
+    pasted = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "> # KẾ HOẠCH\r\n>\r\n> Tổ chức   hội nghị\n\n- Các thôn phối hợp với\n\nCông an xã và\n"
               "các đoàn thể.\n## II. TỔ CHỨC\n")
-    assert text_lines(pasted) == ["KẾ HOẠCH", "Tổ chức hội nghị", "- Các thôn phối hợp với",
+    assert text_lines(pasted) == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                  "KẾ HOẠCH", "Tổ chức hội nghị", "- Các thôn phối hợp với",
                                   "Công an xã và các đoàn thể.", "II. TỔ CHỨC"]
+
+
+FULL_TEXT = """ỦY BAN NHÂN DÂN
+XÃ HOÀNG KIM
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 07/KH-UBND
+Hoàng Kim, ngày 05 tháng 3 năm 2024
+
+KẾ HOẠCH
+Tổ chức Ngày Quốc tế Phụ nữ
+
+I. MỤC ĐÍCH
+1. Tôn vinh phụ nữ.
+II. TỔ CHỨC
+Văn phòng chủ trì./.
+
+Nơi nhận:
+- Các thôn;
+- Lưu: VT.
+T/M ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Lê Quang Thành
+"""
+
+
+def test_pasted_text_with_its_header_needs_no_profile(tmp_path: Path) -> None:
+    source = tmp_path / "pasted.txt"
+    source.write_text(FULL_TEXT, encoding="utf-8")
+    result = import_document(source)
+    spec = result.spec
+    assert (spec["number"], spec["place"], spec["date"]) == (7, "Hoàng Kim", "2024-03-05")
+    assert spec["signatures"]["mandates"] == ["TM. Ủy ban nhân dân"]  # "T/M" typed for "TM."
+    assert spec["body"] == "I. MỤC ĐÍCH\n1. Tôn vinh phụ nữ.\n\nII. TỔ CHỨC\nVăn phòng chủ trì."
+    assert [r.role for r in result.report][:4] == ["issuer", "issuer", "national-title", "motto"]

@@ -123,7 +123,6 @@ def plain_text_of(paragraph: ResolvedParagraph) -> str:
 # --------------------------------------------------------------------------------------------
 # Pasted text
 
-_CONTINUES = re.compile(r"^[a-zà-ỹđ(]")
 _MARKDOWN_LEAD = re.compile(r"^(?:#{1,6}\s+|>\s?)+")  # a Markdown heading's "#", a quoted e-mail's ">"
 _ENDS = (".", ";", ":", "!", "?", "…", "./.")
 
@@ -137,7 +136,7 @@ def text_lines(text: str) -> list[str]:
         line = " ".join(_MARKDOWN_LEAD.sub("", raw.strip()).split())
         if not line:
             continue
-        if out and _CONTINUES.match(line) and not out[-1].endswith(_ENDS):
+        if out and (line[0].islower() or line[0] == "(") and not out[-1].endswith(_ENDS):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
