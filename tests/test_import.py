@@ -28,7 +28,7 @@ from vbhc.check import check
 from vbhc.cli import main
 from vbhc.nd30 import DocumentType, Role, form_of
 from vbhc.ooxml.resolve import read_document
-from vbhc.pipeline import import_document, load, render_bytes
+from vbhc.pipeline import import_document, load, probe_documents, render_bytes
 from vbhc.readers.docx import NotAnAdministrativeDocument
 from vbhc.readers.spec.reader import structure_data
 from vbhc.readers.spec.starters import starter
@@ -75,6 +75,13 @@ def _round_trip(document: m.Document, key: str) -> None:
 @pytest.mark.parametrize("path", SPECS, ids=lambda p: p.name)
 def test_every_example_renders_imports_and_renders_the_same_bytes(path: Path) -> None:
     _round_trip(_example(path), path.name)
+
+
+@pytest.mark.parametrize("n", range(len(probe_documents())))
+def test_the_probe_documents_render_import_and_render_the_same_bytes(n: int) -> None:
+    """Every role between them: parent body, marks, draft, circulation, issuance note, contacts (ô 13),
+    Kính gửi, căn cứ, chapters and articles, an appendix with a table and its total, a SAO Y block."""
+    _round_trip(probe_documents()[n], f"probe {n}")
 
 
 @pytest.mark.parametrize("kind", [t.value for t in DocumentType])

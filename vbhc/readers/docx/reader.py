@@ -153,6 +153,7 @@ class _Reader:
         self.body()
         self.closing()
         self.appendices()
+        self.copy()
         self.unplaced()
         return self.out
 
@@ -437,6 +438,45 @@ class _Reader:
             self.appendix_data.append(appendix)
             self.appendix_lines.append(self.lines(items))
             self.appendix_starts.append(block.label.paragraph.index)
+
+    def copy(self) -> None:
+        """A paper copy's block (SAO Y, SAO LỤC, TRÍCH SAO; PL III, Mẫu 3.1) into ``copy``."""
+        block = self.rec.copy
+        if block is None:
+            return
+        kind = self.take(block.kind)
+        out: dict[str, Any] = {"kind": next(k.value for k in nd30.CopyKind if k.words == kind.upper())}
+        names = [self.take(x) for x in block.issuer]
+        if block.number is not None:
+            parsed = fields.number(self.take(block.number))
+            if parsed is not None and parsed[0] is not None:
+                out["number"] = parsed[0]
+        if block.place_date is not None:
+            place, date = fields.place_date(self.take(block.place_date))
+            if date is not None:
+                out["date"] = fields.date_text(date)
+            if place and place != self.out.data.get("place"):
+                out["place"] = place
+        if block.signature is not None:
+            for t in block.signature.titles:
+                self.take(t)
+            titles = [t.text for t in block.signature.titles]
+            signature = self.signature(titles, self.take(block.signature.name))
+            if signature is not None:
+                out["signature"] = signature
+        recipients = []
+        for x in block.recipients:
+            text = self.take(x)
+            if x.role is Role.RECIPIENT and fields.archive(text) is None:
+                recipients.append(fields.list_entry(text))
+        if recipients:
+            out["recipients"] = recipients
+        issuer = self.out.data.get("issuer", {})
+        if names and [n.upper() for n in names] != [n.upper() for n in issuer.get("name", [])]:
+            number = fields.number(block.number.text) if block.number is not None else None
+            groups = number[1] if number is not None else []
+            out["issuer"] = {"name": self.cased_lines(names), "abbreviation": groups[-1] if groups else "?"}
+        self.out.data["copy"] = out
 
     def data_tables(self) -> list[tuple[ResolvedParagraph, str]]:
         """A placeholder line for each data table (not the header's, the closing's or a copy's block),

@@ -1,7 +1,7 @@
 """A data table of the source (bảng, biểu) read into a :class:`~vbhc.model.Table`.
 
 Rows repeated at the top of every page (``w:tblHeader``) are its header; a last row set wholly in bold
-under two or more rows is its total. Merged cells become ``colspan`` (``w:gridSpan``) and ``rowspan``
+under one or more rows is its total. Merged cells become ``colspan`` (``w:gridSpan``) and ``rowspan``
 (``w:vMerge``); a cell's alignment is kept where it is not the one vbhc gives anyway (a header centred,
 a number on the right, other text on the left); the columns keep their widths (``w:gridCol``).
 """
@@ -44,7 +44,7 @@ def read_table(table: ResolvedTable, paragraphs: Sequence[ResolvedParagraph],
             header_rows = r + 1
         else:
             break
-    total_at = len(table.rows) - 1 if len(table.rows) - header_rows >= 3 else None
+    total_at = len(table.rows) - 1 if len(table.rows) - header_rows >= 2 else None
     if total_at is not None:
         last = [by_cell.get((total_at, c), []) for c in range(len(table.rows[total_at]))]
         if not all(_bold(ps) for ps in last if any(x.visible_runs for x in ps)) or not any(last):
