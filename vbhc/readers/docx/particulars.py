@@ -18,7 +18,9 @@ from vbhc.readers.docx import fields
 
 __all__ = ["Found", "read_particulars"]
 
-Found = tuple[dict[str, Any], int, int]  # the blanks, lines used at the start, lines used at the end
+# The blanks; the lines before them that are the preamble's (an agreement's "Hôm nay … chúng tôi gồm:");
+# the lines they take at the start (after those) and at the end.
+Found = tuple[dict[str, Any], int, int, int]
 Line = tuple[str, str]  # a line's plain text and its markup (its text as spec markup)
 
 
@@ -62,7 +64,7 @@ def _telegram(form: Form, lines: Sequence[Line], confirmed: bool) -> Found | Non
         receivers.append(fields.list_entry(lines[at][0]))
         at += 1
     sender = lines[0][0][:-len(form.word("sends"))].strip()
-    return ({"sender": sender, "receivers": receivers}, at, 0) if receivers else None
+    return ({"sender": sender, "receivers": receivers}, 0, at, 0) if receivers else None
 
 
 def _invitation(form: Form, lines: Sequence[Line], confirmed: bool) -> Found | None:
@@ -79,8 +81,8 @@ def _invitation(form: Form, lines: Sequence[Line], confirmed: bool) -> Found | N
     if len(lines) - at == 1:  # one line after the fields: the note (a giấy mời has no body of its own)
         note = lines[-1][1]
         out["note"] = note[:-len("./.")] + "." if note.endswith("./.") else note
-        return out, at, 1
-    return out, at, 0
+        return out, 0, at, 1
+    return out, 0, at, 0
 
 
 def _introduction(form: Form, lines: Sequence[Line], confirmed: bool) -> Found | None:
@@ -95,7 +97,7 @@ def _introduction(form: Form, lines: Sequence[Line], confirmed: bool) -> Found |
     if date is None:
         return None
     out["valid_until"] = date
-    return out, at, 2
+    return out, 0, at, 2
 
 
 def _minutes(form: Form, lines: Sequence[Line], confirmed: bool) -> Found | None:
@@ -121,7 +123,7 @@ def _minutes(form: Form, lines: Sequence[Line], confirmed: bool) -> Found | None
     if end is None or {"start", "venue", "chair", "secretary"} - set(out) or not out["participants"]:
         return None
     out["end"] = _final(end)
-    return out, at, 1
+    return out, 0, at, 1
 
 
 def _leave(form: Form, lines: Sequence[Line], confirmed: bool) -> Found | None:
@@ -144,12 +146,40 @@ def _leave(form: Form, lines: Sequence[Line], confirmed: bool) -> Found | None:
            "place": period[4], "counted_as": _final(counted)}
     if confirmed:
         out["confirmation"] = True
-    return out, at + 1, 1
+    return out, 0, at + 1, 1
+
+
+def _agreement(form: Form, lines: Sequence[Line], confirmed: bool) -> Found | None:
+    """"BÊN A (role): name" and the party's labelled lines, for each party, after the preamble's lines."""
+    word = re.escape(form.word("party"))
+    heads = [re.compile(rf"^{word} {letter}(?: \((?P<role>[^()]*)\))?:\s*(?P<name>.+)$")
+             for letter in form.word("letters")]
+    lead = next((n for n, (text, _) in enumerate(lines) if heads[0].match(text)), None)
+    if lead is None:
+        return None
+    parties: list[dict[str, Any]] = []
+    at = lead
+    for head in heads:
+        found = head.match(lines[at][0]) if at < len(lines) else None
+        if found is None:
+            return None
+        party: dict[str, Any] = {"name": found["name"].strip()}
+        if found["role"]:
+            party["role"] = found["role"].strip()
+        keys = {"represented": "representative", "position": "position", "address": "address",
+                "phone": "phone", "tax_code": "tax_code", "account": "account"}
+        labelled: dict[str, Any] = {}
+        at = _labelled(form, lines, at + 1, list(keys), labelled)
+        party.update({keys[k]: v for k, v in labelled.items()})
+        if "representative" not in party:
+            return None
+        parties.append(party)
+    return {"parties": parties}, lead, at - lead, 0
 
 
 _READERS: dict[str, Callable[[Form, Sequence[Line], bool], Found | None]] = {
     "telegram": _telegram, "invitation": _invitation, "introduction": _introduction, "minutes": _minutes,
-    "leave": _leave}
+    "leave": _leave, "agreement": _agreement}
 
 
 def read_particulars(form: Form, lines: Sequence[Line], confirmed: bool = False) -> Found | None:

@@ -289,32 +289,34 @@ class _Reader:
 
     def body(self) -> None:
         items = [x for x in self.rec.body if isinstance(x, Recognised)]
-        lines = self.particulars(items)
-        first = next((n for n, x in enumerate(lines) if x.role is not Role.PARAGRAPH), len(lines))
-        preamble, rest = lines[:first], lines[first:]
-        if not rest or len(items) != len(lines):
-            # a text of plain paragraphs (a công văn), or a form whose fields come before the body's
-            # first line (vbhc prints the preamble above them): all of it is the body
-            preamble, rest = [], lines
+        lead, lines = self.particulars(items)
+        if lead is not None:  # a form's fields: the lines before them are the preamble, the rest body
+            preamble, rest = lead, lines
+        else:
+            first = next((n for n, x in enumerate(lines) if x.role is not Role.PARAGRAPH), len(lines))
+            preamble, rest = lines[:first], lines[first:]
+            if not rest:  # a text of plain paragraphs (a công văn): all of it is the body
+                preamble, rest = [], lines
         self.preamble_lines = self.lines(preamble)
         self.body_lines = self.lines(rest)
 
-    def particulars(self, items: list[Recognised]) -> list[Recognised]:
-        """The labelled fields of a form (PL III, Mẫu 1.6-1.10) read from the body's first and last
-        lines into the form's particulars; the body's other lines returned."""
+    def particulars(self, items: list[Recognised]) -> tuple[list[Recognised] | None, list[Recognised]]:
+        """The labelled fields of a form (PL III, Mẫu 1.6-1.10; an agreement's parties) read from the
+        body's first and last lines into the form's particulars: the lines before the fields (None when
+        there are no fields) and the body's lines."""
         doc_type = self.out.data.get("type")
         form = nd30.form_of(nd30.DocumentType(doc_type)) if doc_type else None
         if form is None or form.particulars is None or not items:
-            return items
+            return None, items
         lines = [(plain_text_of(x.paragraph), markup_after(x.paragraph, Role.PARAGRAPH)) for x in items]
         found = read_particulars(form, lines, self.rec.confirmation is not None)
         if found is None:
-            return items
-        data, head, tail = found
+            return None, items
+        data, lead, head, tail = found
         self.out.data[form.particulars] = data
-        for x in [*items[:head], *items[len(items) - tail:]]:
+        for x in [*items[lead:lead + head], *items[len(items) - tail:]]:
             self.take(x, "form-field")
-        return items[head:len(items) - tail]
+        return items[:lead], items[lead + head:len(items) - tail]
 
     def lines(self, items: Sequence[Recognised]) -> list[tuple[ResolvedParagraph, str]]:
         """One outline line for each recognised body paragraph, the numbers as typed."""
@@ -395,6 +397,11 @@ class _Reader:
 
     def signature(self, titles: list[str], name: str) -> dict[str, Any] | None:
         mandates, positions = [], []
+        doc_type = self.out.data.get("type")
+        form = nd30.form_of(nd30.DocumentType(doc_type)) if doc_type else None
+        heads = dict(form.words).get("signs_for") if form is not None else None
+        if heads:  # "ĐẠI DIỆN BÊN A" over an agreement's block: the form's words, not a title
+            titles = [t for t in titles if not t.upper().startswith(heads + " ")]
         for t in titles:
             found = fields.mandate(t)
             if found is not None and not positions:
@@ -416,13 +423,17 @@ class _Reader:
     # ---- appendices ----------------------------------------------------------------------------
 
     def appendices(self) -> None:
+        """The attached text of a quyết định (PL III, Mẫu 1.3), then the appendices, each with its lines."""
         issuer = " ".join(self.out.data.get("issuer", {}).get("name", []))
-        for block in self.rec.appendices:
-            self.take(block.label)
-            appendix: dict[str, Any] = {}
+        blocks = [*((self.rec.attachment,) if self.rec.attachment is not None else ()), *self.rec.appendices]
+        for n, block in enumerate(blocks):
+            attached = n == 0 and self.rec.attachment is not None
+            label = self.take(block.label)
+            appendix: dict[str, Any] = {"type": fields.sentence_case(label)} if attached else {}
             if block.title is not None:
                 self.take(block.title)
-                appendix["title"] = markup_after(block.title.paragraph, Role.APPENDIX_TITLE)
+                appendix["summary" if attached else "title"] = markup_after(
+                    block.title.paragraph, Role.SUMMARY if attached else Role.APPENDIX_TITLE)
             if block.line is not None:
                 self.placed.add(block.line.paragraph.index)
             if block.note is not None:
@@ -431,7 +442,7 @@ class _Reader:
                 if of and of.casefold() != issuer.casefold():
                     appendix["of"] = of
             section = block.label.paragraph.section_index
-            if section is not None and section < len(self.doc.sections) and \
+            if not attached and section is not None and section < len(self.doc.sections) and \
                     self.doc.sections[section].orientation == "landscape":
                 appendix["landscape"] = True
             items = [x for x in block.body if isinstance(x, Recognised)]
@@ -546,8 +557,11 @@ class _Reader:
         for appendix, lines in zip(self.appendix_data, self.appendix_lines, strict=True):
             lines.sort(key=lambda x: x[0].index)
             appendix["children"] = self.outline(lines) if lines else []
-        if self.appendix_data:
-            data["appendices"] = self.appendix_data
+        appendices = self.appendix_data
+        if self.rec.attachment is not None and appendices:
+            data["attachment"], appendices = appendices[0], appendices[1:]
+        if appendices:
+            data["appendices"] = appendices
         self.out.report.sort(key=lambda r: (r.paragraph == 0, r.paragraph))
 
 
