@@ -42,7 +42,8 @@ def _example(path: Path) -> m.Document:
     return runpy.run_path(str(path))["document"] if path.suffix == ".py" else load(path)
 
 
-@pytest.mark.parametrize("path", ["giay-moi", "giay-gioi-thieu", "bien-ban", "giay-nghi-phep", "cong-dien"])
+@pytest.mark.parametrize("path", ["giay-moi", "giay-gioi-thieu", "bien-ban", "giay-nghi-phep", "cong-dien",
+                                  "ban-thoa-thuan"])
 def test_a_forms_labelled_fields_are_read_into_its_particulars(path: str) -> None:
     original = load(EXAMPLES / f"{path}-hoang-kim.yaml")
     result = import_document(render_bytes(original), name=f"{path}.docx")
@@ -53,8 +54,18 @@ def test_a_forms_labelled_fields_are_read_into_its_particulars(path: str) -> Non
         assert read.note.plain == typed.note.plain.rstrip(".") + "."
         read, typed = attrs.evolve(read, note=None), attrs.evolve(typed, note=None)
     assert read == typed
-    assert result.document.body == original.body
+    assert result.document.body == original.body and result.document.preamble == original.preamble
     assert name + ":" in result.yaml
+
+
+def test_a_decisions_attached_text_is_read_into_its_attachment() -> None:
+    original = load(EXAMPLES / "quyet-dinh-ban-hanh-quy-che-hoang-kim.yaml")
+    result = import_document(render_bytes(original), name="quyet-dinh.docx")
+    attached, typed = result.document.attachment, original.attachment
+    assert attached is not None and typed is not None
+    assert (attached.type, attached.summary, attached.of) == (typed.type, typed.summary, typed.of)
+    assert len(attached.children) == len(typed.children)  # its chương, each with its điều
+    assert not [d for d in result.diagnostics if "not recognised" in d.message]
 
 
 def _starter(kind: str, tmp_path: Path) -> m.Document:
