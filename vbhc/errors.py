@@ -79,3 +79,22 @@ class FileError(VbhcError):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.problem}"
+
+
+class ConverterMissing(VbhcError):
+    """A PDF or a page image was asked for, but the program that makes it is not installed.
+
+    ``program`` is what is missing (``LibreOffice`` or ``pdftoppm``); the message names the packages to
+    install."""
+
+    PACKAGES = ("libreoffice-writer (the converter), fonts-liberation2 (Liberation Serif: Times New Roman's "
+                "metrics with Vietnamese glyphs) and poppler-utils (pdftoppm, for page images)")
+
+    def __init__(self, program: str) -> None:
+        self.program = program
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return (f"{self.program} is not installed, so no PDF or page image can be made; install "
+                f"{self.PACKAGES} (Debian, Ubuntu: apt-get install libreoffice-writer fonts-liberation2 "
+                "poppler-utils)")

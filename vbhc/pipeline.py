@@ -23,7 +23,7 @@ import os
 from collections import OrderedDict
 from functools import cache
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
@@ -35,6 +35,8 @@ from vbhc.readers.spec import reader
 
 if TYPE_CHECKING:
     from vbhc.readers.docx import ReportRow
+    from vbhc.readers.spec.rows import Row
+    from vbhc.readers.spec.source import Parsed
     from vbhc.writers.docx.template import Template
 
 PathLike = str | os.PathLike[str]
@@ -186,6 +188,17 @@ def read(path: PathLike, profile: PathLike | None = None, template: PathLike | N
     return result._replace(warnings=result.warnings + fit_warnings(result, template or result.template))
 
 
+def read_row(spec: Parsed, path: PathLike, row: Row, profile: PathLike | None = None,
+             profiles: dict[Path, Any] | None = None) -> reader.Validation:
+    """:func:`read` for one row of ``vbhc batch`` (:func:`vbhc.readers.spec.reader.read_row`): the spec
+    parsed once, the row's values over it, the profile's template checked, the fit warnings added;
+    ``profiles`` keeps the profiles read so far."""
+    result = reader.read_row(spec, path, row, profile, template_problems=template_problems, profiles=profiles)
+    if result.document is None:
+        return result
+    return result._replace(warnings=result.warnings + fit_warnings(result, result.template))
+
+
 def fit_warnings(result: reader.Validation, template: PathLike | Template | None = None) -> list[Diagnostic]:
     """The issuer lines of a read spec too wide for the header's column (:func:`vbhc.layout.header.
     fit_warnings`), located in the spec. Measured with ``template``, else the built-in one's sizes and
@@ -245,8 +258,8 @@ def load(path: PathLike, profile: PathLike | None = None) -> m.Document:
     return result.document
 
 
-__all__ = ["fit_warnings", "load", "load_template", "probe_documents", "read", "render", "render_bytes",
-           "template_findings", "template_problems"]
+__all__ = ["fit_warnings", "load", "load_template", "probe_documents", "read", "read_row", "render",
+           "render_bytes", "template_findings", "template_problems"]
 __all__ += ["IMPORT_SUFFIXES", "ImportResult", "import_document", "profile_yaml"]
 
 

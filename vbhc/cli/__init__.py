@@ -64,6 +64,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         raise SpecError(str(output), message="the output would overwrite the spec")
     if args.template and _same_file(output, args.template):
         raise SpecError(str(output), message="the output would overwrite the template")
+    converter = _converter(args, output)
     result = read(args.spec, profile=args.profile, template=args.template)
     _report(result.errors, result.warnings)
     if result.document is None:
@@ -72,9 +73,48 @@ def _cmd_render(args: argparse.Namespace) -> int:
         raise SpecError(str(output), message="the output would overwrite the profile's template")
     data = io.BytesIO()
     render(result.document, data, template=args.template or result.template)
-    write_file(output, data.getvalue())
-    write_stdout(f"{output}\n")
+    files = [(output, data.getvalue())]
+    if converter is not None:
+        files += _pdf_files(converter, result.document, data.getvalue(), output, args.pdf, args.preview)
+    for path, content in files:
+        write_file(path, content)
+        write_stdout(f"{path}\n")
     return EXIT_OK
+
+
+def _converter(args: argparse.Namespace, output: Path) -> Any:
+    """A converter for ``--pdf`` and ``--preview`` (None without them), after their outputs are checked:
+    a missing LibreOffice or pdftoppm is said before any work."""
+    if not (args.pdf or args.preview):
+        return None
+    if args.pdf:
+        check_output(output.with_suffix(".pdf"), (".pdf",), "PDF")
+    if args.preview:
+        check_output(args.preview, (".png",), "preview")
+        if _same_file(Path(args.preview), output):
+            raise SpecError(args.preview, message="the preview would overwrite the .docx")
+    import shutil
+
+    from vbhc.errors import ConverterMissing
+    from vbhc.writers.pdf import Converter
+
+    if args.preview and shutil.which("pdftoppm") is None:
+        raise ConverterMissing("pdftoppm")
+    return Converter()
+
+
+def _pdf_files(converter: Any, document: Any, docx: bytes, output: Path, pdf: bool, preview: str | None
+               ) -> list[tuple[Path, bytes]]:
+    """OUT.pdf beside OUT.docx and the preview PNG of page 1, from one LibreOffice run."""
+    from vbhc.writers.docx.writer import document_title
+    from vbhc.writers.pdf import pdf_page_png
+
+    with converter:
+        data = converter.pdf(docx, title=document_title(document), author=" ".join(document.issuer.name))
+    out = [(output.with_suffix(".pdf"), data)] if pdf else []
+    if preview:
+        out.append((Path(preview), pdf_page_png(data, 1)))
+    return out
 
 
 def _cmd_copy(args: argparse.Namespace) -> int:
@@ -222,7 +262,17 @@ def _render_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--profile", help="a commune profile (.yaml, .json); overrides the spec's own")
     parser.add_argument("--template", help="a Word template made by `vbhc template` (default: the "
                                            "profile's, else built in)")
+    parser.add_argument("--pdf", action="store_true",
+                        help="also write OUT.pdf beside OUT.docx (LibreOffice; fonts embedded)")
+    parser.add_argument("--preview", metavar="PAGE.png",
+                        help="also write page 1 as LibreOffice lays it out, as a PNG (pdftoppm)")
     parser.set_defaults(run=_cmd_render)
+
+
+def _batch_arguments(parser: argparse.ArgumentParser) -> None:
+    from vbhc.cli.batch import add_arguments
+
+    add_arguments(parser)
 
 
 def _copy_arguments(parser: argparse.ArgumentParser) -> None:
@@ -295,6 +345,7 @@ class _CommandParser(argparse.ArgumentParser):
 # name: (help, the function that adds its arguments)
 _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "render": ("render a spec (.json, .yaml, .py) to .docx", _render_arguments),
+    "batch": ("render one document per row of a CSV, JSON or YAML file (every core)", _batch_arguments),
     "validate": ("check a spec without rendering it (exit 0 if valid)", _validate_arguments),
     "copy": ("make a paper copy (SAO Y, SAO LỤC, TRÍCH SAO) of a .docx", _copy_arguments),
     "import": ("read an existing .docx or pasted text into a spec (YAML)", _import_arguments),

@@ -66,13 +66,17 @@ class Profile(NamedTuple):
     folder: FilePath
 
 
-def read_profile(ref: Any, base: FilePath, spec: Parsed, out: list[Diagnostic]) -> Profile | None:
-    """The profile file ``ref`` (relative to ``base``), or None with the problem added to ``out``."""
+def read_profile(ref: Any, base: FilePath, spec: Parsed, out: list[Diagnostic],
+                 cache: dict[FilePath, Profile] | None = None) -> Profile | None:
+    """The profile file ``ref`` (relative to ``base``), or None with the problem added to ``out``.
+    ``cache`` keeps the profiles already read (a batch reads each of its few profiles once)."""
     if not isinstance(ref, str) or not ref.strip():
         out.append(Diagnostic(f"expected the profile's file name (text); found {describe(ref)}",
                               "profile", spec.source, spec.line_of(("profile",))))
         return None
     path = base / ref
+    if cache is not None and path in cache:
+        return cache[path]
     try:
         parsed = read_file(path, "profile")
     except SpecError as exc:
@@ -82,7 +86,10 @@ def read_profile(ref: Any, base: FilePath, spec: Parsed, out: list[Diagnostic]) 
         out.append(Diagnostic(f"expected an object with {', '.join(PROFILE_FIELDS)}; found "
                               f"{describe(parsed.data)}", "", parsed.source, 1))
         return None
-    return Profile(parsed, path.parent)
+    found = Profile(parsed, path.parent)
+    if cache is not None:
+        cache[path] = found
+    return found
 
 
 class ProfileFields(NamedTuple):

@@ -40,12 +40,13 @@ from vbhc.readers.spec.profile import (
     read_profile,
 )
 from vbhc.readers.spec.python import load_python
+from vbhc.readers.spec.rows import Row, RowProblem, apply_row
 from vbhc.readers.spec.source import MAX_FILE_BYTES, Parsed, read_file, read_text
 from vbhc.readers.spec.structure import FAILED, KIND_KEY, Structurer, describe
 from vbhc.readers.spec.warnings import document_warnings
 
-__all__ = ["MAX_SPEC_BYTES", "SPEC_SUFFIXES", "Validation", "load", "read", "structure", "structure_data",
-           "unstructure", "validate"]
+__all__ = ["MAX_SPEC_BYTES", "SPEC_SUFFIXES", "Validation", "load", "read", "read_row", "structure",
+           "structure_data", "unstructure", "validate"]
 
 MAX_SPEC_BYTES = MAX_FILE_BYTES
 SPEC_SUFFIXES = (".json", ".yaml", ".yml", ".py")
@@ -108,8 +109,21 @@ def read(path: str | FilePath, profile: str | FilePath | None = None, *,
     return _structure_file(spec, path, profile, template_problems)
 
 
+def read_row(spec: Parsed, path: str | FilePath, row: Row, profile: str | FilePath | None = None, *,
+             template_problems: TemplateCheck | None = None,
+             profiles: dict[FilePath, Profile] | None = None) -> Validation:
+    """The spec ``spec`` (parsed from ``path``, read once for a whole batch) with one data row's values
+    applied (:mod:`vbhc.readers.spec.rows`); errors in the row's values name the row and field path. The
+    row's ``profile`` (relative to the data file's folder) wins over ``profile`` and the spec's own;
+    ``profiles`` keeps the profiles read so far, for the next rows."""
+    if row.profile is not None:
+        profile = row.folder / row.profile
+    return _structure_file(spec, FilePath(path), profile, template_problems, row, profiles)
+
+
 def _structure_file(spec: Parsed, path: FilePath, profile_arg: str | FilePath | None,
-                    template_problems: TemplateCheck | None = None) -> Validation:
+                    template_problems: TemplateCheck | None = None, row: Row | None = None,
+                    profiles: dict[FilePath, Profile] | None = None) -> Validation:
     errors: list[Diagnostic] = []
     data = spec.data
     if not isinstance(data, Mapping):
@@ -118,9 +132,9 @@ def _structure_file(spec: Parsed, path: FilePath, profile_arg: str | FilePath | 
         return Validation(None, errors, [])
     prof: Profile | None = None
     if profile_arg is not None:
-        prof = read_profile(str(profile_arg), FilePath.cwd(), spec, errors)
+        prof = read_profile(str(profile_arg), FilePath.cwd(), spec, errors, profiles)
     elif "profile" in data:
-        prof = read_profile(data["profile"], path.parent, spec, errors)
+        prof = read_profile(data["profile"], path.parent, spec, errors, profiles)
     if errors:
         return Validation(None, errors, [])
     own = {k: v for k, v in data.items() if k not in SPEC_META_KEYS}
@@ -136,7 +150,11 @@ def _structure_file(spec: Parsed, path: FilePath, profile_arg: str | FilePath | 
             node = node[step]
         return False
 
+    row_paths = {p for p, _ in row.values} if row is not None else set()
+
     def locate(p: Path) -> tuple[str, int | None]:
+        if row is not None and any(p[:end] in row_paths for end in range(len(p) + 1)):
+            return row.source, None
         for end in range(len(p), -1, -1):
             prefix = p[:end]
             if prof is not None and from_profile(prefix):
@@ -162,7 +180,16 @@ def _structure_file(spec: Parsed, path: FilePath, profile_arg: str | FilePath | 
         signers, template, profile_data, found = profile_fields(prof, template_problems)
         errors += found
 
-    merged = merge(printed_fields(profile_data, own.get("type")), own)
+    kind = dict(row.values).get(("type",), own.get("type")) if row is not None else own.get("type")
+    merged = merge(printed_fields(profile_data, kind), own)
+    if row is not None:
+        raw_signers = prof.parsed.data.get("signers") if prof is not None else None
+        try:
+            merged = apply_row(merged, row, raw_signers if isinstance(raw_signers, Mapping) else {})
+        except RowProblem as exc:
+            errors.append(Diagnostic(f"expected {exc.expected}; found {exc.found}", format_path(exc.path),
+                                     row.source))
+            return Validation(None, errors, [])
     structurer = Structurer(locate, text_start, signers, path.parent)
     document = structurer.build(merged, Document, ())
     errors += structurer.errors

@@ -341,9 +341,15 @@ def render_bytes(document: Document, template: Template | str | os.PathLike[str]
     if layout.contact:  # ô 13 on page 1 only (PL I, III.4)
         sections = [*(x for node in content for x in node.iter(w("sectPr"))), last]
         added = refer_contact_footer(sections, contact_footer(layout.contact, writer.para))
-    title = document.summary.plain if document.summary else document.type.type_name
     notes = [(FOOTNOTES_ID, FOOTNOTES_PART, footnotes_xml(writer.notes))] if writer.notes else []
-    return _package(template, content, last, " ".join(title.split()), added, images, notes)
+    return _package(template, content, last, document_title(document), added, images, notes)
+
+
+def document_title(document: Document) -> str:
+    """The file's title (docProps/core.xml, and a PDF's): the trích yếu, else the type's name, on one
+    line."""
+    title = document.summary.plain if document.summary else document.type.type_name
+    return " ".join(title.split())
 
 
 def render_copy_bytes(source: bytes, copy: Copy,
