@@ -34,7 +34,8 @@ ALLOWED: dict[str, set[str]] = {
     # Above readers, writers and check: a template is accepted when what it renders passes the checker.
     "pipeline": {"nd30", "model", "layout", "ooxml", "recognise", "readers", "writers", "check"} | BASE,
     # vbhc batch: rows read and rendered through the pipeline in worker processes.
-    "batch": {"nd30", "model", "layout", "ooxml", "recognise", "readers", "writers", "check", "pipeline"} | BASE,
+    "batch": {"nd30", "model", "layout", "ooxml", "recognise", "readers", "writers", "check",
+              "pipeline"} | BASE,
 }
 TOP = {"cli", "__init__", "__main__"}  # may import anything
 
@@ -128,5 +129,6 @@ def test_the_scan_sees_a_crossing(tmp_path: Path) -> None:
 def test_the_pdf_writer_only_converts_bytes() -> None:
     """vbhc/writers/pdf/ turns .docx bytes into PDF and PNG through LibreOffice: it reads nothing of the
     document but its core properties, so it imports only the base (never the model or the docx writer)."""
-    found = {t for name, path in modules().items() if name.startswith("vbhc.writers.pdf") for t in imports(path)}
+    found = {t for name, path in modules().items() if name.startswith("vbhc.writers.pdf")
+             for t in imports(path)}
     assert found and {layer(t) for t in found} <= {"errors", "fileio"}, found

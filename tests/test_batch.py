@@ -28,7 +28,8 @@ def communes(count: int) -> list[list[str]]:
     rows = []
     for i in range(count):
         place = f"{STEMS[i % len(STEMS)]} {i // len(STEMS) + 1}"
-        rows.append([place, f"xã {place}", f"Người Ký Số {i + 1}", str(i + 1), f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"])
+        date = f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        rows.append([place, f"xã {place}", f"Người Ký Số {i + 1}", str(i + 1), date])
     return rows
 
 
@@ -76,7 +77,8 @@ def test_two_hundred_communes_are_their_single_renders(two_hundred: tuple[Path, 
     assert len(set(alone)) == 200  # every row is a document of its own
 
 
-def test_a_bad_date_fails_alone_with_its_row_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_date_fails_alone_with_its_row_number(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
     rows = communes(3)
     rows[1][4] = "2024-02-30"
     data = write_csv(tmp_path / "communes.csv", rows)
@@ -93,7 +95,8 @@ def test_a_bad_date_fails_alone_with_its_row_number(tmp_path: Path, capsys: pyte
 def test_two_rows_one_name_write_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = write_csv(tmp_path / "communes.csv", communes(3))
     out = tmp_path / "out"
-    assert main(["batch", str(SPEC), str(data), "-o", str(out), "--name", "{loai}.docx", "--workers", "1"]) == 2
+    assert main(["batch", str(SPEC), str(data), "-o", str(out), "--name", "{loai}.docx",
+                 "--workers", "1"]) == 2
     err = capsys.readouterr().err
     assert "ke-hoach.docx: rows 1, 2, 3 would all write this file" in err and "nothing was written" in err
     assert not out.exists()
@@ -140,9 +143,8 @@ def test_a_pattern_with_a_folder_is_refused_before_any_work(tmp_path: Path,
 
 
 def test_cells_are_typed_by_their_field_and_empty_cells_keep_the_spec(tmp_path: Path) -> None:
-    data = write_csv(tmp_path / "d.csv", [["Hoàng Kim", "", "3", "true"], ["Quảng Phú", "Ủy ban\nxã Quảng Phú", "",
-                                                                            "2"]],
-                     header=["place", "issuer.name", "number", "draft"])
+    rows = [["Hoàng Kim", "", "3", "true"], ["Quảng Phú", "Ủy ban\nxã Quảng Phú", "", "2"]]
+    data = write_csv(tmp_path / "d.csv", rows, header=["place", "issuer.name", "number", "draft"])
     first, second = read_rows(data)
     assert dict(first.values) == {("place",): "Hoàng Kim", ("number",): 3, ("draft",): True}
     assert dict(second.values) == {("place",): "Quảng Phú", ("issuer", "name"): ["Ủy ban", "xã Quảng Phú"],
