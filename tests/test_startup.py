@@ -58,14 +58,21 @@ def test_spec_commands_never_import_the_checker_or_the_writer(command: str) -> N
     assert under(modules, *CHECKER, "vbhc.writers") == set()
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["render", "--help"], ["check", "--help"]],
-                         ids=" ".join)
+def test_a_json_spec_renders_without_pyyaml(tmp_path: Path) -> None:
+    out = str(tmp_path / "p.docx")
+    status, modules = loaded("render", str(EXAMPLES / "ke-hoach-hoang-kim.json"), "-o", out)
+    assert status == 0 and under(modules, "yaml") == set()
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["render", "--help"], ["check", "--help"],
+                                  ["batch", "--help"]], ids=" ".join)
 def test_help_imports_none_of_the_libraries(argv: list[str]) -> None:
     status, modules = loaded(*argv)
     assert status == 0
     assert under(modules, "lxml", "yaml", "cattrs", "cattr", "attrs", "attr") == set()
-    assert under(modules, "vbhc") <= {"vbhc", "vbhc.cli", "vbhc.cli.check", "vbhc.errors", "vbhc.fileio",
-                                      "vbhc.limits"}  # base modules, of the standard library only
+    assert under(modules, "vbhc") <= {"vbhc", "vbhc.cli", "vbhc.cli.check", "vbhc.cli.batch", "vbhc.batch",
+                                      "vbhc.errors", "vbhc.fileio", "vbhc.limits"}  # of the standard library
+    assert under(modules, "multiprocessing.pool") == set()
 
 
 def test_template_help_lists_every_formatting_option() -> None:

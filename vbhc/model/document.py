@@ -13,8 +13,8 @@ import enum
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from html import escape as _html_escape
 from typing import Any, ClassVar
-from xml.sax.saxutils import escape
 
 import attrs
 from attrs import field, frozen
@@ -756,7 +756,7 @@ def _frames(value: Any) -> Iterator[str]:
         yield _PARAGRAPH_FRAME
         for span in spans:
             yield _RUN_FRAME
-            yield escape(span)
+            yield _html_escape(span, quote=False)  # & < >, as XML text (xml.sax imports urllib)
         for note in () if isinstance(value, str) else value.notes:  # a footnote: its own paragraph
             yield from _frames(note)
     elif isinstance(value, tuple):

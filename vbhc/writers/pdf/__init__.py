@@ -27,9 +27,9 @@ import subprocess
 import tempfile
 import zipfile
 from collections.abc import Sequence
+from html import escape
 from pathlib import Path
 from types import TracebackType
-from xml.sax.saxutils import escape
 
 from vbhc.errors import ConverterMissing, VbhcError
 from vbhc.fileio import write_atomically
@@ -52,7 +52,7 @@ def _program(*names: str) -> str | None:
 def core_xml(title: str, author: str) -> bytes:
     """docProps/core.xml naming ``title`` and ``author`` (what LibreOffice writes as the PDF's)."""
     def text(value: str) -> str:
-        return escape(_NOT_XML.sub("", value))
+        return escape(_NOT_XML.sub("", value), quote=False)
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://'
             'schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/'
             f'elements/1.1/"><dc:title>{text(title)}</dc:title><dc:creator>{text(author)}</dc:creator>'
