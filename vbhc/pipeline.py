@@ -18,7 +18,6 @@ the CLI and the package's ``__init__``; never by the layers below.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import OrderedDict
 from functools import cache
@@ -132,6 +131,8 @@ def template_findings(template: Template) -> list[str]:
     The answer is remembered by the digest of the template's parts, so a template named by a profile
     is checked once by ``read`` and not again by ``render``.
     """
+    import hashlib  # only when a template is given
+
     digest = hashlib.sha256()
     for name, data in template.parts:
         digest.update(name.encode() + b"\0" + len(data).to_bytes(8, "big") + data)
