@@ -19,17 +19,13 @@ from typing import IO
 
 def build_template(path: Path) -> None:
     """The template: a two-column header table, the title, a loop over the paragraphs, the signature."""
-    from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm
 
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.top_margin = section.bottom_margin = Cm(2)
-    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
-    style = doc.styles["Normal"]
-    style.font.name, style.font.size = "Times New Roman", Pt(14)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from python_docx_plan import new_document
+
+    doc = new_document()
     table = doc.add_table(rows=2, cols=2)
     table.cell(0, 0).text = "{% for line in issuer %}{{ line }} {% endfor %}"
     table.cell(0, 1).text = "{{ national_title }}\n{{ motto }}"
