@@ -51,7 +51,9 @@ def picture_name(spec: Path) -> str:
 
 
 def _form_label(form: object) -> str:
-    return f"Mẫu {form.id} ({form.name})"  # type: ignore[attr-defined]
+    """``Mẫu 1.4 (Văn bản có tên loại)``; a form in practice only has no Mẫu in PL III."""
+    ident, name = form.id, form.name  # type: ignore[attr-defined]
+    return f"Mẫu {ident} ({name})" if ident[:1].isdigit() else f"{name} (no Mẫu in PL III: {ident})"
 
 
 def render(spec: Path, rendered: dict[Path, Example]) -> Example:
