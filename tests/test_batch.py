@@ -12,7 +12,7 @@ import yaml
 
 import vbhc
 from tests.conftest import EXAMPLES
-from vbhc.batch import NameError_, Outcome, collisions, file_name, safe_name, slug
+from vbhc.batch import FileNameError, Outcome, collisions, file_name, safe_name, slug
 from vbhc.cli import main
 from vbhc.cli.batch import Progress
 from vbhc.readers.spec.rows import column_path, read_rows
@@ -129,9 +129,9 @@ def test_name_patterns() -> None:
     values = {"row": "7", "dia_danh": "Hoằng Đạo", "so": "12"}
     assert file_name("{row:04}-{dia_danh:slug}", values) == "0007-hoang-dao.docx"
     assert file_name("{dia_danh} số {so}.docx", values) == "Hoằng Đạo số 12.docx"
-    with pytest.raises(NameError_, match=r"\{xa\} is not a field; use one of dia_danh, row, so"):
+    with pytest.raises(FileNameError, match=r"\{xa\} is not a field; use one of dia_danh, row, so"):
         file_name("{xa}.docx", values)
-    with pytest.raises(NameError_, match="names no file"):
+    with pytest.raises(FileNameError, match="names no file"):
         file_name("{so:slug}", {"so": ""})
 
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from vbhc.model import Document
     from vbhc.readers.spec.rows import Row
 
-__all__ = ["DEFAULT_NAME", "NameError_", "Outcome", "Settings", "collisions", "file_name", "render_rows",
+__all__ = ["DEFAULT_NAME", "FileNameError", "Outcome", "Settings", "collisions", "file_name", "render_rows",
            "safe_name", "slug"]
 
 DEFAULT_NAME = "{row:04}-{dia_danh:slug}.docx"
@@ -45,7 +45,7 @@ MAX_NAME_BYTES = 255  # ext4, XFS, Btrfs: 255 bytes of UTF-8; NTFS: 255 UTF-16 u
 _FIELD = re.compile(r"\{([^{}:]*)(?::([^{}]*))?\}")
 
 
-class NameError_(ValueError):
+class FileNameError(ValueError):
     """A file name pattern that cannot give a name: an unknown field, a folder, an empty name."""
 
 
@@ -83,7 +83,7 @@ def slug(text: str) -> str:
 
 
 def safe_name(name: str) -> str:
-    """``name`` as a file name that Windows and Linux both accept, or :class:`NameError_`.
+    """``name`` as a file name that Windows and Linux both accept, or :class:`FileNameError`.
 
     Forbidden characters and control characters become ``-``; trailing dots and spaces are dropped
     (Windows drops them silently); a reserved device name (``CON``, ``COM1`` …, with any extension)
@@ -93,7 +93,7 @@ def safe_name(name: str) -> str:
     stem, dot, ext = name.rpartition(".") if "." in name else (name, "", "")
     stem = stem.rstrip(". ")
     if not stem or stem.strip(".-_ ") == "":
-        raise NameError_(f"the name pattern gives {name!r}, which names no file")
+        raise FileNameError(f"the name pattern gives {name!r}, which names no file")
     if stem.split(".")[0].strip().upper() in _RESERVED:
         stem = "_" + stem
     tail = dot + ext
@@ -121,13 +121,13 @@ def file_name(pattern: str, values: dict[str, str]) -> str:
         key, spec = match.group(1).strip(), (match.group(2) or "").strip()
         if key not in values:
             known = ", ".join(sorted(values))
-            raise NameError_(f"the name pattern's {{{key}}} is not a field; use one of {known}")
+            raise FileNameError(f"the name pattern's {{{key}}} is not a field; use one of {known}")
         value = values[key]
         if spec == "slug":
             return slug(value)
         if spec:
             if not (spec.isdigit() and value.isdigit()):
-                raise NameError_(f"the name pattern's {{{key}:{spec}}}: expected slug, or a width "
+                raise FileNameError(f"the name pattern's {{{key}:{spec}}}: expected slug, or a width "
                                  f"such as 04 for a number")
             return value.zfill(int(spec))
         return value.replace("/", "-").replace("\\", "-")
@@ -141,10 +141,10 @@ def check_pattern(pattern: str) -> None:
     """Refuse, before any work, a pattern naming a folder (its files go in DIR, nothing above it)."""
     literal = _FIELD.sub("", pattern)
     if "/" in literal or "\\" in literal or "{" in literal or "}" in literal:
-        raise NameError_(f"the name pattern {pattern!r}: expected a file name with {{field}}s (no folder, "
+        raise FileNameError(f"the name pattern {pattern!r}: expected a file name with {{field}}s (no folder, "
                          "no unmatched brace)")
     if not pattern.strip():
-        raise NameError_("the name pattern is empty")
+        raise FileNameError("the name pattern is empty")
 
 
 def collisions(outcomes: Sequence[Outcome]) -> list[str]:
@@ -213,7 +213,7 @@ def _work(row: Row) -> Outcome:
     try:
         name = file_name(s.name, _values(document, row))
         data = render_bytes(document, _template(s.template or result.template))
-    except (NameError_, SpecError) as exc:
+    except (FileNameError, SpecError) as exc:
         return Outcome(row.number, row.source, None, None, "", "", (f"{row.source}: {exc}",), warnings)
     except Exception as exc:
         from vbhc.errors import VbhcError

@@ -94,7 +94,7 @@ def _error(message: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from vbhc.batch import (
-        NameError_,
+        FileNameError,
         Settings,
         check_pattern,
         collisions,
@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
                                            "document in Python: loop there)")
     try:
         check_pattern(args.name)
-    except NameError_ as exc:
+    except FileNameError as exc:
         raise SpecError("--name", message=str(exc)) from None
     if args.workers is not None and args.workers < 1:
         raise SpecError("--workers", message=f"expected 1 or more; found {args.workers}")
