@@ -64,6 +64,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
         raise SpecError(str(output), message="the output would overwrite the spec")
     if args.template and _same_file(output, args.template):
         raise SpecError(str(output), message="the output would overwrite the template")
+    if args.form:
+        return _render_form(args, output)
     converter = _converter(args, output)
     result = read(args.spec, profile=args.profile, template=args.template)
     _report(result.errors, result.warnings)
@@ -115,6 +117,28 @@ def _pdf_files(converter: Any, document: Any, docx: bytes, output: Path, pdf: bo
     if preview:
         out.append((Path(preview), pdf_page_png(data, 1)))
     return out
+
+
+def _render_form(args: argparse.Namespace, output: Path) -> int:
+    """``vbhc render SPEC --form FORM.docx``: the office's form filled with the spec's variables."""
+    from vbhc.pipeline import read
+    from vbhc.writers.form import fill_form, read_form
+
+    if args.template:
+        raise SpecError("--template", message="a form carries its own look: give --form or --template, "
+                                              "not both")
+    if args.pdf or args.preview:
+        raise SpecError("--form", message="--pdf and --preview are not available with --form")
+    if _same_file(output, args.form):
+        raise SpecError(str(output), message="the output would overwrite the form")
+    form = read_form(args.form)  # refused before the spec is read: nothing else is worth doing then
+    result = read(args.spec, profile=args.profile)
+    _report(result.errors, result.warnings)
+    if result.document is None:
+        return EXIT_BAD_INPUT
+    write_file(output, fill_form(result.document, form, args.form))
+    write_stdout(f"{output}\n")
+    return EXIT_OK
 
 
 def _cmd_copy(args: argparse.Namespace) -> int:
@@ -266,6 +290,8 @@ def _render_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also write OUT.pdf beside OUT.docx (LibreOffice; fonts embedded)")
     parser.add_argument("--preview", metavar="PAGE.png",
                         help="also write page 1 as LibreOffice lays it out, as a PNG (pdftoppm)")
+    parser.add_argument("--form", help="an office's own Word form with {{ }} tags, filled instead of the "
+                                       "decree's layout (docs/forms.md)")
     parser.set_defaults(run=_cmd_render)
 
 
