@@ -16,7 +16,6 @@ from __future__ import annotations
 import io
 import sys
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -118,12 +117,14 @@ def header(document, number: str) -> None:
     """Ô 1 to 4: cơ quan chủ quản and ban hành over a short line and the number (left); the Quốc hiệu, the
     Tiêu ngữ over a line as long as it, and the place and date (right)."""
     left, right = table(document, (LEFT_MM, RIGHT_MM)).rows[0].cells
-    para(left, "{%p if co_quan_chu_quan %}")
-    para(left, "{{ co_quan_chu_quan }}", 12)
-    para(left, "{%p endif %}")
-    para(left, "{{ co_quan_ban_hanh }}", 12, bold=True)
-    issuer = max(text_width_pt(x, 12, bold=True) for x in ("ỦY BAN NHÂN DÂN", "XÃ HOÀNG KIM"))
-    rule(left, issuer * nd30.ISSUER_RULE_FRACTION, LEFT_MM, after=6)
+    para(left, "{%p for dong in co_quan_chu_quan.dong %}")
+    para(left, "{{ dong }}", 12)
+    para(left, "{%p endfor %}")
+    para(left, "{%p for dong in co_quan_ban_hanh.dong %}")
+    para(left, "{{ dong }}", 12, bold=True)
+    para(left, "{%p endfor %}")
+    # A form's line cannot follow the text filled in: sized for a commune's widest line.
+    rule(left, text_width_pt("ỦY BAN NHÂN DÂN", 12, bold=True) * nd30.ISSUER_RULE_FRACTION, LEFT_MM, after=6)
     para(left, number, 13)
     para(right, "{{ quoc_hieu }}", 12, bold=True)
     para(right, "{{ tieu_ngu }}", 13, bold=True)
@@ -131,31 +132,29 @@ def header(document, number: str) -> None:
     para(right, "{{ dia_danh_ngay }}", 13, italic=True)
 
 
-def title(document, name: str, summary: bool) -> None:
-    """Ô 5a: the form's own name in capitals, the trích yếu under it, a short line."""
+def title(document, name: str, summary: str | None) -> None:
+    """Ô 5a: the form's own name in capitals, the trích yếu under it, a short line: sized for ``summary``,
+    a typical trích yếu of the form (a form's line cannot follow the text filled in), else the name."""
     para(document, name, 14, bold=True, before=18)
-    shown = name
-    if summary:
+    if summary is not None:
         para(document, "{%p if trich_yeu %}")
         para(document, "{{ trich_yeu }}", 14, bold=True)
         para(document, "{%p endif %}")
-    rule(document, text_width_pt(shown, 14, bold=True) * nd30.SUMMARY_RULE_FRACTION, TEXT_WIDTH_MM, after=12)
+    shown = text_width_pt(summary or name, 14, bold=True)
+    rule(document, shown * nd30.SUMMARY_RULE_FRACTION, TEXT_WIDTH_MM, after=12)
 
 
 def body(document, text: str) -> None:
     para(document, text, 14, align=JUSTIFY, after=6, first_line_cm=1.27)
 
 
-def closing(document, box: Callable[[object], None] | None = None) -> None:
-    """Ô 9b and 7: Nơi nhận (left) and the signer's lines, room to sign, and the name (right); ``box``
-    adds the office's own box under Nơi nhận."""
+def closing(document) -> None:
+    """Ô 9b and 7: Nơi nhận (left) and the signer's lines, room to sign, and the name (right)."""
     left, right = table(document, (TEXT_WIDTH_MM / 2, TEXT_WIDTH_MM / 2)).rows[0].cells
     para(left, "Nơi nhận:", 12, bold=True, italic=True, align=LEFT, before=12)
     para(left, "{%p for dong in noi_nhan %}")
     para(left, "{{ dong }}", 11, align=LEFT)
     para(left, "{%p endfor %}")
-    if box is not None:
-        box(left)
     para(right, "{%p for ky in chu_ky %}")
     para(right, "{{ ky.dong|join('\\n') }}", 14, bold=True, before=12)
     para(right, "{{ ky.ho_ten }}", 14, bold=True, before=72)
@@ -185,7 +184,7 @@ def giay_xac_nhan() -> docx.document.Document:
     """GIẤY XÁC NHẬN: a commune certifies what the spec's body says (its own code XN in the number)."""
     document = new_document()
     header(document, "Số: {{ so_ky_hieu.so }}/XN-{{ so_ky_hieu.co_quan }}")
-    title(document, "GIẤY XÁC NHẬN", summary=True)
+    title(document, "GIẤY XÁC NHẬN", summary="Về việc cư trú tại địa phương")
     body(document, "{{ spec.issuer.name|join(' ') }} xác nhận:")
     para(document, "{%p for doan in noi_dung %}")
     body(document, "{{ doan.text }}")
@@ -195,11 +194,12 @@ def giay_xac_nhan() -> docx.document.Document:
 
 
 def giay_gioi_thieu() -> docx.document.Document:
-    """GIẤY GIỚI THIỆU with the receiving office's confirmation box, a layout the decree does not
-    define (Mẫu 1.8 has none): the introduction's particulars as labelled lines."""
+    """GIẤY GIỚI THIỆU with a box where the receiving office confirms the visit, under the signature: a
+    layout the decree does not define (Mẫu 1.8 has none); the introduction's particulars as labelled
+    lines."""
     document = new_document()
     header(document, "{{ so_ky_hieu }}")
-    title(document, "GIẤY GIỚI THIỆU", summary=False)
+    title(document, "GIẤY GIỚI THIỆU", summary=None)
     body(document, "{{ spec.issuer.name|join(' ') }} trân trọng giới thiệu:")
     body(document, "Ông (bà): {{ chi_tiet.person }}")
     para(document, "{%p if chi_tiet.position %}")
@@ -210,12 +210,24 @@ def giay_gioi_thieu() -> docx.document.Document:
     body(document, "Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có tên ở trên hoàn thành nhiệm vụ.")
     body(document, "Giấy này có giá trị đến hết {{ chi_tiet.valid_until.text }}./.")
 
-    def box(cell) -> None:
-        para(cell, "XÁC NHẬN CỦA CƠ QUAN NƠI ĐẾN", 12, bold=True, before=18)
-        para(cell, "(Ký, ghi rõ họ tên, đóng dấu)", 12, italic=True)
-
-    closing(document, box)
+    closing(document)
+    para(document, before=12)
+    cell = table(document, (TEXT_WIDTH_MM / 2,)).rows[0].cells[0]
+    cell._tc.get_or_add_tcPr().append(_box_borders())
+    para(cell, "XÁC NHẬN CỦA CƠ QUAN NƠI ĐẾN", 13, bold=True, before=6)
+    para(cell, "(Ký, ghi rõ họ tên, đóng dấu)", 13, italic=True, after=72)
     return document
+
+
+def _box_borders():
+    """A single line around a table cell."""
+    borders = OxmlElement("w:tcBorders")
+    for side in ("top", "left", "bottom", "right"):
+        line = OxmlElement(f"w:{side}")
+        for key, value in (("val", "single"), ("sz", "6"), ("space", "0"), ("color", "auto")):
+            line.set(qn(f"w:{key}"), value)
+        borders.append(line)
+    return borders
 
 
 FORM_BUILDERS = {"giay-xac-nhan.docx": giay_xac_nhan, "giay-gioi-thieu.docx": giay_gioi_thieu}

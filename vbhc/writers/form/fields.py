@@ -20,7 +20,7 @@ from vbhc import nd30
 from vbhc.layout import BLANK_DATE_PART, BLANK_NUMBER, Layout, Line, lay_out, place_date_text
 from vbhc.layout.line import date_text
 from vbhc.layout.regions import SignatureRegion, TableRegion
-from vbhc.model import Document, IssueDate
+from vbhc.model import Document, IssueDate, SignatureImage
 from vbhc.model.text import Text
 
 # A line break inside one paragraph: docxtpl prints "\n" in a value as Word's line break (w:br).
@@ -85,9 +85,11 @@ def _block(item: Line | TableRegion[Line]) -> dict[str, Any]:
 
 def plain(value: Any) -> Any:
     """Model data as plain values: texts as their plain strings, choices as their values, dates as
-    their parts, objects as dicts, tuples as lists."""
+    their parts, a signature image as where it was read from, objects as dicts, tuples as lists."""
     if isinstance(value, Text):
         return value.plain
+    if isinstance(value, SignatureImage):
+        return value.source
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, IssueDate):

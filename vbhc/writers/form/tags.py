@@ -49,9 +49,14 @@ class Paragraph:
 
 
 def paragraphs(part: str, root: etree._Element) -> list[Paragraph]:
-    """Every paragraph of ``root`` in document order with the text of its ``w:t`` runs."""
-    return [Paragraph(part, n, "".join(t.text or "" for t in p.iter(w("t"))))
-            for n, p in enumerate(root.iter(w("p")), 1)]
+    """Every paragraph of ``root`` in document order with the text of its own ``w:t`` runs (not those of
+    a paragraph in a text box it holds, which is a paragraph of its own)."""
+    P = w("p")
+
+    def own(p: etree._Element) -> str:
+        return "".join(t.text or "" for t in p.iter(w("t")) if next(t.iterancestors(P)) is p)
+
+    return [Paragraph(part, n, own(p)) for n, p in enumerate(root.iter(P), 1)]
 
 
 def _same(text: str) -> str:
@@ -75,8 +80,9 @@ def tag_problems(form: str, found: Iterable[Paragraph]) -> Iterator[FormError]:
             end = text.find(_CLOSER[match[0]], match.end())
             if end < 0:
                 tag = text[match.start():match.start() + 30]
-                yield problem(form, para, tag, f"the tag is not closed in its paragraph (a tag opens and "
-                                               f"closes in one paragraph: {match[0]} … {_CLOSER[match[0]]})")
+                yield problem(form, para, tag, f"the tag is not closed in its paragraph's text (a tag opens "
+                                               f"and closes in the text of one paragraph, not in a field or "
+                                               f"text box: {match[0]} … {_CLOSER[match[0]]})")
                 break
             tag = text[match.start():end + 2]
             at = end + 2
