@@ -100,8 +100,24 @@ def test_nd30_imports_nothing_of_vbhc_but_itself() -> None:
             assert {layer(t) for t in imports(path)} <= {"nd30"}, name
 
 
+def writer(module: str) -> str | None:
+    """The writer a module belongs to (``vbhc.writers.form.fill`` -> ``form``), or None."""
+    parts = module.split(".")
+    return parts[2] if len(parts) > 2 and parts[1] == "writers" else None
+
+
+def test_writers_never_import_each_other() -> None:
+    """The DOCX writer, the form writer (an office's own Word form filled through docxtpl) and the others
+    each build on the layers below, never on another writer."""
+    for name, path in modules().items():
+        here = writer(name)
+        if here is not None:
+            assert {writer(t) for t in imports(path)} <= {here, None}, name
+
+
 @pytest.mark.parametrize("package", ["nd30", "model", "layout", "ooxml", "readers", "recognise", "writers",
-                                     "check", "cli", "readers/docx", "writers/spec"])
+                                     "check", "cli", "readers/docx", "writers/spec", "writers/docx",
+                                     "writers/form"])
 def test_each_package_says_what_it_owns(package: str) -> None:
     doc = ast.get_docstring(ast.parse((PACKAGE / package / "__init__.py").read_text(encoding="utf-8")))
     assert doc and len(doc) > 80, f"vbhc/{package}/__init__.py: say what it owns and must not import"

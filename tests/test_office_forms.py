@@ -276,3 +276,17 @@ def test_render_form_from_the_command_line(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "out.docx"
     assert "Số: 12/XN-UBND" in texts((tmp_path / "out.docx").read_bytes())
+
+
+# --------------------------------------------------------------------------------------------
+# Snapshots: a change to a shipped form (or to what fills it) reads as a diff of its filled XML. Review
+# it, then accept it with: pytest tests/test_office_forms.py --snapshot-update
+
+
+@pytest.mark.parametrize("name", sorted(SHIPPED))
+def test_filled_form_matches_snapshot(filled: dict[str, bytes], name: str, snapshot) -> None:
+    from tests.test_snapshots import XmlSnapshot, pretty
+
+    with zipfile.ZipFile(io.BytesIO(filled[name])) as archive:
+        data = archive.read("word/document.xml")
+    assert pretty(data) == snapshot(extension_class=XmlSnapshot)

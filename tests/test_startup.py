@@ -49,6 +49,23 @@ def test_render_never_imports_the_checker(tmp_path: Path) -> None:
     assert under(modules, *CHECKER) == set()
 
 
+FORM_LIBRARIES = ("docxtpl", "docx", "jinja2", "markupsafe", "vbhc.writers.form.fill",
+                  "vbhc.writers.form.sandbox")
+
+
+def test_render_never_imports_the_form_libraries(tmp_path: Path) -> None:
+    """docxtpl, python-docx and Jinja are loaded by ``render --form`` only."""
+    plan = str(EXAMPLES / "ke-hoach-hoang-kim.json")
+    status, modules = loaded("render", plan, "-o", str(tmp_path / "p.docx"))
+    assert status == 0
+    assert under(modules, *FORM_LIBRARIES) == set()
+    form = Path(__file__).resolve().parents[1] / "forms" / "giay-gioi-thieu.docx"
+    status, modules = loaded("render", str(EXAMPLES / "giay-gioi-thieu-hoang-kim.yaml"), "--form", str(form),
+                             "-o", str(tmp_path / "f.docx"))
+    assert status == 0 and "docxtpl" in modules and "jinja2.sandbox" in modules  # the probe sees them
+    assert under(modules, *CHECKER) == set()
+
+
 @pytest.mark.parametrize("command", ["validate", "new", "schema"])
 def test_spec_commands_never_import_the_checker_or_the_writer(command: str) -> None:
     argv = {"validate": ["validate", str(EXAMPLES / "ke-hoach-hoang-kim.json")], "new": ["new", "ke-hoach"],
@@ -69,7 +86,7 @@ def test_a_json_spec_renders_without_pyyaml(tmp_path: Path) -> None:
 def test_help_imports_none_of_the_libraries(argv: list[str]) -> None:
     status, modules = loaded(*argv)
     assert status == 0
-    assert under(modules, "lxml", "yaml", "cattrs", "cattr", "attrs", "attr") == set()
+    assert under(modules, "lxml", "yaml", "cattrs", "cattr", "attrs", "attr", *FORM_LIBRARIES) == set()
     assert under(modules, "vbhc") <= {"vbhc", "vbhc.cli", "vbhc.cli.check", "vbhc.cli.batch", "vbhc.batch",
                                       "vbhc.errors", "vbhc.fileio", "vbhc.limits"}  # of the standard library
     assert under(modules, "multiprocessing.pool") == set()
