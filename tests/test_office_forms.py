@@ -220,6 +220,10 @@ TAG_ERRORS = {
     "split-across-a-field": (FIELD_SPLIT, "¶1 \"{{ trich\": {{ trich: the tag is not closed"),
     "syntax": (para("{{ trich_yeu + }}"), "¶1 \"{{ trich_yeu + }}\": {{ trich_yeu + }}: unexpected"),
     "rich-text": (para("{{r trich_yeu }}"), "rich-text"),
+    "a-list-printed": (para("{{ chu_ky }}"),
+                       "¶1 \"{{ chu_ky }}\": {{ chu_ky }}: a list or a mapping is not text"),
+    "sandbox": (para("{{ ''.__class__ }}"),
+                "¶1 \"{{ ''.__class__ }}\": {{ ''.__class__ }}: access to attribute"),
 }
 
 

@@ -387,6 +387,10 @@ def form_cases() -> list[Case]:
         Case("form/macro-doubling", render_form(form_with(
             "{% macro f(s) %}{{ f(s ~ s) }}{% endmacro %}{{ f('x') }}")), REFUSED, error="macro"),
         Case("form/string-times-1e9", render_form(form_with("{{ 'x' * 10**9 }}")), REFUSED, error="at most"),
+        Case("form/nested-repeat", render_form(form_with("{{ [[spec] * 1000] * 1000 }}")), REFUSED,
+             error="repeating a list"),
+        Case("form/concat-reprs", render_form(form_with("{{ " + " ~ ".join(["spec"] * 2000) + " }}")),
+             REFUSED, error="not text"),
         Case("form/center-1e9", render_form(form_with("{{ trich_yeu.center(10**9) }}")), REFUSED,
              error="center"),
         Case("form/output-10MB", render_form(form_with("{% for x in range(99999) %}" + "x" * 2000

@@ -81,6 +81,42 @@ def _finalize(value: Any) -> Any:
     return Markup(escaped)
 
 
+CONTAINER_PRINTED = ("a list or a mapping is not text: print its items (a {% for %} loop, or the join "
+                     "filter for a list of texts)")
+
+
+class _List(list):  # type: ignore[type-arg]
+    """A list of the form's variables: its items can be printed, the list itself cannot (a Python repr
+    is never what a form means, and a repr of repeated data could be huge)."""
+
+    def __str__(self) -> str:
+        raise FormLimitError(CONTAINER_PRINTED)
+
+    __repr__ = __str__
+
+
+class _Map(dict):  # type: ignore[type-arg]
+    """A mapping of the form's variables, likewise."""
+
+    def __str__(self) -> str:
+        raise FormLimitError(CONTAINER_PRINTED)
+
+    __repr__ = __str__
+
+
+def guarded(value: Any) -> Any:
+    """``value`` with every list and dict (and a string's list parts) made unprintable: _List, _Map."""
+    if isinstance(value, dict):
+        return _Map({k: guarded(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return _List(guarded(v) for v in value)
+    if isinstance(value, str) and getattr(value, "__dict__", None):
+        copy = type(value).__new__(type(value), str(value))
+        copy.__dict__.update({k: guarded(v) for k, v in value.__dict__.items()})
+        return copy
+    return value
+
+
 def _bounded(size: int) -> None:
     if size > MAX_VALUE_CHARS:
         raise FormLimitError(f"a value of {size:,} items or characters (at most {MAX_VALUE_CHARS:,})")
@@ -111,7 +147,9 @@ class FormEnvironment(SandboxedEnvironment):
                 raise FormLimitError(f"{left!r} ** {right!r} is too large for a form")
         elif operator == "*":
             for seq, n in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(n, int):
+                if isinstance(seq, (list, tuple, dict)):
+                    raise FormLimitError("repeating a list with * is not available in forms")
+                if isinstance(seq, str) and isinstance(n, int):
                     _bounded(len(seq) * max(n, 0))
         elif operator == "%" and isinstance(left, str):
             raise FormLimitError("string formatting with % is not available in forms")
@@ -174,7 +212,7 @@ def render_bounded(template: Any, context: dict[str, Any]) -> str:
     out: list[str] = []
     size = 0
     with _StepCounter(MAX_STEPS):
-        for chunk in template.root_render_func(template.new_context(context)):
+        for chunk in template.root_render_func(template.new_context(guarded(context))):
             size += len(chunk)
             if size > MAX_OUTPUT_CHARS:
                 raise FormLimitError(f"the filled form is larger than {MAX_OUTPUT_CHARS // limits.MB} MB")
