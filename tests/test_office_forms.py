@@ -273,6 +273,14 @@ def test_render_form_and_template_do_not_go_together(tmp_path: Path) -> None:
     assert result.returncode == 2 and "overwrite the form" in result.stderr
 
 
+def test_fill_form_from_python(filled: dict[str, bytes]) -> None:
+    import vbhc
+
+    document = vbhc.load(SHIPPED["giay-xac-nhan.docx"])
+    assert vbhc.fill_form(document, FORMS / "giay-xac-nhan.docx") == filled["giay-xac-nhan.docx"]
+    assert "fill_form" in vbhc.__all__
+
+
 def test_render_form_from_the_command_line(tmp_path: Path) -> None:
     spec = SHIPPED["giay-xac-nhan.docx"]
     result = run("render", str(spec), "--form", str(FORMS / "giay-xac-nhan.docx"), "-o", "out.docx",

@@ -88,6 +88,15 @@ def render_bytes(document: Document, template: str | os.PathLike[str] | Template
     return _render_bytes(document, template)
 
 
+def fill_form(document: Document, form: str | os.PathLike[str] | bytes, name: str | None = None) -> bytes:
+    """The .docx bytes of an office's own Word ``form`` (a path, or a .docx's bytes called ``name``)
+    filled with ``document``'s variables (docs/forms.md); raises :class:`vbhc.errors.VbhcError` (one
+    line a problem) for a form that is refused or a tag that is wrong."""
+    from vbhc.writers.form import fill_form as _fill
+
+    return _fill(document, form, name)
+
+
 # Exported on first use: name -> (module, attribute; None for the module itself). ``vbhc.check`` is the
 # checker package itself, made callable: ``vbhc.check("x.docx")`` is ``vbhc.check.check("x.docx")``
 # and returns a Report.
@@ -121,5 +130,5 @@ __all__ = [
     "DocumentType",
     "IssueDate", "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient", "Report",
     "Secrecy", "Section", "Signature", "SignatureImage", "SigningAuthority", "Span", "Table", "Text",
-    "Urgency", "check", "load", "parse_markup", "render", "render_bytes", "validate",
+    "Urgency", "check", "fill_form", "load", "parse_markup", "render", "render_bytes", "validate",
 ]
