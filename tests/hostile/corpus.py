@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.check.docx_fixtures import NS, build_docx, para, pstyle, zip_members
+from tests.check.docx_fixtures import NS, build_docx, para, pstyle, rels_xml, zip_members
 from tests.scaling_inputs import numbering_start_docx
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -407,6 +407,9 @@ def form_cases() -> list[Case]:
             "word/_rels/settings.xml.rels": FORM_ATTACHED})), REFUSED, error="outside file"),
         Case("form/INCLUDEPICTURE", render_form(build_docx(FIELD.format(
             code='INCLUDEPICTURE "http://attacker.invalid/x.png"'))), REFUSED, error="INCLUDEPICTURE"),
+        Case("form/missing-part", render_form(build_docx(para("x"), extra={
+            "word/_rels/document.xml.rels": rels_xml([("rId1", "styles", "missing.xml")])})), REFUSED,
+             error="cannot fill this form"),
         Case("form/dev-zero", lambda f: ["render", str(write_spec(f)), "--form", "/dev/zero", "-o",
                                          str(f / "out.docx")], REFUSED),
         Case("form/literal-user-text", _render_literal_form, frozenset({0}), outputs=("out.docx",),

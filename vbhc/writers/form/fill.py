@@ -29,7 +29,16 @@ from vbhc.ooxml.build import write_package
 from vbhc.ooxml.package import DocxPackage, open_docx
 from vbhc.ooxml.xml import w
 from vbhc.writers.form.fields import VARIABLES, form_fields
-from vbhc.writers.form.tags import FormError, Paragraph, locate, paragraphs, problem, tag_problems, unjoined
+from vbhc.writers.form.tags import (
+    FormError,
+    Paragraph,
+    locate,
+    paragraphs,
+    problem,
+    tag_problems,
+    tag_text,
+    unjoined,
+)
 
 # Fields a form may keep: they number pages or show a date, and neither run nor fetch anything.
 FIELDS_KEPT = frozenset({"PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION", "DATE", "TIME", "SEQ", "REF",
@@ -134,7 +143,7 @@ def _said(exc: BaseException) -> str:
 def _renderer(name: str, found: dict[str, list[Paragraph]]) -> Any:
     """The docxtpl template class and the Jinja environment that report problems in ``name``'s words."""
     from docxtpl import DocxTemplate
-    from jinja2 import TemplateError, TemplateSyntaxError, nodes
+    from jinja2 import TemplateError, TemplateSyntaxError
     from jinja2.environment import Template
 
     from vbhc.writers.form.sandbox import FormEnvironment, FormLimitError, policy_problems, render_bounded
@@ -145,15 +154,14 @@ def _renderer(name: str, found: dict[str, list[Paragraph]]) -> Any:
         def here(self) -> list[Paragraph]:
             return found.get(self.part, [])
 
-        def fail(self, source: str, line: int | None, message: str, name_: str | None = None) -> FormError:
-            para, tag = locate(self.here(), source, line, name_)
+        def fail(self, source: str, line: int | None, message: str, variable: str | None = None
+                 ) -> FormError:
+            para, tag = locate(self.here(), source, line, variable)
             return problem(name, para, tag, message)
 
         def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Template:
             split = unjoined(source)
             if split is not None:
-                from vbhc.writers.form.tags import tag_text
-
                 tag = tag_text(split)
                 para = next((p for p in self.here() if tag[:12] in p.text), None)
                 raise problem(name, para, tag[:40], "the tag is split where it cannot be joined (across a "
@@ -200,7 +208,6 @@ def _renderer(name: str, found: dict[str, list[Paragraph]]) -> Any:
             jinja_env.part = str(part.partname).lstrip("/")
             return super().render_xml_part(src_xml, part, context, jinja_env)
 
-    del nodes
     return Form, Environment
 
 
@@ -221,9 +228,14 @@ def fill_form(document: Document, form: bytes | str | os.PathLike[str], name: st
         raise FormError("\n".join(str(p) for p in problems[:MAX_PROBLEMS]))
     template_class, environment = _renderer(name, found)
     template = template_class(io.BytesIO(data))
-    template.render(form_fields(document), jinja_env=environment(), autoescape=True)
-    out = io.BytesIO()
-    template.save(out)
+    try:
+        template.render(form_fields(document), jinja_env=environment(), autoescape=True)
+        out = io.BytesIO()
+        template.save(out)
+    except FormError:
+        raise
+    except Exception as exc:  # docxtpl and python-docx on a form the safe reader let through: one line
+        raise FormError(f"{name}: docxtpl cannot fill this form: {_said(exc)}") from None
     return _deterministic(out.getvalue())
 
 

@@ -26,7 +26,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from vbhc import limits
-from vbhc.errors import VbhcError
+from vbhc.writers.form.tags import FormError
 
 MAX_STEPS = 2_000_000  # template lines run while filling one part (a real form runs a few thousand)
 MAX_OUTPUT_CHARS = 10 * limits.MB  # a filled part (a real form fills a few hundred kB)
@@ -61,7 +61,7 @@ _REFUSED_NODES: dict[type[nodes.Node], str] = {
 }
 
 
-class FormLimitError(VbhcError):
+class FormLimitError(FormError):
     """A form did more work or printed more than a form may."""
 
 
