@@ -202,7 +202,13 @@ FIELD_SPLIT = ('<w:p><w:r><w:t>{{ trich</w:t></w:r><w:r><w:fldChar w:fldCharType
                '<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
                '<w:r><w:instrText>_yeu }}</w:instrText></w:r></w:p>')
 
+TEXT_BOX = ('<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>'
+            '<w:p><w:r><w:t>b</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>')
+
 TAG_ERRORS = {
+    "split-by-a-text-box": ('<w:p><w:r><w:t>{{ trich_</w:t></w:r>' + TEXT_BOX
+                            + '<w:r><w:t>yeu }}</w:t></w:r></w:p>',
+                            '¶1 "{{ trich_yeu }}": {{ trich_yeu }}: the tag is split by a text box'),
     "unknown": (para("Xin chào") + para("Ông (bà): {{ ho_tn }}"),
                 "¶2 \"Ông (bà): {{ ho_tn }}\": {{ ho_tn }}: unknown variable 'ho_tn'"),
     "unknown-in-a-branch": (para("{% if false %}{{ khong_co }}{% endif %}"),

@@ -41,6 +41,7 @@ class Paragraph:
     part: str
     number: int
     text: str
+    whole: str = ""  # with the text of the paragraphs it holds (a text box), as docxtpl joins it
 
     def where(self) -> str:
         shown = self.text if len(self.text) <= SHOWN_CHARS else self.text[:SHOWN_CHARS - 1] + "…"
@@ -56,7 +57,8 @@ def paragraphs(part: str, root: etree._Element) -> list[Paragraph]:
     def own(p: etree._Element) -> str:
         return "".join(t.text or "" for t in p.iter(w("t")) if next(t.iterancestors(P)) is p)
 
-    return [Paragraph(part, n, own(p)) for n, p in enumerate(root.iter(P), 1)]
+    return [Paragraph(part, n, own(p), "".join(t.text or "" for t in p.iter(w("t"))))
+            for n, p in enumerate(root.iter(P), 1)]
 
 
 def _same(text: str) -> str:
@@ -86,6 +88,9 @@ def tag_problems(form: str, found: Iterable[Paragraph]) -> Iterator[FormError]:
                 break
             tag = text[match.start():end + 2]
             at = end + 2
+            if tag not in para.whole:
+                yield problem(form, para, tag, "the tag is split by a text box, which docxtpl cannot join: "
+                                               "retype it in one run of text")
             if _RICH.match(tag):
                 yield problem(form, para, tag, "docxtpl's rich-text and sub-document tags ({{r …}}, {{p …}}) "
                                                "are not available in forms; use {{ … }}")
