@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -308,3 +309,28 @@ def test_filled_form_matches_snapshot(filled: dict[str, bytes], name: str, snaps
     with zipfile.ZipFile(io.BytesIO(filled[name])) as archive:
         data = archive.read("word/document.xml")
     assert pretty(data) == snapshot(extension_class=XmlSnapshot)
+
+
+# --------------------------------------------------------------------------------------------
+# LibreOffice's layout of the filled certificate (skipped where LibreOffice is not installed)
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext") and shutil.which("pdfinfo")),
+                    reason="LibreOffice (soffice) and poppler-utils are not installed")
+def test_filled_certificate_is_one_a4_page_with_the_quoc_hieu_on_one_line(
+        filled: dict[str, bytes], tmp_path: Path) -> None:
+    docx = tmp_path / "xac-nhan.docx"
+    docx.write_bytes(filled["giay-xac-nhan.docx"])
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "xac-nhan.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert re.search(r"Pages:\s+1\b", info) and "(A4)" in info
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    lines = [x for x in text.splitlines() if x.strip()]
+    assert "ỦY BAN NHÂN DÂN" in lines[0] and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in lines[0]  # two columns
+    assert "Độc lập - Tự do - Hạnh phúc" in lines[1]
+    assert re.search(r"Số: 12/XN-UBND\s+Hoàng Kim, ngày 05 tháng 02 năm 2024", "\n".join(lines))
+    assert any(re.search(r"TM\. ỦY BAN NHÂN DÂN", x) for x in lines)
