@@ -161,8 +161,28 @@ def closing(document) -> None:
     para(right, "{%p endfor %}")
 
 
+# What python-docx's default template carries that a form does not need: its thumbnail (a picture of
+# another page), custom XML, Word 2010's copy of the styles, web settings.
+DROPPED_PARTS = ("thumbnail", "customXml", "stylesWithEffects", "webSettings")
+KEPT_STYLES = ("Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid")
+
+
+def lean(document) -> None:
+    """``document`` without the parts in DROPPED_PARTS, the latent styles and the styles no form uses."""
+    for rels, drop in ((document.part.package.rels, document.part.package.rels.pop),
+                       (document.part.rels, document.part.rels.pop)):
+        for rid in [r.rId for r in rels.values() if r.reltype.rsplit("/", 1)[-1] in DROPPED_PARTS]:
+            drop(rid)
+    styles = document.styles.element
+    for child in list(styles):
+        if child.tag == qn("w:latentStyles") or (
+                child.tag == qn("w:style") and child.get(qn("w:styleId")) not in KEPT_STYLES):
+            styles.remove(child)
+
+
 def new_document():
     document = docx.Document()
+    lean(document)
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)  # PL I, I.1
     section.top_margin = section.bottom_margin = Mm(20)  # PL I, I.3

@@ -88,7 +88,8 @@ def render_bytes(document: Document, template: str | os.PathLike[str] | Template
     return _render_bytes(document, template)
 
 
-def fill_form(document: Document, form: str | os.PathLike[str] | bytes, name: str | None = None) -> bytes:
+def fill_form(document: Document, form: str | os.PathLike[str] | bytes, name: str | None = None
+              ) -> bytes:
     """The .docx bytes of an office's own Word ``form`` (a path, or a .docx's bytes called ``name``)
     filled with ``document``'s variables (docs/forms.md); raises :class:`vbhc.errors.VbhcError` (one
     line a problem) for a form that is refused or a tag that is wrong."""

@@ -136,7 +136,7 @@ def _render_form(args: argparse.Namespace, output: Path) -> int:
     _report(result.errors, result.warnings)
     if result.document is None:
         return EXIT_BAD_INPUT
-    write_file(output, fill_form(result.document, form, args.form))
+    write_file(output, fill_form(result.document, form))
     write_stdout(f"{output}\n")
     return EXIT_OK
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from vbhc.writers.form.fill import check_form, fill_form, read_form
+    from vbhc.writers.form.fill import OfficeForm, check_form, fill_form, read_form
     from vbhc.writers.form.tags import FormError
 
-__all__ = ["FormError", "check_form", "fill_form", "read_form"]
+__all__ = ["FormError", "OfficeForm", "check_form", "fill_form", "read_form"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("check_form", "fill_form", "read_form"):
+    if name in ("OfficeForm", "check_form", "fill_form", "read_form"):
         from vbhc.writers.form import fill
 
         return getattr(fill, name)

@@ -17,6 +17,7 @@ import os
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
@@ -101,14 +102,22 @@ def check_form(data: bytes, name: str) -> DocxPackage:
     return pkg
 
 
-def read_form(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of the form at ``path``, read safely and checked (:func:`check_form`)."""
+@dataclass(frozen=True, eq=False)
+class OfficeForm:
+    """A form read safely and accepted (:func:`check_form`): its name, its bytes, its parsed package."""
+
+    name: str
+    data: bytes
+    package: DocxPackage
+
+
+def read_form(path: str | os.PathLike[str]) -> OfficeForm:
+    """The form at ``path``, read safely and checked (:func:`check_form`)."""
     try:
         data = read_bytes(path, MAX_ARCHIVE_BYTES, "form")
     except FileError as exc:
         raise FormError(str(exc)) from None
-    check_form(data, str(path))
-    return data
+    return OfficeForm(str(path), data, check_form(data, str(path)))
 
 
 def _form_paragraphs(pkg: DocxPackage) -> dict[str, list[Paragraph]]:
@@ -211,18 +220,17 @@ def _renderer(name: str, found: dict[str, list[Paragraph]]) -> Any:
     return Form, Environment
 
 
-def fill_form(document: Document, form: bytes | str | os.PathLike[str], name: str | None = None) -> bytes:
-    """The .docx bytes of ``form`` (a path, or a .docx's bytes called ``name``) filled with the
-    variables of ``document``; a :class:`FormError` (one line a problem) when it cannot be."""
+def fill_form(document: Document, form: OfficeForm | bytes | str | os.PathLike[str], name: str | None = None
+              ) -> bytes:
+    """The .docx bytes of ``form`` (read by :func:`read_form`, a path, or a .docx's bytes called
+    ``name``) filled with the variables of ``document``; a :class:`FormError` (one line a problem)
+    when it cannot be."""
     if isinstance(form, bytes):
-        name = name or "form"
-        pkg = check_form(form, name)
-        data = form
-    else:
-        name = str(form)
-        data = read_form(form)
-        pkg = open_docx(data)
-    found = _form_paragraphs(pkg)
+        form = OfficeForm(name or "form", form, check_form(form, name or "form"))
+    elif not isinstance(form, OfficeForm):
+        form = read_form(form)
+    name, data = form.name, form.data
+    found = _form_paragraphs(form.package)
     problems = [p for part in found.values() for p in tag_problems(name, part)]
     if problems:
         raise FormError("\n".join(str(p) for p in problems[:MAX_PROBLEMS]))
