@@ -7,6 +7,8 @@
 - Only what a form needs: the filters and tests in :data:`FILTERS` and :data:`TESTS`, the global
   ``range`` and the ``loop`` object. No ``include``, ``import``, ``extends``, macros, ``call`` blocks
   or recursive loops (:func:`policy_problems`): a form is one file that cannot call itself.
+- A list or a mapping is never printed as text (:func:`guarded`): a Python repr is never what a form
+  means, and a repr of repeated data could be huge.
 - Bounded work: ``*``, ``**`` and ``%`` cannot build huge values (:meth:`FormEnvironment.call_binop`);
   at most :data:`MAX_STEPS` template lines run (a line counter on the template's own frames, so nested
   loops stop with an error instead of hanging), and a part's output stops at :data:`MAX_OUTPUT_CHARS`.
