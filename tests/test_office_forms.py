@@ -88,6 +88,18 @@ def test_number_and_date_parts() -> None:
     assert fields["noi_dung"][-1]["text"].endswith("việc làm./.")
 
 
+def test_attached_text_and_appendices() -> None:
+    """The attached quy chế (Mẫu 1.3) and the phụ lục, as vbhc's own render prints them."""
+    for spec in ("quyet-dinh-ban-hanh-quy-che-hoang-kim.yaml", "ke-hoach-kinh-phi-hoang-kim.yaml"):
+        document = load(EXAMPLES / spec)
+        annexes = form_fields(document)["phu_luc"]
+        printed = set(texts(render_bytes(document)))
+        assert annexes and len(annexes) == len(document.appendices) + (document.attachment is not None)
+        for annex in annexes:
+            assert {annex["nhan"], annex["ghi_chu"]} <= printed and annex["ghi_chu"].startswith("(Kèm theo")
+            assert all(b["level"] == "table" or b["text"] in printed for b in annex["noi_dung"])
+
+
 def test_particulars_and_raw_fields() -> None:
     fields = form_fields(load(EXAMPLES / "giay-gioi-thieu-hoang-kim.yaml"))
     assert fields["chi_tiet"]["person"] == "Nguyễn Thị Lan"

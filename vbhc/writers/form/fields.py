@@ -19,7 +19,7 @@ import attrs
 from vbhc import nd30
 from vbhc.layout import BLANK_DATE_PART, BLANK_NUMBER, Layout, Line, lay_out, place_date_text
 from vbhc.layout.line import date_text
-from vbhc.layout.regions import SignatureRegion, TableRegion
+from vbhc.layout.regions import AppendixRegion, SignatureRegion, TableRegion
 from vbhc.model import Document, IssueDate, SignatureImage
 from vbhc.model.text import Text
 
@@ -83,6 +83,12 @@ def _block(item: Line | TableRegion[Line]) -> dict[str, Any]:
     return {"text": item.plain, "level": item.role.value, "label": item.label, "rows": []}
 
 
+def _annex(region: AppendixRegion[Line]) -> dict[str, Any]:
+    """An attached text (Mẫu 1.3) or a phụ lục: its label, title and "(Kèm theo …)" note, its body."""
+    return {"nhan": region.label.plain, "tieu_de": region.title.plain if region.title else "",
+            "ghi_chu": region.note.plain if region.note else "", "noi_dung": [_block(x) for x in region.body]}
+
+
 def plain(value: Any) -> Any:
     """Model data as plain values: texts as their plain strings, choices as their values, dates as
     their parts, a signature image as where it was read from, objects as dicts, tuples as lists."""
@@ -128,6 +134,7 @@ def form_fields(document: Document) -> dict[str, Any]:
         "can_cu": _lines(layout.legal_bases),
         "noi_dung": [_block(x) for x in layout.body],
         "chu_ky": [_signer(s) for s in layout.signatures],
+        "phu_luc": [_annex(x) for x in layout.annexes()],
         "noi_nhan": recipients,
         "luu": archive,
         "do_mat": next((x.plain for x in layout.marks if x.role is nd30.Role.SECRECY), ""),
@@ -140,5 +147,5 @@ def form_fields(document: Document) -> dict[str, Any]:
 
 # The variables, in the order docs/forms.md lists them.
 VARIABLES = ("quoc_hieu", "tieu_ngu", "co_quan_chu_quan", "co_quan_ban_hanh", "so_ky_hieu", "dia_danh_ngay",
-             "ten_loai", "trich_yeu", "kinh_gui", "can_cu", "noi_dung", "chu_ky", "noi_nhan", "luu", "do_mat",
-             "do_khan", "du_thao", "chi_tiet", "spec")
+             "ten_loai", "trich_yeu", "kinh_gui", "can_cu", "noi_dung", "chu_ky", "phu_luc", "noi_nhan",
+             "luu", "do_mat", "do_khan", "du_thao", "chi_tiet", "spec")
