@@ -220,7 +220,7 @@ def giay_gioi_thieu() -> docx.document.Document:
     document = new_document()
     header(document, "{{ so_ky_hieu }}")
     title(document, "GIẤY GIỚI THIỆU", summary=None)
-    body(document, "{{ spec.issuer.name|join(' ') }} trân trọng giới thiệu:")
+    para(document, "{{ spec.issuer.name|join(' ') }} trân trọng giới thiệu:", 14, after=6)  # centred: Mẫu 1.8
     body(document, "Ông (bà): {{ chi_tiet.person }}")
     para(document, "{%p if chi_tiet.position %}")
     body(document, "Chức vụ: {{ chi_tiet.position }}")
