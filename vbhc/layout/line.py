@@ -34,6 +34,20 @@ class Line:
     keep_with_next: bool | None = None
     box_mm: tuple[float, float] | None = None
 
+    def __attrs_post_init__(self) -> None:
+        # A role whose look is the decree's alone (a title, the trích yếu: no ``emphasis_allowed``,
+        # nor the author's or a practice's look) prints every span in the role's weight and slant:
+        # italics or bold typed in its text are left out (the spec reader warns), so what vbhc prints
+        # is what the checker expects.
+        record = self.role.record
+        if self.label_only or any(x is not None for x in (record.emphasis_allowed, record.size_only,
+                                                          record.look_warning)):
+            return
+        look = self.role.typography
+        if any((s.bold and not look.bold) or (s.italic and not look.italic) for s in self.text.spans):
+            object.__setattr__(self, "text", self.text.styled(bold=None if look.bold else False,
+                                                              italic=None if look.italic else False))
+
     @property
     def plain(self) -> str:
         return self.text.plain

@@ -204,11 +204,20 @@ def _children(*allowed: Callable[[], tuple[type, ...]]) -> Any:
     def check(_: Any, attribute: attrs.Attribute, value: tuple[Any, ...]) -> None:
         kinds = tuple(k for get in allowed for k in get())
         counts: dict[Level, int] = {}
+        above: Any = None  # the last sibling whose label restarts others' numbering (an item)
         for i, child in enumerate(value):
             if not isinstance(child, kinds):
                 names = ", ".join(k.kind for k in kinds)
                 raise FieldError(f"{attribute.name}[{i}]", f"one of: {names}",
                                  getattr(child, "kind", type(child).__name__))
+            if above is not None and child.level in above.level.resets:
+                # Printed after "1.", an "a)" reads as that khoản's điểm, numbered from a) again in it
+                # (PL I, II.6.đ): the reader could not tell it belongs to the block above.
+                raise FieldError(f"{attribute.name}[{i}]", f"no {child.kind} after a {above.kind} among "
+                                 f"the same children (it reads as the {above.kind}'s: put it in the "
+                                 f"{above.kind}'s children, or before it)", child.kind)
+            if child.level is not None and child.level.resets:
+                above = child
             limit = child.level.limit if child.level is not None else None
             if limit is not None:  # 23 điểm (a to y), MAX_NUMBER Roman parts and chapters
                 n = counts[child.level] = counts.get(child.level, 0) + 1

@@ -70,16 +70,21 @@ def check_item_typography(ctx: Context, item: Recognised, component: str, t: nd3
     if any(s not in t.size for s in sizes):
         ctx.add(rule_id, ", ".join(f"{s:g} pt" for s in sizes), [p])
     ctx.ok(rule_id)
+    # An article's text after its "Điều N." (PL III, Mẫu 1.3) is running text: the label has the
+    # article's look, and the text the body's, where a few words in bold or italic are emphasis.
+    label = ()
+    if role is Role.ARTICLE and item.text[len(item.label):].strip().endswith((".", ";", ":")):
+        label = tuple(prefix_runs(p, len(item.label))) or runs
+    text_runs = [r for r in runs if all(r is not x for x in label)] if label else []
     for prop, wanted in (("bold", t.bold), ("italic", t.italic)):
         rule_id = f"{component}.{prop}"
-        checked = runs
-        if wanted and role is Role.ARTICLE and item.text[len(item.label):].strip().endswith((".", ";", ":")):
-            checked = tuple(prefix_runs(p, len(item.label))) or runs
-        on = [getattr(r, prop) for r in checked]
+        on = [getattr(r, prop) for r in (label or runs)]
         if wanted and not all(on):
             ctx.add(rule_id, f"not {prop}" if not any(on) else f"partly {prop}", [p])
         elif not wanted and any(on) and (all(on) or role is None or not role.record.emphasis_allowed):
             ctx.add(rule_id, prop if all(on) else f"partly {prop}", [p])
+        elif not wanted and text_runs and all(getattr(r, prop) for r in text_runs):
+            ctx.add(rule_id, f"the text after {item.label!r} {prop}", [p])
         ctx.ok(rule_id)
     rule_id = f"{component}.case"
     if rule_id in RULES:

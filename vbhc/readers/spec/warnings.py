@@ -2,17 +2,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from vbhc.diagnostics import Path
 from vbhc.model import Article, Document
+from vbhc.model.text import Text
 from vbhc.nd30 import LEGAL_BASIS_ENDS, LEGAL_BASIS_LAST_END
 from vbhc.nd30.forms import ATTACHED_BY_WORDS, ISSUING_WORDS
 
 
+def _titles(blocks: Iterable[Any], path: Path) -> Iterator[tuple[Path, Text]]:
+    """The title of every block under ``blocks`` (part, item, article, chapter, section), with its path."""
+    for i, block in enumerate(blocks):
+        title = getattr(block, "title", None)
+        if isinstance(title, Text):
+            yield (*path, i, "title"), title
+        yield from _titles(getattr(block, "children", ()), (*path, i, "children"))
+
+
+def title_warnings(document: Document, warn: Callable[[Path, str], None]) -> None:
+    """Warn that italics and bold typed in a title or the trích yếu are left out: their look is the
+    decree's (PL I, II.5.b; II.6.đ; III.1.b), and vbhc prints it (vbhc.layout.Line)."""
+    titles = [(("summary",), document.summary)] if document.summary is not None else []
+    titles += _titles(document.body, ("body",))
+    for n, appendix in enumerate(document.appendices):
+        if appendix.title is not None:
+            titles.append((("appendices", n, "title"), appendix.title))
+        titles += _titles(appendix.children, ("appendices", n, "children"))
+    for path, title in titles:
+        if any(span.bold or span.italic for span in title.spans):
+            warn(path, "a title's weight and slant are the decree's (PL I, II.5.b, II.6.đ, III.1.b): vbhc "
+                       "prints it without the *italic* and **bold** typed in it")
+
+
 def document_warnings(document: Document, warn: Callable[[Path, str], None]) -> None:
-    """Warn about a missing Lưu line, căn cứ lines without their final ";" or ".", and a quyết định
-    with an attached text whose words do not issue it (PL III, Mẫu 1.3)."""
+    """Warn about a missing Lưu line, căn cứ lines without their final ";" or ".", italics or bold
+    typed in a title, and a quyết định with an attached text whose words do not issue it (PL III,
+    Mẫu 1.3)."""
+    title_warnings(document, warn)
     if document.archive is None:
         warn(("archive",), 'no "Lưu: VT" line: Decree 30 ends Nơi nhận with it (PL I, II.9.d); '
                            "leave archive out (or {}) to print \"Lưu: VT.\"")
