@@ -160,11 +160,21 @@ def _paragraph(draw: Draw) -> str:
     return draw(TEXT)
 
 
+def _no_point_after_item(children: list[Any]) -> list[Any]:
+    """The model refuses a điểm after a khoản among the same children (it would read as the khoản's)."""
+    out: list[Any] = []
+    for child in children:
+        if not (isinstance(child, dict) and child["kind"] == "point"
+                and any(isinstance(c, dict) and c["kind"] == "item" for c in out)):
+            out.append(child)
+    return out
+
+
 @st.composite
 def part(draw: Draw, tables: bool) -> Spec:
-    below = st.one_of(item(tables), dash(), st.just("paragraph"), *([table()] if tables else []))
-    children = [_paragraph(draw) if c == "paragraph" else c
-                for c in draw(st.lists(below, min_size=1, max_size=4))]
+    below = st.one_of(item(tables), point(), dash(), st.just("paragraph"), *([table()] if tables else []))
+    children = _no_point_after_item([_paragraph(draw) if c == "paragraph" else c
+                                     for c in draw(st.lists(below, min_size=1, max_size=4))])
     return _node("part", children, title=draw(TITLE))
 
 
@@ -181,7 +191,8 @@ def outline_body(draw: Draw, tables: bool = True) -> list[Any]:
 @st.composite
 def article(draw: Draw) -> Spec:
     below = st.one_of(item(tables=True), point(), dash(), st.just("paragraph"))
-    children = [_paragraph(draw) if c == "paragraph" else c for c in draw(st.lists(below, max_size=3))]
+    children = _no_point_after_item([_paragraph(draw) if c == "paragraph" else c
+                                     for c in draw(st.lists(below, max_size=3))])
     if children and draw(st.booleans()):
         return _node("article", children, title=draw(TITLE))
     if draw(st.booleans()):
@@ -366,7 +377,22 @@ def decision(draw: Draw, form: Form) -> Spec:
     if draw(st.integers(0, 3)):
         spec["legal_bases"] = legal_bases(draw)
     spec["body"] = draw(body(articles=True))
+    typed_bases(draw, spec)
     return spec
+
+
+def typed_bases(draw: Draw, spec: Spec) -> None:
+    """Căn cứ typed at the head of the preamble or the body, as officers do (the reader moves them)."""
+    where = draw(st.sampled_from(("none", "none", "preamble", "body")))
+    if where == "none" or (where == "body" and spec.get("preamble")):
+        return
+    lines = legal_bases(draw)
+    if where == "preamble":
+        spec["preamble"] = "\n".join([*lines, *([spec["preamble"]] if spec.get("preamble") else [])])
+    elif isinstance(spec["body"], str):
+        spec["body"] = "\n".join([*lines, spec["body"]])
+    else:
+        spec["body"] = [*lines, *spec["body"]]
 
 
 @st.composite
@@ -381,6 +407,7 @@ def named(draw: Draw, form: Form) -> Spec:
     if draw(st.integers(0, 3)) == 0:
         spec["addressees"] = ["Ủy ban nhân dân huyện Hoằng Hóa"]
     spec["body"] = draw(body())
+    typed_bases(draw, spec)
     return spec
 
 

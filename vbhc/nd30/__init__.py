@@ -114,6 +114,7 @@ from vbhc.nd30.typography import (
     LEGAL_BASIS_ENDS,
     LEGAL_BASIS_LAST_END,
     LEGAL_BASIS_LINE_END,
+    LEGAL_BASIS_OPENINGS,
     LETTER_SUMMARY,
     LETTER_SUMMARY_PREFIX,
     LETTER_SUMMARY_SPACE_BEFORE_PT,
@@ -181,6 +182,7 @@ from vbhc.nd30.typography import (
     ListEnds,
     Range,
     Typography,
+    opens_legal_basis,
 )
 
 __all__ = [
@@ -245,6 +247,7 @@ __all__ = [
     "LEGAL_BASIS_ENDS",
     "LEGAL_BASIS_LAST_END",
     "LEGAL_BASIS_LINE_END",
+    "LEGAL_BASIS_OPENINGS",
     "LETTER_SUMMARY",
     "LETTER_SUMMARY_PREFIX",
     "LETTER_SUMMARY_SPACE_BEFORE_PT",
@@ -333,6 +336,7 @@ __all__ = [
     "format_day",
     "format_month",
     "format_number",
+    "opens_legal_basis",
     "point_letter",
     "reference_symbol",
     "roman",

@@ -164,6 +164,16 @@ ENACTMENT = Typography(Range(13, 14), 14, True, False, Case.UPPER, Align.CENTER,
 LEGAL_BASIS = Typography(Range(13, 14), 14, False, True, Case.AS_TYPED, Align.JUSTIFY, "PL I, II.6.a")
 LEGAL_BASIS_LINE_END = ";"  # PL I, II.6.a
 LEGAL_BASIS_LAST_END = "."  # PL I, II.6.a
+# The words a căn cứ line opens with: "Căn cứ ..." (PL I, II.6.a) and the proposal it follows, "Theo
+# đề nghị của ..." (PL III, Mẫu 1.2), with the spellings offices use for the same line ("Xét đề nghị",
+# "Xét tờ trình", "Theo đề xuất"). The recogniser reads such lines before the body as căn cứ, and the
+# spec reader takes them from the head of a typed preamble or body.
+LEGAL_BASIS_OPENINGS = ("Căn cứ", "Theo đề nghị", "Xét đề nghị", "Xét tờ trình", "Theo đề xuất")
+
+
+def opens_legal_basis(text: str) -> bool:
+    """Whether ``text`` opens with the words of a căn cứ line (:data:`LEGAL_BASIS_OPENINGS`), any case."""
+    return text.lstrip().lower().startswith(tuple(w.lower() for w in LEGAL_BASIS_OPENINGS))
 
 # PL I, II.6.đ: "Phần"/"Chương" + Roman number on its own line, centred, in thường, đứng, đậm; the
 # title under it, centred, in hoa, đậm. "Mục"/"Tiểu mục" likewise with Arabic numbers.

@@ -59,7 +59,7 @@ _DATE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b|,\s*ngày\b|\d{1,2}\s*/\s*\
 _AUTHORITY = re.compile(
     rf"^({'|'.join(re.escape(a.value.rstrip('.')) for a in nd30.SigningAuthority)})\s*\.", re.IGNORECASE)
 _NOTE = re.compile(r"^\(.*\)$")
-_LEGAL_PREFIXES = ("căn cứ", "theo đề nghị", "xét đề nghị", "xét tờ trình", "theo đề xuất")
+_LEGAL_PREFIXES = tuple(w.lower() for w in nd30.LEGAL_BASIS_OPENINGS)
 _RECIPIENTS = nd30.RECIPIENTS_LABEL.rstrip(":").lower()  # "nơi nhận", with or without its colon
 _ADDRESSEES = nd30.ADDRESSEES_LABEL.rstrip(":").lower()  # "kính gửi"
 _MAX_SUMMARY_LINES = 3
@@ -519,7 +519,8 @@ class _Recogniser:
                   and (is_upper(text) or paras[i].alignment == "center")
                   and _key(text).rstrip(":") not in _ENACTMENT_KEYS
                   and classify(paras[i], text).role is Role.PARAGRAPH and n + 1 < len(flow)
-                  and texts[flow[n + 1]].lower().startswith(_LEGAL_PREFIXES)):
+                  and (texts[flow[n + 1]].lower().startswith(_LEGAL_PREFIXES)
+                       or _key(texts[flow[n + 1]]).rstrip(":") in _ENACTMENT_KEYS)):
                 r.enacting_authority = self.rec(i, Role.ENACTING_AUTHORITY)
             elif low.startswith(_LEGAL_PREFIXES) and r.enactment is None:
                 legal_bases.append(self.rec(i, Role.LEGAL_BASIS))

@@ -23,12 +23,13 @@ from typing import Any, NamedTuple
 import attrs
 
 from vbhc.diagnostics import Diagnostic, Path, SpecProblems, diagnostics_of, format_path
-from vbhc.errors import SpecError
+from vbhc.errors import FieldError, SpecError
 from vbhc.model import BLOCK_TYPES, Document, IssueDate
 from vbhc.model import document as model
 from vbhc.model.table import Align
 from vbhc.model.text import Text
 from vbhc.nd30 import CopyKind, DocumentType, Secrecy, SigningAuthority, Urgency
+from vbhc.readers.spec.bases import legal_bases_from_text
 from vbhc.readers.spec.markup import to_markup
 from vbhc.readers.spec.profile import (
     SPEC_META_KEYS,
@@ -82,8 +83,16 @@ def _read_python(path: FilePath, profile: str | FilePath | None) -> Validation:
     except SpecError as exc:
         return Validation(None, diagnostics_of(exc), [])
     warnings: list[Diagnostic] = []
-    document_warnings(document, lambda p, m: warnings.append(
-        Diagnostic(m, format_path(p), str(path), warning=True)))
+
+    def warn(p: Path, m: str) -> None:
+        warnings.append(Diagnostic(m, format_path(p), str(path), warning=True))
+
+    try:
+        document = legal_bases_from_text(document, warn)
+    except FieldError as exc:  # the bases moved make a document the model refuses (its size)
+        return Validation(None, [Diagnostic(f"expected {exc.expected}; found {exc.found}", exc.path,
+                                            str(path))], warnings)
+    document_warnings(document, warn)
     return Validation(document, [], warnings, locate=lambda _: (str(path), None))
 
 
@@ -195,7 +204,14 @@ def _structure_file(spec: Parsed, path: FilePath, profile_arg: str | FilePath | 
     errors += structurer.errors
     warnings = structurer.warnings
     if document is not FAILED and not errors:
-        document_warnings(document, structurer.warn)
+        try:
+            document = legal_bases_from_text(document, structurer.warn)
+        except FieldError as exc:  # the bases moved make a document the model refuses (its size)
+            structurer.field_error((), exc)
+            errors += structurer.errors[-1:]
+            document = None
+        else:
+            document_warnings(document, structurer.warn)
     else:
         document = None
     return Validation(document, _sorted(errors, spec.source), _sorted(warnings, spec.source), template,
