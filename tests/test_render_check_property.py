@@ -16,6 +16,7 @@ local run: ``VBHC_PROPERTY_PROFILE=deep pytest tests/test_render_check_property.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from typing import Any
@@ -27,9 +28,11 @@ from hypothesis import strategies as st
 from vbhc import nd30
 from vbhc.check import check
 from vbhc.check.rules import Severity
+from vbhc.model.formatting import Formatting
 from vbhc.nd30 import CopyKind, DocumentType, Form, Secrecy, Urgency, numbering
 from vbhc.readers.spec.reader import structure
 from vbhc.readers.spec.structure import BLOCKS_BY_KIND
+from vbhc.writers.docx.template import Template, build_template
 from vbhc.writers.docx.writer import render_bytes
 
 settings.register_profile("ci", max_examples=25, deadline=None, derandomize=True, print_blob=True,
@@ -139,12 +142,12 @@ def plus(draw: Draw) -> Spec:
 
 @st.composite
 def dash(draw: Draw) -> Spec:
-    return _node("dash", draw(st.lists(plus(), max_size=2)), text=draw(TEXT))
+    return _node("dash", draw(st.lists(st.one_of(plus(), plus(), TEXT), max_size=2)), text=draw(TEXT))
 
 
 @st.composite
 def point(draw: Draw) -> Spec:
-    return _node("point", draw(st.lists(dash(), max_size=2)), text=draw(TEXT))
+    return _node("point", draw(st.lists(st.one_of(dash(), dash(), TEXT), max_size=2)), text=draw(TEXT))
 
 
 @st.composite
@@ -377,12 +380,24 @@ def decision(draw: Draw, form: Form) -> Spec:
     if draw(st.integers(0, 3)):
         spec["legal_bases"] = legal_bases(draw)
     spec["body"] = draw(body(articles=True))
+    return finish(draw, spec)
+
+
+def finish(draw: Draw, spec: Spec) -> Spec:
+    """What every form's text may end with: căn cứ typed at its head, a reference to an appendix."""
     typed_bases(draw, spec)
+    ids = [a["id"] for a in spec.get("appendices", ()) if "id" in a]
+    if ids and "body" in spec and draw(st.booleans()):
+        line = f"Chi tiết tại {{appendix:{draw(st.sampled_from(ids))}}}."
+        spec["body"] = (f"{spec['body']}\n{line}" if isinstance(spec["body"], str)
+                        else [*spec["body"], line])
     return spec
 
 
 def typed_bases(draw: Draw, spec: Spec) -> None:
     """Căn cứ typed at the head of the preamble or the body, as officers do (the reader moves them)."""
+    if "body" not in spec:
+        return
     where = draw(st.sampled_from(("none", "none", "preamble", "body")))
     if where == "none" or (where == "body" and spec.get("preamble")):
         return
@@ -407,8 +422,7 @@ def named(draw: Draw, form: Form) -> Spec:
     if draw(st.integers(0, 3)) == 0:
         spec["addressees"] = ["Ủy ban nhân dân huyện Hoằng Hóa"]
     spec["body"] = draw(body())
-    typed_bases(draw, spec)
-    return spec
+    return finish(draw, spec)
 
 
 @st.composite
@@ -420,7 +434,7 @@ def letter(draw: Draw, form: Form) -> Spec:
     addressees = ("Ủy ban nhân dân huyện Hoằng Hóa", "Các thôn", "Trạm Y tế xã", "Công an xã")
     spec["addressees"] = draw(st.lists(st.sampled_from(addressees), max_size=3, unique=True))
     spec["body"] = draw(body())
-    return spec
+    return finish(draw, spec)
 
 
 def particulars(make: Callable[[Draw], Spec]) -> Callable[[Form], st.SearchStrategy[Spec]]:
@@ -438,7 +452,7 @@ def particulars(make: Callable[[Draw], Spec]) -> Callable[[Form], st.SearchStrat
                 spec["body"] = draw(body())
         else:
             spec["body"] = draw(body())
-        return spec
+        return finish(draw, spec)
 
     return strategy
 
@@ -514,10 +528,28 @@ def test_every_form_has_a_strategy() -> None:
     assert set(FORM_SPECS) == set(nd30.FORMS), "add a strategy for the new form to FORM_SPECS"
 
 
-def render_and_check(spec: Spec) -> None:
+# The built-in template and office templates at the other ends of the decree's ranges (vbhc template).
+FORMATS: dict[str, Formatting | None] = {
+    "built-in": None,
+    "high-end": Formatting(
+        margin_top_mm=25, margin_bottom_mm=25, margin_left_mm=35, margin_right_mm=20, national_title_pt=13,
+        motto_pt=14, issuer_pt=13, place_date_pt=14, title_pt=13, letter_summary_pt=13, body_pt=13,
+        signature_pt=13, mark_pt=14, page_number_pt=13, first_line_indent_cm=1.0, paragraph_spacing_pt=12,
+        line_spacing=1.5),
+    "single-spaced": Formatting(line_spacing=1.0, body_pt=13),
+}
+
+
+@functools.cache
+def template(name: str) -> Template | None:
+    fmt = FORMATS[name]
+    return Template(build_template(fmt)) if fmt is not None else None
+
+
+def render_and_check(spec: Spec, template_name: str = "built-in") -> None:
     """Read ``spec`` as ``vbhc validate`` does, render it, and check the bytes: no error."""
     document = structure(spec)  # raises SpecProblems listing every error: validate must accept it
-    report = check(render_bytes(document), name="generated")
+    report = check(render_bytes(document, template(template_name)), name="generated")
     errors = [f for f in report.findings if f.severity is Severity.ERROR]
     assert not errors, report.to_text()
     assert report.document_type == document.type.value
@@ -526,8 +558,8 @@ def render_and_check(spec: Spec) -> None:
 @pytest.mark.parametrize("form", nd30.FORMS, ids=lambda f: f"mau-{f.id}")
 def test_what_vbhc_renders_vbhc_check_passes(form: Form) -> None:
     @SETTINGS
-    @given(FORM_SPECS[form](form))
-    def run(spec: Spec) -> None:
-        render_and_check(spec)
+    @given(FORM_SPECS[form](form), st.sampled_from(list(FORMATS)))
+    def run(spec: Spec, template_name: str) -> None:
+        render_and_check(spec, template_name)
 
     run()
