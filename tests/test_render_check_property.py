@@ -48,10 +48,16 @@ Draw = Callable[[st.SearchStrategy[Any]], Any]
 # --------------------------------------------------------------------------------------------
 # Text: Vietnamese words with their diacritics, and characters that mean something elsewhere
 
-# Words that may open a sentence (none is a marker of the outline, a căn cứ word or a type name).
+# Words that may open a sentence: none is a marker of the outline; some open a label or a component
+# elsewhere (a căn cứ, a type name, Nơi nhận), which in running text they do not.
 OPENERS = ("Ủy ban", "Các thôn", "Phòng", "Hội", "Trạm Y tế", "Đoàn viên", "Người dân", "Tổ chức",
            "Đẩy mạnh", "Tăng cường", "Bảo đảm", "Nâng cao", "Triển khai", "Huy động", "Phối hợp", "Ưu tiên",
-           "Kinh phí", "Mỗi thôn", "Ông", "Bà", "Lồng ghép", "Tuyên truyền")
+           "Kinh phí", "Mỗi thôn", "Ông", "Bà", "Lồng ghép", "Tuyên truyền",
+           # words that open labels elsewhere, in running text
+           "Chương trình", "Mục tiêu", "Phần lớn", "Điều chỉnh", "Số liệu", "Quyết định này", "Kế hoạch",
+           "Phụ lục kèm theo", "Nơi nhận hồ sơ", "Thực hiện", "Theo đề nghị của thôn", "Căn cứ vào",
+           "Lưu ý", "Thời gian", "Địa điểm", "Về việc", "Xem xong", "Dự thảo", "Sao y",
+           "Khẩn trương", "Mật khẩu", "V/v", "TM.", "KT. Chủ tịch", "Chủ tịch", "CHỦ TỊCH", "UBND", "Độc lập")
 WORDS = ("công tác", "bình đẳng giới", "xã Hoàng Kim", "thực hiện", "kế hoạch", "năm 2024", "phụ nữ",
          "trẻ em", "an toàn", "thôn Đông", "hiệu quả", "đồng bộ", "lao động", "việc làm", "ứng phó",
          "bạo lực", "cơ sở", "ngân sách", "tháng 6", "đúng hạn", "kịp thời", "“Địa chỉ tin cậy”",

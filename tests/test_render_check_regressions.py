@@ -178,3 +178,24 @@ def test_a_spec_with_a_point_after_an_item_names_the_field(tmp_path: Path) -> No
     result = read(spec)
     assert result.document is None
     assert [e.path for e in result.errors] == ["body[0].children[1]"]
+
+
+# --------------------------------------------------------------------------------------------
+# Running text that opens with a label's word is running text
+
+
+@pytest.mark.parametrize("opening", ["Phần lớn các thôn đã hoàn thành.", "Phần việc còn lại giao Văn phòng.",
+                                     "Chương trình được triển khai đúng hạn."])
+def test_a_paragraph_opening_with_a_division_word_is_a_paragraph(opening: str) -> None:
+    document = make_document(body=[Part("Kết quả", [Paragraph("Triển khai đồng bộ."), Paragraph(opening)])])
+    assert _errors(document) == []
+    rec = recognise(read_document(render_bytes(document)))
+    assert [r.role for r in rec.body] == [Role.HEADING, Role.PARAGRAPH, Role.PARAGRAPH]
+
+
+def test_a_summary_opening_with_a_legal_basis_word_is_the_summary() -> None:
+    summary = "Theo đề nghị của các thôn về việc sửa chữa nhà văn hóa"
+    document = make_document(summary=summary)
+    assert _errors(document) == []
+    rec = recognise(read_document(render_bytes(document)))
+    assert [r.text for r in rec.summary] == [summary] and rec.legal_bases == ()

@@ -237,6 +237,8 @@ def _read(grammar: tuple[tuple[Level, re.Pattern[str]], ...], text: str, strict:
         if m is None:
             continue
         typed = m["n"] or ""
+        if not typed and level.numeral is not Numeral.MARK:
+            continue  # "Phần lớn", "Phần việc": a word after "Phần", not a number (a label has one)
         if strict and level.numeral is Numeral.ROMAN and typed.isalpha() and roman_value(typed) is None:
             continue  # "DC. ..." or "CM." is text, not a Roman numeral
         rest = m.groupdict().get("rest")

@@ -480,7 +480,10 @@ class _Recogniser:
             p, t = paras[i], texts[i]
             if is_line_paragraph(p) or (r.summary and (is_upper(t) or p.alignment != "center")):
                 break
-            if t.lower().startswith((*_LEGAL_PREFIXES, _ADDRESSEES)) or (
+            # A căn cứ or Kính gửi ends the title block; a centred line opening with a căn cứ's words
+            # is the trích yếu's (a căn cứ is justified: PL I, II.6.a).
+            if t.lower().startswith(_ADDRESSEES) or (
+                    t.lower().startswith(_LEGAL_PREFIXES) and p.alignment != "center") or (
                     r.summary and classify(p, t).role is not Role.PARAGRAPH):
                 break
             if doc_type is not None and lead_in_at(nd30.form_of(doc_type), [t]) is not None:
