@@ -11,6 +11,7 @@ import pytest
 from lxml import etree
 
 from vbhc.model import Document, IssueDate, Issuer, Paragraph, Signature
+from vbhc.model.formatting import Formatting
 from vbhc.writers.docx.writer import render_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,3 +52,16 @@ def make_document(**overrides: object) -> Document:
         signatures=Signature(position="Chủ tịch", name="Lê Văn A"))
     fields.update(overrides)
     return Document(**fields)  # type: ignore[arg-type]
+
+
+# The built-in template and office templates at the other ends of the decree's ranges (vbhc template):
+# what vbhc renders with any of them, vbhc check passes.
+FORMATS: dict[str, Formatting | None] = {
+    "built-in": None,
+    "high-end": Formatting(
+        margin_top_mm=25, margin_bottom_mm=25, margin_left_mm=35, margin_right_mm=20, national_title_pt=13,
+        motto_pt=14, issuer_pt=13, place_date_pt=14, title_pt=13, letter_summary_pt=13, body_pt=13,
+        signature_pt=13, mark_pt=14, page_number_pt=13, first_line_indent_cm=1.0, paragraph_spacing_pt=12,
+        line_spacing=1.5),
+    "single-spaced": Formatting(line_spacing=1.0),
+}

@@ -25,10 +25,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import FORMATS
 from vbhc import nd30
 from vbhc.check import check
 from vbhc.check.rules import Severity
-from vbhc.model.formatting import Formatting
 from vbhc.nd30 import CopyKind, DocumentType, Form, Secrecy, Urgency, numbering
 from vbhc.readers.spec.reader import structure
 from vbhc.readers.spec.structure import BLOCKS_BY_KIND
@@ -534,16 +534,6 @@ def test_every_form_has_a_strategy() -> None:
     assert set(FORM_SPECS) == set(nd30.FORMS), "add a strategy for the new form to FORM_SPECS"
 
 
-# The built-in template and office templates at the other ends of the decree's ranges (vbhc template).
-FORMATS: dict[str, Formatting | None] = {
-    "built-in": None,
-    "high-end": Formatting(
-        margin_top_mm=25, margin_bottom_mm=25, margin_left_mm=35, margin_right_mm=20, national_title_pt=13,
-        motto_pt=14, issuer_pt=13, place_date_pt=14, title_pt=13, letter_summary_pt=13, body_pt=13,
-        signature_pt=13, mark_pt=14, page_number_pt=13, first_line_indent_cm=1.0, paragraph_spacing_pt=12,
-        line_spacing=1.5),
-    "single-spaced": Formatting(line_spacing=1.0, body_pt=13),
-}
 
 
 @functools.cache

@@ -14,25 +14,16 @@ import pytest
 from documents import BUILDERS
 
 import vbhc
+from tests.conftest import FORMATS
 from vbhc import Item, Point, nd30
 from vbhc.check import check, read_document, recognise
 from vbhc.layout import lay_out
-from vbhc.model.formatting import Formatting
 from vbhc.recognise.components import clean
 from vbhc.writers.docx.template import Template, build_template
 from vbhc.writers.docx.writer import render_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 
-FORMATS = {
-    "built-in": None,
-    "high-end": Formatting(
-        margin_top_mm=25, margin_bottom_mm=25, margin_left_mm=35, margin_right_mm=20, national_title_pt=13,
-        motto_pt=14, issuer_pt=13, place_date_pt=14, title_pt=13, letter_summary_pt=13, body_pt=13,
-        signature_pt=13, mark_pt=14, page_number_pt=13, first_line_indent_cm=1.0, paragraph_spacing_pt=12,
-        line_spacing=1.5),
-    "single-spaced": Formatting(line_spacing=1.0),
-}
 
 
 @pytest.fixture(scope="module")
