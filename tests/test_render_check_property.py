@@ -278,6 +278,7 @@ ISSUERS = (
 )
 JOINT = ({"name": ["Ủy ban Mặt trận Tổ quốc", "Việt Nam xã Hoàng Kim"], "abbreviation": "MTTQ"},
          {"name": ["Hội Liên hiệp Phụ nữ", "xã Hoàng Kim"], "abbreviation": "HPN"})
+ADDRESSEES = ("Ủy ban nhân dân huyện Hoằng Hóa", "Các thôn", "Trạm Y tế xã", "Công an xã")
 CONTACTS = {"address": "Thôn Trung, xã Hoàng Kim, huyện Hoằng Hóa", "phone": "0237 3868 001",
             "email": "ubnd@hoangkim.gov.vn", "website": "hoangkim.gov.vn"}
 
@@ -341,7 +342,7 @@ def common(draw: Draw, form: Form, kind: DocumentType) -> Spec:
                   "place": "Hoàng Kim", "date": date(draw, blanks=True)}
     if draw(st.booleans()):
         spec["number"] = draw(st.integers(1, 999))
-    joint = draw(st.integers(0, 2)) if "parent" not in issuer and form.signatures.high > 1 else 0
+    joint = draw(st.integers(0, 2)) if form.signatures.high > 1 else 0
     if joint:
         spec["joint_issuers"] = list(JOINT[:joint])
     low, high = max(form.signatures.low, min(joint + 1, form.signatures.high)), form.signatures.high
@@ -426,7 +427,7 @@ def named(draw: Draw, form: Form) -> Spec:
     if draw(st.booleans()):
         spec["preamble"] = "\n".join(draw(st.lists(TEXT, min_size=1, max_size=2)))
     if draw(st.integers(0, 3)) == 0:
-        spec["addressees"] = ["Ủy ban nhân dân huyện Hoằng Hóa"]
+        spec["addressees"] = draw(st.lists(st.sampled_from(ADDRESSEES), min_size=1, max_size=3, unique=True))
     spec["body"] = draw(body())
     return finish(draw, spec)
 
@@ -437,8 +438,7 @@ def letter(draw: Draw, form: Form) -> Spec:
     spec = draw(common(form, DocumentType.CONG_VAN))
     titled(draw, spec, form)
     spec["unit"] = draw(st.sampled_from(("VP", "VHXH", "ĐC")))
-    addressees = ("Ủy ban nhân dân huyện Hoằng Hóa", "Các thôn", "Trạm Y tế xã", "Công an xã")
-    spec["addressees"] = draw(st.lists(st.sampled_from(addressees), max_size=3, unique=True))
+    spec["addressees"] = draw(st.lists(st.sampled_from(ADDRESSEES), max_size=3, unique=True))
     spec["body"] = draw(body())
     return finish(draw, spec)
 
@@ -507,7 +507,6 @@ def _leave(draw: Draw) -> Spec:
 def minutes_form(draw: Draw, form: Form) -> Spec:
     """Mẫu 1.9: a biên bản, signed in person by its secretary and chair."""
     spec = draw(particulars(_minutes)(form))
-    spec.pop("joint_issuers", None)
     spec["signatures"] = [{"position": "Thư ký", "name": draw(st.sampled_from(NAMES))},
                           {"position": "Chủ tọa", "name": draw(st.sampled_from(NAMES))}]
     return spec
