@@ -512,9 +512,54 @@ def minutes_form(draw: Draw, form: Form) -> Spec:
     return spec
 
 
+@st.composite
+def attached(draw: Draw, form: Form) -> Spec:
+    """Mẫu 1.3: a quyết định that issues a text (Quy chế, Quy định …) with its own title and articles."""
+    spec = draw(decision(form))
+    name = draw(st.sampled_from(nd30.ATTACHED_TEXT_NAMES))
+    spec["summary"] = f"Ban hành {name} {draw(TITLE)}"
+    spec["body"] = (f"Điều 1. Ban hành kèm theo Quyết định này {name} làm việc.\n"
+                    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.")
+    blocks = draw(article_body())
+    text = as_outline(blocks)
+    spec["attachment"] = {"type": name, "summary": draw(TITLE),
+                          "children": text if text is not None and draw(st.booleans()) else blocks}
+    if draw(st.booleans()):
+        spec["attachment"]["of"] = "Chủ tịch Ủy ban nhân dân xã Hoàng Kim"
+    return finish(draw, spec)
+
+
+def _agreement(draw: Draw) -> Spec:
+    def party(name: str) -> Spec:
+        spec = {"name": name, "representative": draw(st.sampled_from(NAMES))}
+        for key, value in (("role", "Bên giao thầu"), ("position", "Chủ tịch"),
+                           ("address", CONTACTS["address"]), ("phone", CONTACTS["phone"]),
+                           ("tax_code", "2801234567"), ("account", "3700201")):
+            if draw(st.booleans()):
+                spec[key] = value
+        return spec
+
+    return {"parties": [party("Ủy ban nhân dân xã Hoàng Kim"), party("Hợp tác xã Dịch vụ nông nghiệp")]}
+
+
+@st.composite
+def agreement_form(draw: Draw, form: Form) -> Spec:
+    """Hợp đồng, bản ghi nhớ, bản thỏa thuận (practice): two parties, each signing in person; no Nơi
+    nhận nor ô 12 under it."""
+    spec = draw(particulars(_agreement)(form))
+    spec.pop("issuance", None)
+    spec["recipients"] = []
+    spec["signatures"] = [{"position": draw(st.sampled_from(HEADS)), "name": draw(st.sampled_from(NAMES))}
+                          for _ in range(2)]
+    if draw(st.booleans()):
+        spec["legal_bases"] = legal_bases(draw)
+    return spec
+
+
 FORM_SPECS: dict[Form, Callable[[Form], st.SearchStrategy[Spec]]] = {
     nd30.forms.MAU_1_1: decision,
     nd30.forms.MAU_1_2: decision,
+    nd30.forms.MAU_1_3: attached,
     nd30.forms.MAU_1_4: named,
     nd30.forms.MAU_1_5: letter,
     nd30.forms.MAU_1_6: particulars(_telegram),
@@ -522,6 +567,7 @@ FORM_SPECS: dict[Form, Callable[[Form], st.SearchStrategy[Spec]]] = {
     nd30.forms.MAU_1_8: particulars(_introduction),
     nd30.forms.MAU_1_9: minutes_form,
     nd30.forms.MAU_1_10: particulars(_leave),
+    nd30.forms.AGREEMENT: agreement_form,
 }
 
 

@@ -78,10 +78,10 @@ def test_outline_text_and_explicit_nodes_give_equal_documents() -> None:
 
 def test_outline_text_in_preamble_children_and_appendices() -> None:
     doc = structure(minimal(
-        preamble="Thực hiện chỉ đạo của huyện.\nỦy ban nhân dân xã báo cáo:",
+        preamble="Thực hiện chỉ đạo.\nỦy ban nhân dân xã báo cáo:",
         body=[{"kind": "part", "title": "A", "children": "1. Một\n- gạch."}],
         appendices=[{"title": "Danh sách", "children": "I. THÔN 1\n- Ông A."}]))
-    assert doc.preamble == (Paragraph("Thực hiện chỉ đạo của huyện."), Paragraph("Ủy ban nhân dân xã báo cáo:"))
+    assert doc.preamble == (Paragraph("Thực hiện chỉ đạo."), Paragraph("Ủy ban nhân dân xã báo cáo:"))
     assert doc.body[0].children[0].title.plain == "Một"
     assert isinstance(doc.appendices[0].children[0], Part)
 
