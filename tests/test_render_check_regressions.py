@@ -199,3 +199,11 @@ def test_a_summary_opening_with_a_legal_basis_word_is_the_summary() -> None:
     assert _errors(document) == []
     rec = recognise(read_document(render_bytes(document)))
     assert [r.text for r in rec.summary] == [summary] and rec.legal_bases == ()
+
+
+def test_a_paragraph_opening_with_noi_nhan_is_not_the_closing() -> None:
+    document = make_document(body=[Part("Hồ sơ", [Paragraph("Nơi nhận hồ sơ là Bộ phận một cửa của xã."),
+                                                  Paragraph("Thời hạn giải quyết là 05 ngày làm việc.")])])
+    assert _errors(document) == []
+    rec = recognise(read_document(render_bytes(document)))
+    assert [r.role for r in rec.body] == [Role.HEADING, Role.PARAGRAPH, Role.PARAGRAPH]

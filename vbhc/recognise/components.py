@@ -60,7 +60,9 @@ _AUTHORITY = re.compile(
     rf"^({'|'.join(re.escape(a.value.rstrip('.')) for a in nd30.SigningAuthority)})\s*\.", re.IGNORECASE)
 _NOTE = re.compile(r"^\(.*\)$")
 _LEGAL_PREFIXES = tuple(w.lower() for w in nd30.LEGAL_BASIS_OPENINGS)
-_RECIPIENTS = nd30.RECIPIENTS_LABEL.rstrip(":").lower()  # "nơi nhận", with or without its colon
+# "Nơi nhận", with or without its colon, alone or before its list; not running text that opens with
+# the words ("Nơi nhận hồ sơ là ...").
+_RECIPIENTS = re.compile(rf"^{re.escape(nd30.RECIPIENTS_LABEL.rstrip(':'))}\s*(?::|$)", re.IGNORECASE)
 _ADDRESSEES = nd30.ADDRESSEES_LABEL.rstrip(":").lower()  # "kính gửi"
 _MAX_SUMMARY_LINES = 3
 _MAX_TITLE_WORDS = 12
@@ -555,7 +557,7 @@ class _Recogniser:
             r.closing_table = closing_table
             candidates.append(next(i for i, p in enumerate(paras) if p.table and p.table[0] == closing_table))
         flow = [i for i in self.flow_after(body_start) if i < limit]
-        heading = next((i for i in flow if texts[i].lower().startswith(_RECIPIENTS)), None)
+        heading = next((i for i in flow if _RECIPIENTS.match(texts[i])), None)
         if heading is not None:
             candidates.append(heading)
         authority = next((i for i in flow if _AUTHORITY.match(texts[i]) and is_upper(texts[i])
@@ -616,7 +618,7 @@ class _Recogniser:
                     number = self.rec(i, Role.NUMBER)
                 elif _DATE.search(texts[i]):
                     place_date = self.rec(i, Role.PLACE_DATE)
-                elif texts[i].lower().startswith(_RECIPIENTS):
+                elif _RECIPIENTS.match(texts[i]):
                     recipients = [self.rec(i, Role.RECIPIENTS_HEADING),
                                   *(self.rec(k, Role.RECIPIENT) for k in members[n + 1:])]
                     break
@@ -639,7 +641,7 @@ class _Recogniser:
                 cells.setdefault(p.table[0], {}).setdefault((p.table[1], p.table[2]), []).append(i)
         signed: int | None = None
         for table, members in cells.items():
-            if any(self.texts[k].lower().startswith(_RECIPIENTS) for ks in members.values() for k in ks):
+            if any(_RECIPIENTS.match(self.texts[k]) for ks in members.values() for k in ks):
                 return table
             for ks in members.values():
                 block = self.signature(ks)
@@ -658,7 +660,7 @@ class _Recogniser:
             text = self.texts[i]
             if not text or _NOTE.match(text):
                 continue
-            if text.lower().startswith(_RECIPIENTS) or text.startswith(("-", "–", "+")):
+            if _RECIPIENTS.match(text) or text.startswith(("-", "–", "+")):
                 break
             lines.append(i)
         if not lines or len(lines) > _MAX_SIGNATURE_LINES:
@@ -678,7 +680,7 @@ class _Recogniser:
     def recipients(self, indices: Sequence[int]) -> None:
         r = self.r
         for n, i in enumerate(indices):
-            if self.texts[i].lower().startswith(_RECIPIENTS):
+            if _RECIPIENTS.match(self.texts[i]):
                 found = [self.rec(i, Role.RECIPIENTS_HEADING), *r.recipients[1:]]
                 for k in indices[n + 1:]:
                     if not self.texts[k]:
@@ -705,7 +707,7 @@ class _Recogniser:
                 members = cells[key]
                 if (found := confirmation_at(r.form, self.texts, members)) is not None:
                     r.confirmation = self.rec(found, Role.CONFIRMATION)
-                elif any(self.texts[i].lower().startswith(_RECIPIENTS) for i in members):
+                elif any(_RECIPIENTS.match(self.texts[i]) for i in members):
                     self.recipients(members)
                 else:
                     block = self.signature(members)
