@@ -79,13 +79,17 @@ def render(spec: Path, rendered: dict[Path, Example]) -> Example:
                    " ".join(document.issuer.name))
 
 
+THUMBNAIL_PX = 180  # the README shows page 1 this wide; the link opens the full picture
+
+
 def index(examples: list[Example]) -> str:
     """The README's table: one row per example."""
     rows = ["| Mẫu | example | page 1 |", "|---|---|---|"]
     for e in examples:
         spec = e.spec.relative_to(ROOT).as_posix()
         picture = (PICTURES / e.picture).relative_to(ROOT).as_posix()
-        rows.append(f"| {e.form} | [{spec}]({spec}) | [{Path(picture).name}]({picture}) |")
+        thumbnail = f'<img src="{picture}" width="{THUMBNAIL_PX}" alt="page 1 of {Path(spec).name}">'
+        rows.append(f"| {e.form} | [{spec}]({spec}) | <a href=\"{picture}\">{thumbnail}</a> |")
     return "\n".join(rows)
 
 

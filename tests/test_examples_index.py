@@ -26,7 +26,8 @@ def index_rows() -> dict[str, tuple[str, str]]:
     section = text.split("<!-- generated:examples -->", 1)[1].split("<!-- /generated:examples -->", 1)[0]
     rows = {}
     for line in section.splitlines():
-        found = re.fullmatch(r"\| (.+?) \| \[[^]]+\]\(([^)]+)\) \| \[[^]]+\]\(([^)]+)\) \|", line)
+        found = re.fullmatch(r'\| (.+?) \| \[[^]]+\]\(([^)]+)\) \| <a href="([^"]+)"><img src="\3" '
+                             r'width="\d+" alt="page 1 of [^"]+"></a> \|', line)
         if found:
             rows[found.group(2)] = (found.group(1), found.group(3))
     return rows

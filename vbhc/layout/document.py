@@ -217,10 +217,10 @@ def archive_text(archive: Archive) -> str:
 
 def recipient_lines(document: Document) -> list[Line]:
     """``Nơi nhận:`` and its list: "- " before each, ";" after each, "." after the last (PL I, II.9.d)."""
-    entries: list[str] = []
-    if document.addressees:
-        entries.append(nd30.AS_ABOVE)  # PL I, II.9.b: "Như trên" first when there is a Kính gửi
-    entries += recipient_entries(document.recipients)
+    entries = recipient_entries(document.recipients)
+    # PL I, II.9.b: "Như trên" first when there is a Kính gửi; once, where the officer typed it already.
+    if document.addressees and not any(e.casefold() == nd30.AS_ABOVE.casefold() for e in entries):
+        entries.insert(0, nd30.AS_ABOVE)
     if document.archive is not None:
         entries.append(archive_text(document.archive))
     return list_lines(entries)
