@@ -281,6 +281,8 @@ CASES = [
     Case("recipients.punctuation", "plan", edit("- Phòng Văn hóa", "(b/c);", "(b/c)")),
     Case("recipients.archive", "plan", edit("- Lưu: VT", "Lưu: VT, VP (2)", "Lưu trữ")),
     Case("signature.collective", "plan", lambda d: remove(d.find("TM. ỦY BAN"))),
+    Case("signature.authority", "plan", edit("TM. ỦY BAN", "TM.", "T/M")),
+    Case("document.type", "plan", edit("KẾ HOẠCH", "KẾ HOẠCH", "KẾ SÁCH")),
     Case("signature.in-person", "minutes", edit("CHỦ TỌA", "CHỦ TỌA", "TM. CHỦ TỌA")),
     Case("page-number.present", "plan", _drop_header_refs),
     Case("page-number.position", "plan", lambda d: set_ppr(_page_header(d), "jc", val="left")),

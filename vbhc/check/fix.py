@@ -3,8 +3,11 @@
 Fixed: the page size and orientation, margins (moved to the nearest end of the decree's range), Times
 New Roman in all four font slots (document defaults, styles, runs), black text, the size, weight and
 slant of recognised components, and page numbers (a centred PAGE field in the header, none on page 1).
+Text typed in decomposed letters (NFD) is composed (NFC): the same letters, the same words; a quyền hạn
+typed "T/M", "TM" or "KT:" is written as the decree abbreviates it ("TM.", "KT.") where the typed form is
+in one text node.
 Everything else (wording, numbering, punctuation, lines typed as underscores, column widths) is left
-for a person and listed. No text node is ever changed. The copy is written atomically, and the same
+for a person and listed. No word is ever changed. The copy is written atomically, and the same
 input always gives the same bytes (members keep their order; timestamps are fixed).
 """
 
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import unicodedata
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -45,7 +49,8 @@ _MACRO_CTS = frozenset({"application/vnd.ms-office.vbaProject", "application/vnd
                         "application/vnd.ms-word.keyMapCustomizations+xml",
                         "application/vnd.ms-word.attachedToolbars"})
 FIXABLE = frozenset({"page.size", "page.orientation", "page.margins", "font.family", "font.slots",
-                     "font.color", "page-number.present", "page-number.first-page"}
+                     "font.color", "text.nfc", "signature.authority", "page-number.present",
+                     "page-number.first-page"}
                     | {f"{c}.{p}" for c in (*(r.value for r in Role if not r.record.size_only),
                                              PAGE_NUMBER_ID)
                        for p in ("size", "bold", "italic")})
@@ -118,6 +123,7 @@ class _Fixer:
         self.new_parts: list[tuple[str, bytes]] = []
         self.changed: list[str] = []
         self.fired = report.rule_ids()
+        self.unfixed: set[str] = set()  # fixable rules left for a person where a fix would do harm
 
     def touch(self, name: str) -> etree._Element:
         tree = self.pkg.part(name)
@@ -232,6 +238,48 @@ class _Fixer:
         self.changed.append(f"fonts: {nd30.FONT_NAME} in all four slots (ascii, hAnsi, eastAsia, cs) of the "
                             f"document defaults and {settings} other font settings")
 
+    def compose(self) -> None:
+        """Decomposed letters (NFD) composed (NFC) in every text node: canonically the same text."""
+        if "text.nfc" not in self.fired:
+            return
+        count = 0
+        for name in self.xml_parts():
+            tree = self.pkg.part(name)
+            assert tree is not None
+            touched = False
+            for t in tree.iter(w("t")):
+                if t.text and (composed := unicodedata.normalize("NFC", t.text)) != t.text:
+                    t.text = composed
+                    touched = True
+                    count += 1
+            if touched:
+                self.touch(name)
+        self.changed.append(f"text: decomposed letters composed (Unicode NFC) in {count} runs")
+
+    def authority(self) -> None:
+        """"T/M" typed for "TM." (signature.authority) rewritten where the typed form is in one text node."""
+        count = 0
+        for finding in self.report.findings:
+            if finding.rule.id != "signature.authority":
+                continue
+            typed, wanted = finding.found.strip('"'), finding.expected.strip('"')
+            for ref in finding.paragraphs:
+                para = self.paragraph(ref.location, ref.number)
+                node = None if para is None or para.element is None else next(
+                    (t for run in _runs(para.element) for t in run.iter(w("t")) if t.text and t.text.strip()),
+                    None)
+                if node is None or not node.text.lstrip().startswith(typed):
+                    self.unfixed.add(finding.rule.id)  # split over runs: left for a person
+                    continue
+                lead = len(node.text) - len(node.text.lstrip())
+                node.text = node.text[:lead] + wanted + node.text[lead + len(typed):]
+                if ref.location == "body":
+                    self.touch(self.pkg.main_part)
+                count += 1
+        if count:
+            self.changed.append(f"signature.authority: the quyền hạn as the decree abbreviates it in {count} "
+                                "line(s)")
+
     def colors(self) -> None:
         if "font.color" not in self.fired:
             return
@@ -269,12 +317,19 @@ class _Fixer:
 
     def typography(self) -> None:
         done: Counter[str] = Counter()
+        shared: set[tuple[str, int]] | None = None  # lines holding two components (laid out with tabs)
         for finding in self.report.findings:
             component, _, prop = finding.rule.id.rpartition(".")
             typography = _typography_of(component)
             if prop not in ("size", "bold", "italic") or typography is None:
                 continue
+            if shared is None:
+                shared = {(x.paragraph.location, x.paragraph.index + 1) for x in recognise(self.doc).all()
+                          if x.span is not None}
             for ref in finding.paragraphs:
+                if (ref.location, ref.number) in shared:  # one run set would change the other component
+                    self.unfixed.add(finding.rule.id)
+                    continue
                 para = self.paragraph(ref.location, ref.number)
                 if para is None or para.element is None:
                     continue
@@ -446,6 +501,8 @@ class _Fixer:
     def run(self, source: bytes) -> FixResult:
         self.page()
         self.fonts()
+        self.compose()
+        self.authority()
         self.colors()
         self.typography()
         left_reason = self.page_numbers()
@@ -462,7 +519,7 @@ class _Fixer:
         parts += self.new_parts
         out = io.BytesIO()
         write_package(parts, out)
-        left = sorted({f.rule.id for f in self.report.findings if f.rule.id not in FIXABLE})
+        left = sorted({f.rule.id for f in self.report.findings if f.rule.id not in FIXABLE} | self.unfixed)
         if left_reason is not None:
             left = sorted({*left, *(r for r in ("page-number.present", "page-number.first-page")
                                     if r in self.fired)})

@@ -76,6 +76,7 @@ _NO_BREAK_HYPHEN, _SOFT_HYPHEN, _SYM = w("noBreakHyphen"), w("softHyphen"), w("s
 _FLD_CHAR, _INSTR_TEXT, _FLD_SIMPLE = w("fldChar"), w("instrText"), w("fldSimple")
 _FOOTNOTE = w("footnote")
 _DRAWINGS = frozenset({w("drawing"), w("pict"), MC_ALTERNATE})
+_TEXT_BOX = w("txbxContent")
 # Word's built-in "Normal Table" cell margins (0.19 cm left and right) where no style or table sets them.
 DEFAULT_CELL_MARGIN_TWIPS = 108
 # Inline wrappers whose runs are shown (w:del and w:moveFrom are not).
@@ -193,6 +194,12 @@ class ResolvedParagraph:
     drawn_lines: tuple[float, ...] = ()
     element: etree._Element | None = field(default=None, compare=False, repr=False)
     numbering_beyond: int | None = None  # a list number past nd30.MAX_NUMBER, left without a label
+    frame_align: str | None = None  # a frame's horizontal place (w:framePr w:xAlign: "center", ...)
+
+    @property
+    def shown_alignment(self) -> str:
+        """Where the text stands on the page: a frame's ``xAlign`` over the paragraph's own ``w:jc``."""
+        return _ALIGNMENTS.get(self.frame_align or "", self.frame_align) or self.alignment
 
     @property
     def visible_runs(self) -> tuple[ResolvedRun, ...]:
@@ -382,6 +389,7 @@ class _PartResolver:
         self.section_index = 0
         self.track_sections = location == "body"
         self.section_breaks: list[etree._Element] = []
+        self.boxes: list[etree._Element] = []  # text boxes met in the paragraph being read
 
     def walk(self, container: etree._Element) -> None:
         self._blocks(container, None, None, None)
@@ -503,6 +511,9 @@ class _PartResolver:
             props, runs, fields, style_id, style.name if style is not None else None, label, num_id, ilvl,
             self.location, len(self.paragraphs), table_pos, section_index, lines, p, beyond,
         ))
+        boxes, self.boxes = self.boxes, []
+        for box in boxes:  # a text box's paragraphs read after the paragraph it is anchored in
+            self._blocks(box, None, None, None)
 
     def _inline(
         self, container: etree._Element, table_style: str | None, style_id: str | None,
@@ -553,12 +564,33 @@ class _PartResolver:
                 pieces.append(_sym_char(child))
             elif tag in _DRAWINGS:
                 lines.extend(drawn_lines(child))
+                self.boxes.extend(_text_boxes(child))
         text = "".join(pieces)
         if not text:
             return
         direct = parse_rpr(r.find(RPR))
         base = self.sheet.run_base(table_style, style_id, direct.get("rStyle"))
         runs.append(self.owner.make_run(text, base, direct))
+
+
+def _text_boxes(el: etree._Element) -> list[etree._Element]:
+    """The outermost ``w:txbxContent`` of a drawing (one branch of an ``mc:AlternateContent``: the two
+    hold the same text), not those nested in another text box."""
+    if el.tag == MC_ALTERNATE:
+        branch = pick_alternate(el)
+        return _text_boxes_in(branch) if branch is not None else []
+    return _text_boxes_in(el)
+
+
+def _text_boxes_in(el: etree._Element) -> list[etree._Element]:
+    out = []
+    for box in el.iter(_TEXT_BOX):
+        parent = box.getparent()
+        while parent is not None and parent is not el and parent.tag != _TEXT_BOX:
+            parent = parent.getparent()
+        if parent is None or parent is el:
+            out.append(box)
+    return out
 
 
 def _field_char(state: _FieldState, kind: str | None, fields: list[str]) -> None:
@@ -685,6 +717,7 @@ def _make_paragraph(
         drawn_lines=tuple(round(x, 3) for x in lines),
         element=element,
         numbering_beyond=numbering_beyond,
+        frame_align=props.get("framePr.xAlign"),
     )
 
 

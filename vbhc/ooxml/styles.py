@@ -162,6 +162,8 @@ def parse_ppr(ppr: etree._Element | None) -> Props:
                     out["spacing." + attr] = value.strip().lower() in ("1", "true", "on")
         elif name == "outlineLvl":
             out["outlineLvl"] = integer(child.get(VAL))
+        elif name == "framePr":  # a frame places the paragraph: centred by it whatever its own w:jc
+            out["framePr.xAlign"] = child.get(w("xAlign"))
         elif name == "numPr":
             ilvl = child.find(w("ilvl"))
             num_id = child.find(w("numId"))

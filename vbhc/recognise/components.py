@@ -25,6 +25,13 @@ Documents made in Word have no vbhc styles, so :func:`recognise` reads what is p
 - a **copy's block** at the end (PL III, Mẫu 3.1): a table holding "SAO Y", "SAO LỤC" or "TRÍCH SAO",
   with the copying body, its "Số:", the place and date, Nơi nhận and the signature.
 
+Offices' habits are read too: a header laid out with tabs or runs of spaces instead of a table (each
+column of a line a component of its own, :attr:`Recognised.span`); the Quốc hiệu typed over two
+paragraphs (:attr:`Recognition.national_title_rest`); text boxes (read by the resolver after their
+anchor); "T/M" typed for "TM." (:func:`typed_authority`); Nơi nhận and the signature side by side with
+tabs; forms attached after the closing ("Mẫu số 01/...", :attr:`Recognition.forms`, each numbered on
+its own); and a paper that is no administrative document at all (:attr:`Recognition.is_administrative`).
+
 The lines under the Tiêu ngữ, the issuer and the trích yếu are a border of the text's paragraph or of
 an empty paragraph under it, a line shape, or (a finding) underscores typed as text.
 
@@ -46,11 +53,12 @@ from attrs import define, frozen
 from vbhc import nd30
 from vbhc.layout.regions import AppendixRegion, CopyRegion, Regions, SignatureRegion
 from vbhc.nd30 import Level, Role, numbering
-from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
+from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedRun
 from vbhc.recognise.forms import confirmation_at, lead_in_at, lead_in_roles
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
+_COLUMN_GAP = re.compile(r"[ \u00a0]*\t[\t \u00a0]*|[ \u00a0]{3,}")
 _UNDERSCORES = re.compile(r"^[_\-–—=─.·…]{3,}$")
 _NUMBER = re.compile(r"^số\b", re.IGNORECASE)
 _LETTER_SUMMARY = re.compile(r"^v\s*/\s*v\b", re.IGNORECASE)
@@ -58,16 +66,31 @@ _DATE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b|,\s*ngày\b|\d{1,2}\s*/\s*\
                    re.IGNORECASE)
 _AUTHORITY = re.compile(
     rf"^({'|'.join(re.escape(a.value.rstrip('.')) for a in nd30.SigningAuthority)})\s*\.", re.IGNORECASE)
+# The quyền hạn as offices type it (practice): "T/M", "T.M", "K/T", "TM" or "KT:" for "TM.", "KT."; a
+# bare "Q" only with its full stop. Read by typed_authority().
+_TYPED_AUTHORITY = re.compile(
+    r"^(?P<typed>(?P<a>T)\s*[/.]\s*(?P<b>M|L|UQ)\s*\.?|(?P<c>K)\s*[/.]\s*(?P<d>T)\s*\.?"
+    r"|(?P<e>TM|KT|TL|TUQ)\s*[.:]?|(?P<f>Q)\s*\.)(?:(?<=[.:])|(?=\s))(?=\s*\S)")
 _NOTE = re.compile(r"^\(.*\)$")
 _LEGAL_PREFIXES = tuple(w.lower() for w in nd30.LEGAL_BASIS_OPENINGS)
 # "Nơi nhận", with or without its colon, alone or before its list; not running text that opens with
 # the words ("Nơi nhận hồ sơ là ...").
 _RECIPIENTS = re.compile(rf"^{re.escape(nd30.RECIPIENTS_LABEL.rstrip(':'))}\s*(?::|$)", re.IGNORECASE)
+# A form's label as laws print them over an attached form (practice): "Mẫu số 01/TK", "Mẫu số: 02", "Mẫu 1.3"
+_FORM_LABEL = re.compile(r"^mẫu\s*(?:số)?\s*:?\s*\d", re.IGNORECASE)
+_MAX_FORM_LABEL_WORDS = 4
+# Ô 13's lines as offices type them (practice): "Địa chỉ: ...", "ĐT: ...", "E-mail: ...", "Website: ..."
+_CONTACT = re.compile(r"^(?:địa chỉ|điện thoại|đt|fax|e-?mail|thư điện tử|website|trang thông tin)\b\s*:",
+                      re.IGNORECASE)
+# An appendix's note, with or without its brackets: "(Kèm theo ...)", "Ban hành kèm theo ..." (practice).
+_APPENDIX_NOTE = re.compile(rf"^\(?\s*(?:ban hành\s+)?{nd30.APPENDIX_NOTE_WORDS}\b", re.IGNORECASE)
 _ADDRESSEES = nd30.ADDRESSEES_LABEL.rstrip(":").lower()  # "kính gửi"
 _MAX_SUMMARY_LINES = 3
 _MAX_TITLE_WORDS = 12
 _LEAD_IN_WITHIN = 3  # the line that opens a form's text is among the body's first lines (Mẫu 1.6, 1.8)
 _MAX_SIGNATURE_LINES = 8
+_RIGHT_COLUMN_CM = 5.0  # a line indented this far stands in the page's right half (a signature typed so)
+_MIN_ANCHORS = 2  # of Recognition.anchors, for a document to be taken for an administrative one
 
 # Words that open the name of an agency: a new one in the header's left column starts a new body
 # (the parent body above the issuer). Recognition vocabulary, not a decree rule.
@@ -100,6 +123,32 @@ def shown_lines(paragraph: ResolvedParagraph) -> list[str]:
     if paragraph.numbering_label:
         text = f"{paragraph.numbering_label} {text}"
     return [clean(line) for line in text.split("\n")]
+
+
+def span_text(paragraph: ResolvedParagraph, start: int, end: int) -> str:
+    """The part of a paragraph between two offsets of its text, as printed (``w:caps`` in capitals, no
+    hidden runs), cleaned."""
+    out, at = [], 0
+    for run in paragraph.runs:
+        after = at + len(run.text)
+        if after > start and at < end and not run.vanish:
+            piece = run.text[max(start - at, 0):end - at]
+            out.append(piece.upper() if run.caps else piece)
+        at = after
+    return clean("".join(out))
+
+
+def columns(paragraph: ResolvedParagraph) -> list[tuple[str, int, int]]:
+    """The columns of a line laid out with tabs or runs of spaces: (text, start, end) in its text."""
+    text = paragraph.text
+    out, at = [], 0
+    for gap in itertools.chain(_COLUMN_GAP.finditer(text), [None]):
+        end = gap.start() if gap is not None else len(text)
+        piece = span_text(paragraph, at, end) if text[at:end].strip() else ""
+        if piece:
+            out.append((piece, at, end))
+        at = gap.end() if gap is not None else end
+    return out
 
 
 def is_upper(text: str) -> bool:
@@ -161,6 +210,34 @@ class Recognised:
     label: str = ""
     level: Level | None = None
     value: int | str | None = None
+    # (start, end) in ``paragraph.text`` of a column of a line laid out with tabs or spaces ("ỦY BAN NHÂN
+    # DÂN<tab><tab>CỘNG HÒA ..."): one paragraph, two components; None: the whole paragraph
+    span: tuple[int, int] | None = None
+
+    @property
+    def typed(self) -> str:
+        """The item's part of its paragraph's text, as typed (line breaks kept)."""
+        return self.paragraph.text if self.span is None else self.paragraph.text[self.span[0]:self.span[1]]
+
+    @property
+    def in_columns(self) -> bool:
+        """Whether the item is a column of a line laid out with tabs or spaces (its place is set by
+        them: no alignment or width of its own), not a line of a paragraph broken by line breaks."""
+        return self.span is not None and len(columns(self.paragraph)) > 1
+
+    @property
+    def runs(self) -> tuple[ResolvedRun, ...]:
+        """The visible runs of the item: the paragraph's, or those its span overlaps."""
+        if self.span is None:
+            return self.paragraph.visible_runs
+        out, at = [], 0
+        start, end = self.span
+        for run in self.paragraph.runs:
+            after = at + len(run.text)
+            if after > start and at < end and not run.vanish and not run.is_blank:
+                out.append(run)
+            at = after
+        return tuple(out)
 
 
 @dataclass(eq=False)
@@ -184,6 +261,17 @@ class AppendixBlock(AppendixRegion[Recognised]):
     line: RuleLine | None = None
 
 
+@frozen(kw_only=True)
+class EmbeddedForm:
+    """A form attached to the document ("Mẫu số 01/TK" and what follows up to the next form): its own
+    small header, title, numbered lines and signature, laid out as the form is. Its lines are not the
+    document's regions (the checker holds none of them to the document's typography); ``body`` is
+    every non-empty line outside tables, classified for its numbering, which starts again in each form."""
+
+    label: Recognised
+    body: tuple[Recognised, ...] = ()
+
+
 @define(kw_only=True)
 class Recognition(Regions[Recognised]):
     """Everything recognised in one document: the page's regions (:class:`~vbhc.layout.Regions`, the
@@ -197,6 +285,9 @@ class Recognition(Regions[Recognised]):
     document_type: nd30.DocumentType | None = None
     header_table: int | None = None
     closing_table: int | None = None
+    # the Quốc hiệu's words typed on in the next paragraph(s): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM"
+    national_title_rest: tuple[Recognised, ...] = ()
+    forms: tuple[EmbeddedForm, ...] = ()  # forms attached after the closing or in a phụ lục
 
     @property
     def form(self) -> nd30.Form:
@@ -211,6 +302,31 @@ class Recognition(Regions[Recognised]):
         """"Nơi nhận:", the first line of the recipients region."""
         first = self.recipients[0] if self.recipients else None
         return first if first is not None and first.role is Role.RECIPIENTS_HEADING else None
+
+    @property
+    def anchors(self) -> list[str]:
+        """The components that make a paper an administrative document, as far as they were found."""
+        found = {"Quốc hiệu": self.national_title, "Tiêu ngữ": self.motto, "tên cơ quan": self.issuer,
+                 '"Số:"': self.number, "tên loại": self.type_name or self.letter_summary,
+                 "chữ ký": self.signatures, '"Nơi nhận:"': self.recipients_heading}
+        return [name for name, value in found.items() if value]
+
+    @property
+    def is_administrative(self) -> bool:
+        """Whether the document is an administrative document at all: its Quốc hiệu, or two of its anchors
+        found (a meeting's notes or a letter has none or one; a document with a broken header keeps the
+        rest)."""
+        return self.national_title is not None or len(self.anchors) >= _MIN_ANCHORS
+
+    def items(self) -> list[Recognised]:
+        """Every line of every region (:meth:`Regions.items`), and the Quốc hiệu's continued lines."""
+        return [*super().items(), *self.national_title_rest]
+
+    @property
+    def national_title_text(self) -> str:
+        """The Quốc hiệu's words, over all the paragraphs it is typed in."""
+        lines = [x for x in (self.national_title, *self.national_title_rest) if x is not None]
+        return " ".join(x.text for x in lines)
 
     def all(self) -> list[Recognised]:
         """Every recognised paragraph, in reading order."""
@@ -357,8 +473,13 @@ class _Recogniser:
 
     def run(self) -> Recognition:
         q = next((i for i, t in enumerate(self.texts[:200]) if t and is_national_title(t)), None)
+        tabbed = None if q is not None else next(
+            (i for i, t in enumerate(self.texts[:200]) if t and len(self.paras[i].text) < 400
+             and any(is_national_title(c[0]) for c in columns(self.paras[i])[1:])), None)
         after_header = 0
-        if q is not None:
+        if tabbed is not None:
+            after_header = self.tabbed_header(tabbed)
+        elif q is not None:
             marks = (i for i in range(q) if _DRAFT_MARK.match(_key(self.texts[i])))
             self.r.draft = next((self.rec(i, Role.DRAFT) for i in marks), None)
             notes = (i for i in range(q) if _key(self.texts[i]) in _CIRCULATION)
@@ -367,16 +488,20 @@ class _Recogniser:
         title_end = self.title(after_header)
         body_start = self.preamble(title_end)
         self.closing_and_appendices(body_start)
-        self.r.contact = tuple(Recognised(p, Role.CONTACT, shown(p)) for p in first_page_footer(self.doc)
-                               if shown(p))
+        footer = tuple(Recognised(p, Role.CONTACT, shown(p)) for p in first_page_footer(self.doc) if shown(p))
+        self.r.contact = footer or self.r.contact  # else the lines typed under the closing, if any
         return self.r
 
     # ---- header ------------------------------------------------------------------------------
 
     def header(self, q: int) -> int:
         r, paras, texts = self.r, self.paras, self.texts
-        r.national_title = self.rec(q, Role.NATIONAL_TITLE)
         qp = paras[q]
+        q_lines = self.lines_of(q)
+        r.national_title = _as(q_lines[0], Role.NATIONAL_TITLE)
+        q_rest = q_lines[1:]  # the Tiêu ngữ (and more) typed under the Quốc hiệu after a line break
+        r.national_title_rest = tuple(self.rec(i, Role.NATIONAL_TITLE) for i in self.title_rest(q))
+        above = {x.paragraph.index for x in (r.draft, r.circulation, *r.national_title_rest) if x is not None}
         if qp.table is not None:
             table = qp.table[0]
             r.header_table = table
@@ -393,45 +518,139 @@ class _Recogniser:
                 end = i + 1
             region = list(range(0, end))
             left_cells = set()
-        issuer_candidates: list[int] = []
+        issuer_candidates: list[Recognised] = []
         marks: list[Recognised] = []  # gathered in lists, made tuples once: linear in the header's size
         issuer_closed = False
-        above = {x.paragraph.index for x in (r.draft, r.circulation) if x is not None}
         for i in region:
-            p, text = paras[i], texts[i]
-            if i == q or i in above or not text:
+            if i in above or not texts[i]:
                 continue
-            key = _key(text)
-            on_left = (p.table is not None and (p.table[1], p.table[2]) in left_cells) or (
-                p.table is None and i < q)
-            if _UNDERSCORES.match(text.replace(" ", "")):
-                if on_left and issuer_candidates:
+            for unit in q_rest if i == q else self.lines_of(i):
+                p, text = unit.paragraph, unit.text
+                on_left = (p.table is not None and (p.table[1], p.table[2]) in left_cells) or (
+                    p.table is None and i < q)
+                if _UNDERSCORES.match(text.replace(" ", "")):
+                    if on_left and issuer_candidates:
+                        issuer_closed = True
+                    continue
+                found = self.header_line(unit, marks)
+                if found is Role.NUMBER:
                     issuer_closed = True
-                continue
-            if r.motto is None and key.startswith(_MOTTO_PREFIX):
-                r.motto = self.rec(i, Role.MOTTO)
-            elif r.number is None and _NUMBER.match(text):
-                r.number = self.rec(i, Role.NUMBER)
-                issuer_closed = True
-            elif r.letter_summary is None and _LETTER_SUMMARY.match(text):
-                r.letter_summary = self.rec(i, Role.LETTER_SUMMARY)
-            elif r.place_date is None and _DATE.search(text):
-                r.place_date = self.rec(i, Role.PLACE_DATE)
-            elif key in _MARKS:
-                marks.append(self.rec(i, _MARKS[key]))
-            elif on_left and not issuer_closed and (is_upper(text) or p.table is not None):
-                issuer_candidates.append(i)
-                if "bottom" in p.borders or p.drawn_lines:
-                    issuer_closed = True
-        r.marks = tuple(marks)
-        parent, issuer = self.split_bodies(issuer_candidates)
-        r.parent_body = tuple(self.rec(i, Role.PARENT_BODY) for i in parent)
-        r.issuer = tuple(self.rec(i, Role.ISSUER) for i in issuer)
-        if r.issuer:
-            r.issuer_line = line_under(self.doc, paras, r.issuer[-1].paragraph)
-        if r.motto is not None:
-            r.motto_line = line_under(self.doc, paras, r.motto.paragraph)
+                elif found is None and on_left and not issuer_closed and (
+                        is_upper(text) or p.table is not None):
+                    issuer_candidates.append(unit)
+                    if "bottom" in p.borders or p.drawn_lines:
+                        issuer_closed = True
+        self.header_end(issuer_candidates, marks)
         return end
+
+    def header_line(self, unit: Recognised, marks: list[Recognised]) -> Role | None:
+        """The header component ``unit`` is, by its words, set in the recognition (a mark added to
+        ``marks``): Tiêu ngữ, Số, V/v, place and date, a mark; None when it is none of these."""
+        r, text = self.r, unit.text
+        key = _key(text)
+        for name, role, hit in (("motto", Role.MOTTO, key.startswith(_MOTTO_PREFIX)),
+                                ("number", Role.NUMBER, bool(_NUMBER.match(text))),
+                                ("letter_summary", Role.LETTER_SUMMARY, bool(_LETTER_SUMMARY.match(text))),
+                                ("place_date", Role.PLACE_DATE, bool(_DATE.search(text)))):
+            if hit and getattr(r, name) is None:
+                setattr(r, name, _as(unit, role))
+                return role
+        if key in _MARKS:
+            marks.append(_as(unit, _MARKS[key]))
+            return _MARKS[key]
+        return None
+
+    def header_end(self, issuer_lines: list[Recognised], marks: list[Recognised]) -> None:
+        """The marks, the issuer split from its parent body, and the lines under the issuer and Tiêu ngữ."""
+        r = self.r
+        r.marks = tuple(marks)
+        parent, issuer = self.split_bodies(issuer_lines)
+        r.parent_body = tuple(_as(x, Role.PARENT_BODY) for x in parent)
+        r.issuer = tuple(_as(x, Role.ISSUER) for x in issuer)
+        if r.issuer:
+            r.issuer_line = line_under(self.doc, self.paras, r.issuer[-1].paragraph)
+        if r.motto is not None:
+            r.motto_line = line_under(self.doc, self.paras, r.motto.paragraph)
+
+    def lines_of(self, i: int) -> list[Recognised]:
+        """A header paragraph as its components: the whole paragraph, or, when a manual line break
+        starts another component ("CỘNG HÒA ...↵Độc lập ...", "Số: 12/UBND-VP↵V/v ..."), each part between
+        those breaks (:attr:`Recognised.span`). The first part keeps the lines that continue it (a long
+        issuer's name broken over two lines stays one issuer)."""
+        p = self.paras[i]
+        whole = [Recognised(p, Role.PARAGRAPH, self.texts[i])]
+        if "\n" not in p.text:
+            return whole
+        parts: list[tuple[int, int]] = []
+        at = 0
+        for line in p.text.split("\n"):
+            stop = at + len(line)
+            text = clean(line)
+            if text and parts and self.starts_component(text):
+                parts.append((at, stop))
+            elif text and parts:
+                parts[-1] = (parts[-1][0], stop)
+            elif text:
+                parts.append((at, stop))
+            at = stop + 1
+        if len(parts) < 2:
+            return whole
+        return [Recognised(p, Role.PARAGRAPH, span_text(p, a, b), span=(a, b)) for a, b in parts]
+
+    @staticmethod
+    def starts_component(text: str) -> bool:
+        """Whether a line opens a header component of its own (Tiêu ngữ, Số, V/v, date, a mark)."""
+        key = _key(text)
+        return bool(key.startswith(_MOTTO_PREFIX) or _NUMBER.match(text) or _LETTER_SUMMARY.match(text)
+                    or _DATE.search(text) or key in _MARKS)
+
+    def tabbed_header(self, q: int) -> int:
+        """A header laid out with tabs or spaces, no table: each line's left column (the issuer, "Số:")
+        and right column (Quốc hiệu, Tiêu ngữ, place and date) recognised apart. Returns its end."""
+        r, paras, texts = self.r, self.paras, self.texts
+        end = q + 1
+        for i in range(q + 1, min(len(paras), q + 12)):
+            if paras[i].table is not None or (texts[i] and len(columns(paras[i])) < 2
+                                               and not self.header_like(i)):
+                break
+            end = i + 1
+        issuer: list[Recognised] = []
+        marks: list[Recognised] = []
+        for i in range(0, end):
+            p = paras[i]
+            if p.table is not None or not texts[i]:
+                continue
+            cols = columns(p)
+            for n, (text, start, stop) in enumerate(cols):
+                on_left = (n == 0 and len(cols) > 1) or (len(cols) == 1 and start == 0
+                                                         and p.alignment in ("left", "both"))
+                item = Recognised(p, Role.PARAGRAPH, text, span=(start, stop))
+                if _UNDERSCORES.match(text.replace(" ", "")):
+                    continue
+                if r.national_title is None and is_national_title(text):
+                    r.national_title = _as(item, Role.NATIONAL_TITLE)
+                elif (self.header_line(item, marks) is None and on_left and is_upper(text)
+                      and r.number is None):
+                    issuer.append(item)
+        self.header_end(issuer, marks)
+        return end
+
+    def title_rest(self, q: int) -> list[int]:
+        """The paragraphs the Quốc hiệu's words run on into, when ``q`` holds only their beginning."""
+        whole = _key(nd30.NATIONAL_TITLE_TEXT)
+        typed, out = _key(self.texts[q]), []
+        i = q + 1
+        while typed != whole and whole.startswith(typed) and i < len(self.paras) and len(out) < 2:
+            if not self.texts[i]:
+                i += 1
+                continue
+            joined = f"{typed} {_key(self.texts[i])}"
+            if not _same_container(self.paras[i], self.paras[q]) or not whole.startswith(joined):
+                break
+            typed = joined
+            out.append(i)
+            i += 1
+        return out if typed == whole else []
 
     def header_like(self, i: int) -> bool:
         """Whether a paragraph is one of the header's lines (Tiêu ngữ, Số, V/v, date, marks, a line)."""
@@ -440,12 +659,12 @@ class _Recogniser:
         return bool(key.startswith(_MOTTO_PREFIX) or _NUMBER.match(text) or _DATE.search(text)
                     or _LETTER_SUMMARY.match(text) or key in _MARKS or is_line_paragraph(self.paras[i]))
 
-    def split_bodies(self, lines: list[int]) -> tuple[list[int], list[int]]:
+    def split_bodies(self, lines: list[Recognised]) -> tuple[list[Recognised], list[Recognised]]:
         """(parent body, issuer) from the header's upper-case left lines."""
         if len(lines) < 2:
             return [], lines
-        starts = [n for n, i in enumerate(lines) if n == 0 or _key(self.texts[i]).startswith(AGENCY_WORDS)]
-        bold = [_fully_bold(self.paras[i]) for i in lines]
+        starts = [n for n, x in enumerate(lines) if n == 0 or _key(x.text).startswith(AGENCY_WORDS)]
+        bold = [bool(x.runs) and all(run.bold for run in x.runs) for x in lines]
         if any(bold) and not all(bold):
             k = bold.index(True)
             if all(bold[k:]) and k in starts:  # a plain block over a bold one that opens a new agency
@@ -507,6 +726,9 @@ class _Recogniser:
     def preamble(self, start: int) -> int:
         r, texts, paras = self.r, self.texts, self.paras
         flow = list(self.flow_after(start))
+        # A công văn's "Căn cứ ...", "Xét đề nghị ..." open sentences of its body (PL III, Mẫu 1.4), unless
+        # an enacting authority stands over them as in a quyết định
+        titled = r.form.has_type_line
         addressees: list[Recognised] = []
         legal_bases: list[Recognised] = []
         end = flow[-1] + 1 if flow else start
@@ -524,10 +746,12 @@ class _Recogniser:
                   and (is_upper(text) or paras[i].alignment == "center")
                   and _key(text).rstrip(":") not in _ENACTMENT_KEYS
                   and classify(paras[i], text).role is Role.PARAGRAPH and n + 1 < len(flow)
-                  and (texts[flow[n + 1]].lower().startswith(_LEGAL_PREFIXES)
-                       or _key(texts[flow[n + 1]]).rstrip(":") in _ENACTMENT_KEYS)):
+                  and (texts[flow[n + 1]].lower().startswith(_LEGAL_PREFIXES) or (  # or "QUYẾT ĐỊNH:" next
+                      r.form.enacting_words is not None and _key(texts[flow[n + 1]]).rstrip(":")
+                      in _ENACTMENT_KEYS))):
                 r.enacting_authority = self.rec(i, Role.ENACTING_AUTHORITY)
-            elif low.startswith(_LEGAL_PREFIXES) and r.enactment is None:
+            elif (titled or r.enacting_authority is not None) and low.startswith(_LEGAL_PREFIXES) \
+                    and r.enactment is None:
                 legal_bases.append(self.rec(i, Role.LEGAL_BASIS))
             elif r.enactment is None and _key(text).rstrip(":") in _ENACTMENT_KEYS:
                 r.enactment = self.rec(i, Role.ENACTMENT)
@@ -560,7 +784,7 @@ class _Recogniser:
         heading = next((i for i in flow if _RECIPIENTS.match(texts[i])), None)
         if heading is not None:
             candidates.append(heading)
-        authority = next((i for i in flow if _AUTHORITY.match(texts[i]) and is_upper(texts[i])
+        authority = next((i for i in flow if typed_authority(texts[i]) and is_upper(texts[i])
                           and len(_words(texts[i])) <= _MAX_TITLE_WORDS), None)
         if authority is not None:
             candidates.append(authority)
@@ -576,12 +800,21 @@ class _Recogniser:
         lead = lead_in_at(r.form, [x.text for x in r.body[:_LEAD_IN_WITHIN]])
         if lead is not None:  # PL III, Mẫu 1.6, 1.8: the centred "… điện:" line, then its receivers
             r.body = lead_in_roles(r.body, lead)
+        forms = [i for i in self.flow_after(closing_start) if i < end and self.is_form_label(i)]
+        if forms:
+            limit = min(limit, forms[0])
+            end_of_annexes = forms[0]
+        else:
+            end_of_annexes = end
         self.closing(closing_start, limit)
-        if attachment_at is not None:
-            self.r.attachment = self.annex(attachment_at, appendix_at if appendix_at is not None else end,
+        if attachment_at is not None and attachment_at < end_of_annexes:
+            self.r.attachment = self.annex(attachment_at, min(appendix_at if appendix_at is not None else end,
+                                                              end_of_annexes),
                                            Role.DOCUMENT_TYPE_NAME, Role.SUMMARY)
-        if appendix_at is not None:
-            self.appendices(appendix_at, end)
+        if appendix_at is not None and appendix_at < end_of_annexes:
+            self.appendices(appendix_at, end_of_annexes)
+        if forms:
+            self.forms(forms, end)
         if copy_at is not None:
             self.copy(copy_at)
 
@@ -650,49 +883,83 @@ class _Recogniser:
         return signed
 
     def signature(self, indices: Sequence[int]) -> SignatureRegion[Recognised] | None:
-        """The signature block in a run of paragraphs: title lines (quyền hạn, chức vụ), then the name.
+        """The signature block in a run of paragraphs (see :meth:`signature_of`)."""
+        return self.signature_of([self.rec(i, Role.PARAGRAPH) for i in indices])
+
+    def signature_of(self, items: Sequence[Recognised]) -> SignatureRegion[Recognised] | None:
+        """The signature block in a run of lines: title lines (quyền hạn, chức vụ), then the name.
 
         The name is the last line when it looks like a person's name; notes such as "(Đã ký)" are
         skipped; a list line ("-") or "Nơi nhận" ends the block.
         """
-        lines: list[int] = []
-        for i in indices:
-            text = self.texts[i]
+        lines: list[Recognised] = []
+        for x in items:
+            text = x.text
             if not text or _NOTE.match(text):
                 continue
             if _RECIPIENTS.match(text) or text.startswith(("-", "–", "+")):
                 break
-            lines.append(i)
+            lines.append(x)
         if not lines or len(lines) > _MAX_SIGNATURE_LINES:
             return None
-        if any(len(_words(self.texts[i])) > _MAX_TITLE_WORDS for i in lines):
+        if any(len(_words(x.text)) > _MAX_TITLE_WORDS for x in lines):
             return None
-        name: int | None = None
-        last = self.texts[lines[-1]]
-        if len(lines) >= 2 and (_looks_like_name(last) or not is_upper(last)):
+        name: Recognised | None = None
+        last = lines[-1].text
+        named = [k for k in range(1, len(lines)) if _looks_like_name(lines[k].text)]
+        if named and named[-1] < len(lines) - 1 and not is_upper(last):
+            # the name, then a line of the signer's other post ("Bí thư Đảng ủy xã"): not a title of
+            # this block, left out of it
+            name = lines[named[-1]]
+            lines = lines[:named[-1]]
+        elif len(lines) >= 2 and (_looks_like_name(last) or not is_upper(last)):
             name = lines.pop()
-        if not lines or not (is_upper(self.texts[lines[0]]) or _AUTHORITY.match(self.texts[lines[0]])
-                             or name is not None):
+        if not lines or not (is_upper(lines[0].text) or typed_authority(lines[0].text) or name is not None):
             return None
-        return SignatureRegion(titles=tuple(self.rec(i, Role.SIGNATURE_TITLE) for i in lines),
-                               name=self.rec(name, Role.SIGNER_NAME) if name is not None else None)
+        return SignatureRegion(titles=tuple(_as(x, Role.SIGNATURE_TITLE) for x in lines),
+                               name=_as(name, Role.SIGNER_NAME) if name is not None else None)
 
     def recipients(self, indices: Sequence[int]) -> None:
+        """Nơi nhận in a run of paragraphs (see :meth:`recipients_of`)."""
+        self.recipients_of([self.rec(i, Role.PARAGRAPH) for i in indices])
+
+    def recipients_of(self, items: Sequence[Recognised]) -> None:
+        """"Nơi nhận:" and its list lines, up to the drafter's initials (ô 12) or a line not in the list."""
         r = self.r
-        for n, i in enumerate(indices):
-            if _RECIPIENTS.match(self.texts[i]):
-                found = [self.rec(i, Role.RECIPIENTS_HEADING), *r.recipients[1:]]
-                for k in indices[n + 1:]:
-                    if not self.texts[k]:
+        for n, x in enumerate(items):
+            if _RECIPIENTS.match(x.text):
+                found = [_as(x, Role.RECIPIENTS_HEADING), *r.recipients[1:]]
+                for y in items[n + 1:]:
+                    if not y.text:
                         continue
-                    if _ISSUANCE.match(self.texts[k]):
-                        r.issuance_note = self.rec(k, Role.ISSUANCE_NOTE)
+                    if _ISSUANCE.match(y.text):
+                        r.issuance_note = _as(y, Role.ISSUANCE_NOTE)
                         break
-                    if self.paras[k].table is None and not self.texts[k].startswith(("-", "–", "+")):
+                    if y.paragraph.table is None and not y.text.startswith(("-", "–", "+")):
                         break
-                    found.append(self.rec(k, Role.RECIPIENT))
+                    found.append(_as(y, Role.RECIPIENT))
                 r.recipients = tuple(found)
                 return
+
+    def tabbed_closing(self, flow: Sequence[int]) -> bool:
+        """Nơi nhận and the signature typed side by side with tabs or spaces, no table: the left
+        columns are Nơi nhận, the right ones the signature. Whether the closing is laid out so."""
+        if not any(len(columns(self.paras[i])) > 1 for i in flow):
+            return False
+        left: list[Recognised] = []
+        right: list[Recognised] = []
+        for i in flow:
+            p = self.paras[i]
+            cols = columns(p)
+            for n, (text, a, b) in enumerate(cols):
+                at_margin = n == 0 and a == 0 and p.indent_left_cm + p.first_line_cm < _RIGHT_COLUMN_CM and (
+                    len(cols) > 1 or p.alignment in ("left", "both"))
+                (left if at_margin else right).append(Recognised(p, Role.PARAGRAPH, text, span=(a, b)))
+        self.recipients_of(left)
+        block = self.signature_of(right)
+        if block is not None:
+            self.r.signatures = (*self.r.signatures, block)
+        return True
 
     def closing(self, start: int, limit: int) -> None:
         r, paras = self.r, self.paras
@@ -714,6 +981,8 @@ class _Recogniser:
                     if block is not None:
                         signatures.append(block)
         flow = [i for i in range(start, limit) if paras[i].table is None]
+        if r.closing_table is None and self.tabbed_closing([i for i in flow if self.texts[i]]):
+            signatures = list(r.signatures)
         if r.recipients_heading is None:
             self.recipients([i for i in flow if self.texts[i]])
         if not signatures:
@@ -723,6 +992,23 @@ class _Recogniser:
             if block is not None:
                 signatures.append(block)
         r.signatures = tuple(signatures)
+        taken = {x.paragraph.index for x in r.items()}
+        tail = [i for i in flow if self.texts[i] and i not in taken]
+        # ô 13 typed at the foot of the body: the issuer's address, phone, e-mail, website (PL I, II.11)
+        contact = list(itertools.takewhile(lambda i: bool(_CONTACT.match(self.texts[i])), reversed(tail)))
+        r.contact = tuple(self.rec(i, Role.CONTACT) for i in reversed(contact))
+
+    def is_form_label(self, i: int) -> bool:
+        """"Mẫu số 01/TK", "Mẫu 02" on a short line of its own: a form attached to the document."""
+        return bool(_FORM_LABEL.match(self.texts[i])) and len(_words(self.texts[i])) <= _MAX_FORM_LABEL_WORDS
+
+    def forms(self, starts: list[int], end: int) -> None:
+        """The attached forms, each from its label to the next one's (or ``end``)."""
+        found = []
+        for a, b in itertools.pairwise([*starts, end]):
+            body = classify_body(p for p in self.paras[a + 1:b] if p.table is None)
+            found.append(EmbeddedForm(label=self.rec(a, Role.PARAGRAPH), body=tuple(body)))
+        self.r.forms = tuple(found)
 
     def is_appendix_label(self, i: int) -> bool:
         """"Phụ lục" (and its number) on a short line that is centred or opens a section or page."""
@@ -734,6 +1020,12 @@ class _Recogniser:
         first_of_section = p.section_index not in (None, 0) and (
             i == 0 or self.paras[i - 1].section_index != p.section_index)
         return p.alignment == "center" or first_of_section or p.page_break_before
+
+    def is_appendix_title(self, i: int) -> bool:
+        """A title under a note: a short line in capitals, or bold and centred."""
+        p, text = self.paras[i], self.texts[i]
+        return len(_words(text)) <= 2 * _MAX_TITLE_WORDS and classify(p, text).role is Role.PARAGRAPH and (
+            is_upper(text) or (_fully_bold(p) and p.alignment == "center"))
 
     def appendix_start(self, start: int) -> int | None:
         return next((i for i in self.flow_after(start) if self.is_appendix_label(i)), None)
@@ -755,6 +1047,10 @@ class _Recogniser:
                 return i
         return None
 
+    def is_note(self, i: int) -> bool:
+        """An annex's note: "(Kèm theo ...)", or "Ban hành kèm theo ..." typed without its brackets."""
+        return self.texts[i].startswith(_NOTE_OPENS) or bool(_APPENDIX_NOTE.match(self.texts[i]))
+
     def annex(self, start: int, end: int, label_role: Role, title_role: Role) -> AppendixBlock:
         """The text after the closing that opens at ``start`` (an appendix's label or an attached text's
         tên loại, in ``label_role``): its title (in ``title_role``), "(Kèm theo ...)" note, the line under
@@ -764,15 +1060,21 @@ class _Recogniser:
         rest = flow[1:]
         title = note = None
         body_from = start + 1
-        note_first = bool(rest) and self.texts[rest[0]].startswith(_NOTE_OPENS)
+        note_first = bool(rest) and self.is_note(rest[0])
         if rest and not note_first and not is_line_paragraph(self.paras[rest[0]]):
             title = self.rec(rest[0], title_role)
             body_from = rest[0] + 1
             rest = rest[1:]
-        if rest and self.texts[rest[0]].startswith("(") and (title is not None or note_first):
+        if rest and (note_first or (title is not None and (self.texts[rest[0]].startswith("(")
+                                                           or self.is_note(rest[0])))):
             note = self.rec(rest[0], Role.APPENDIX_NOTE)
             body_from = rest[0] + 1
+        if note is not None and title is None and rest[1:] and self.is_appendix_title(rest[1]):
+            title = self.rec(rest[1], title_role)  # the note typed above the title
+            body_from = rest[1] + 1
         last = (note or title or label).paragraph
+        if title is not None and note is not None and title.paragraph.index > note.paragraph.index:
+            last = title.paragraph
         line = line_under(self.doc, self.paras, last)
         if line is not None:
             body_from = max(body_from, line.paragraph.index + 1)
@@ -784,6 +1086,10 @@ class _Recogniser:
         found = [self.annex(a, b, Role.APPENDIX_LABEL, Role.APPENDIX_TITLE)
                  for a, b in itertools.pairwise([*starts, end])]
         self.r.appendices = (*self.r.appendices, *found)
+
+
+def _as(item: Recognised, role: Role) -> Recognised:
+    return Recognised(item.paragraph, role, item.text, span=item.span)
 
 
 def _tables_within(doc: ResolvedDocument, table: int) -> set[int]:
@@ -811,9 +1117,19 @@ def _looks_like_name(text: str) -> bool:
     if not 2 <= len(words) <= 6 or any(ch.isdigit() for ch in text):
         return False
     upper = _key(text)
-    if any(word in upper for word in _NOT_A_NAME) or _AUTHORITY.match(text):
+    if any(word in upper for word in _NOT_A_NAME) or typed_authority(text):
         return False
     return all(w[:1].isupper() for w in words)
+
+
+def typed_authority(text: str) -> tuple[nd30.SigningAuthority, str] | None:
+    """The quyền hạn a signature line opens with and how it is typed: ("TM.", "TM.") as the decree
+    writes it, or (TM, "T/M"), (KT, "KT:"), (TM, "TM") as offices type it; None when there is none."""
+    m = _TYPED_AUTHORITY.match(clean(text))
+    if m is None:
+        return None
+    letters = "".join(m.group(g) or "" for g in "abcdef")
+    return nd30.SigningAuthority(letters), m.group("typed").strip()
 
 
 def issuer_bodies(rec: Recognition) -> int:
@@ -822,13 +1138,22 @@ def issuer_bodies(rec: Recognition) -> int:
     return sum(1 for i, x in enumerate(rec.issuer) if i == 0 or _key(x.text).startswith(AGENCY_WORDS))
 
 
+def _signs_for_collective(text: str) -> bool:
+    found = typed_authority(text)
+    return found is not None and found[0] is nd30.SigningAuthority.TM
+
+
+def signs_for_collective(block: SignatureRegion[Recognised]) -> bool:
+    """Whether a signature block signs on a collective's behalf: "TM." (however it is typed)."""
+    return any(_signs_for_collective(t.text) for t in block.titles)
+
+
 def collective_blocks(rec: Recognition) -> tuple[SignatureRegion[Recognised], ...]:
     """The signature blocks that sign for the issuer. A joint document's signers sign each for their own
     body, so only one of them need sign for a collective (TM.): none when one does, else the first."""
     if issuer_bodies(rec) < 2:
         return rec.signatures
-    tm = nd30.SigningAuthority.TM.value
-    if any(clean(t.text).upper().startswith(tm) for block in rec.signatures for t in block.titles):
+    if any(_signs_for_collective(t.text) for block in rec.signatures for t in block.titles):
         return ()
     return rec.signatures[:1]
 

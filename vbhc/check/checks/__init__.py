@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from vbhc.check.checks.body import check_body, check_legal_bases, check_numbering
-from vbhc.check.checks.closing import check_addressees, check_recipients, check_signature
+from vbhc.check.checks.closing import check_addressees, check_authority, check_recipients, check_signature
 from vbhc.check.checks.core import Context
 from vbhc.check.checks.forms import check_signers_in_person
 from vbhc.check.checks.header import check_date, check_header, check_number, check_title
@@ -35,8 +35,11 @@ from vbhc.recognise.components import Recognition, recognise
 
 CHECKS = (check_page, check_fonts, check_text, check_required, check_typography, check_header, check_number,
           check_date, check_title, check_body, check_numbering, check_legal_bases, check_addressees,
-          check_recipients, check_signature, check_signers_in_person, check_page_numbers, check_tables,
-          check_marks, check_copy, check_footnotes)
+          check_recipients, check_authority, check_signature, check_signers_in_person, check_page_numbers,
+          check_tables, check_marks, check_copy, check_footnotes)
+# What is checked in a document that is not an administrative one: its paper, fonts and text encoding,
+# and the one finding that says what it is not.
+ANY_DOCUMENT = (check_page, check_fonts, check_text, check_required)
 
 
 def guard(doc: ResolvedDocument, limits: Limits = DEFAULT_LIMITS) -> None:
@@ -63,8 +66,13 @@ def check(source: str | Path | bytes | BinaryIO, *, name: str | None = None,
 def check_document(doc: ResolvedDocument, source: str = "document", rec: Recognition | None = None) -> Report:
     """Run every check on a resolved document and return the report."""
     ctx = Context(doc, rec if rec is not None else recognise(doc))
-    for check in CHECKS:
+    administrative = ctx.rec.is_administrative
+    for check in CHECKS if administrative else ANY_DOCUMENT:
         check(ctx)
+    if not administrative:  # the components' rules would flood the report with one wrong finding each
+        for rule_id in RULES:
+            if rule_id not in ctx.ran:
+                ctx.na(rule_id, "not an administrative document")
     return ctx.report(source)
 
 

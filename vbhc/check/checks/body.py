@@ -95,6 +95,7 @@ class _Sequence:
     """The numbering state of one body: the last number of each level (vbhc.nd30.numbering)."""
 
     def __init__(self) -> None:
+        self.nested: str | None = None  # the mark of an office's sub-level under a khoản ("1)")
         self.count: dict[Level, int] = {}
         self.sub: dict[str, int] = {}  # "1.1."-style sub-items, by their khoản's number
 
@@ -112,6 +113,14 @@ class _Sequence:
             self.sub.clear()
 
 
+def _nested(seq: _Sequence, found: str, value: int) -> bool:
+    """Whether an item numbered in an office's form ("1)") is a level under the khoản before it: it
+    starts again from 1 under a khoản numbered as the decree does, or continues such a run."""
+    if seq.nested is not None:
+        return found.endswith(seq.nested)
+    return value == 1 and seq.count.get(Level.ITEM, 0) >= 1
+
+
 def _numbers_beyond(ctx: Context) -> bool:
     """Report Word list numbers too large to label (nd30.MAX_NUMBER); whether there were any."""
     beyond = [p for p in all_paragraphs(ctx.doc) if p.numbering_beyond is not None]
@@ -125,7 +134,7 @@ def _numbers_beyond(ctx: Context) -> bool:
 
 
 def check_numbering(ctx: Context) -> None:
-    bodies = [ctx.rec.body, *(a.body for a in ctx.rec.annexes())]  # each numbered on its own
+    bodies = [ctx.rec.body, *(a.body for a in ctx.rec.annexes()), *(f.body for f in ctx.rec.forms)]
     numbered = _numbers_beyond(ctx)
     for body in bodies:
         seq = _Sequence()
@@ -158,6 +167,19 @@ def check_numbering(ctx: Context) -> None:
             found_label = " ".join(item.label.split())
             # "1)" for "1.": the form counts where the decree puts a mark after the number
             wrong_form = bool(level.suffix) and found_label.casefold() != expected.casefold()
+            if level is Level.ITEM and wrong_form and _nested(seq, found_label, item.value):
+                # "1)", "2)" under khoản "2." (an office's sub-level): the điểm the decree letters a), b)
+                seq.nested = found_label[-1:]
+                _, point = seq.expected(Level.POINT)
+                letters = ", ".join(numbering.label(Level.POINT, n) for n in (1, 2))
+                ctx.add("numbering.sequence", f'"{found_label}"', [item.paragraph], expected=f'"{point}"',
+                        note=f'A sub-level numbered "{found_label}" under a khoản: the decree letters '
+                             f"its điểm ({letters}, ...).",
+                        merge=False)
+                seq.counted(Level.POINT, item.value)
+                continue
+            if level is Level.ITEM:
+                seq.nested = None
             if item.value != expected_n or wrong_form:  # the word's case is article.case's business
                 ctx.add("numbering.sequence", f'"{found_label}"', [item.paragraph], expected=f'"{expected}"',
                         merge=False)

@@ -10,13 +10,19 @@ from vbhc.check.checks.core import Context, ending
 from vbhc.check.report import shorten
 from vbhc.check.rules import RULES
 from vbhc.ooxml.resolve import ResolvedParagraph
-from vbhc.recognise.components import Recognised, clean, collective_blocks
+from vbhc.recognise.components import (
+    Recognised,
+    clean,
+    collective_blocks,
+    signs_for_collective,
+    typed_authority,
+)
 
 
 def _list_entries(items: Sequence[Recognised]) -> list[tuple[ResolvedParagraph, str]]:
     out = []
     for item in items:
-        for line in item.paragraph.text.split("\n"):
+        for line in (item.paragraph.text if item.span is None else item.text).split("\n"):
             line = clean(line)
             if line:
                 out.append((item.paragraph, line))
@@ -66,7 +72,8 @@ def check_recipients(ctx: Context) -> None:
         ctx.add("recipients.punctuation", f'"{heading.text}"', [heading.paragraph],
                 expected=f'"{nd30.RECIPIENTS_LABEL}"', merge=False)
     entries = _list_entries(rec.recipients[1:])  # the region's first line is the heading
-    extra = [clean(x) for x in heading.paragraph.text.split("\n")[1:] if clean(x)]
+    typed = heading.paragraph.text if heading.span is None else heading.text
+    extra = [clean(x) for x in typed.split("\n")[1:] if clean(x)]
     entries = [(heading.paragraph, x) for x in extra] + entries
     if not entries:
         ctx.add("recipients.archive", "an empty list", [heading.paragraph])
@@ -103,9 +110,25 @@ def check_signature(ctx: Context) -> None:
         return  # the head enacts in their own name ("CHỦ TỊCH ỦY BAN NHÂN DÂN ..."): no TM.
     tm = nd30.SigningAuthority.TM.value
     for block in collective_blocks(rec):  # a joint document's other signers sign for their own bodies
-        if not any(clean(t.text).upper().startswith(tm) for t in block.titles):
+        if not signs_for_collective(block):  # "T/M" is signature.authority's
             first = block.titles[0]
             ctx.add("signature.collective", f'"{first.text}" without "{tm}"', [first.paragraph],
                     expected=f'"{tm} {clean(rec.issuer[0].text).upper()}" over "{first.text}"',
                     note="A bare position means the head signs in their own name; for the collective's "
                          "documents sign on its behalf (TM.).")
+
+
+def check_authority(ctx: Context) -> None:
+    """Each signature's quyền hạn typed as the decree abbreviates it: "TM.", not "T/M" or "TM"."""
+    titles = [t for block in ctx.rec.signatures for t in block.titles]
+    if ctx.rec.copy is not None and ctx.rec.copy.signature is not None:
+        titles += ctx.rec.copy.signature.titles
+    if not titles:
+        ctx.skip("signature.authority", "no signature block recognised")
+        return
+    for title in titles:
+        found = typed_authority(title.text)
+        if found is not None and found[1] != found[0].value:
+            ctx.add("signature.authority", f'"{found[1]}"', [title.paragraph], expected=f'"{found[0].value}"',
+                    merge=False)
+    ctx.ok("signature.authority")

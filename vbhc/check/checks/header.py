@@ -17,7 +17,10 @@ from vbhc.recognise.components import Recognised, RuleLine, clean, paragraph_wid
 
 def _fits(ctx: Context, item: Recognised) -> None:
     p = item.paragraph
-    if "\n" in p.text:
+    if item.in_columns:
+        ctx.skip("national-title.one-line", "the header is laid out with tabs: its columns have no set width")
+        return
+    if "\n" in item.typed.strip("\n"):
         ctx.add("national-title.one-line", "two lines (a manual line break)", [p])
         ctx.ok("national-title.one-line")
         return
@@ -25,7 +28,7 @@ def _fits(ctx: Context, item: Recognised) -> None:
     if available is None:
         ctx.skip("national-title.one-line", "its column's width is not set in the file")
         return
-    width = width_of(p)
+    width = width_of(p, item.text)
     if not fits(width, available):
         ctx.add("national-title.one-line",
                 f"{pt(width)} pt of text in a {pt(available)} pt column: it wraps onto two lines", [p],
@@ -38,11 +41,13 @@ def _lines_fit(ctx: Context, rule_id: str, items: Sequence[Recognised]) -> None:
     its column: a wider one wraps where Word breaks it (PL I, II.2.b: the author breaks a long name)."""
     for item in items:
         p = item.paragraph
+        if item.in_columns:  # a column set by tabs has no width to wrap in
+            continue
         available = paragraph_width_pt(ctx.doc, p)
         if available is None:
             ctx.skip(rule_id, "its column's width is not set in the file")
             return
-        width = max(width_of(p, clean(line)) for line in p.text.split("\n"))
+        width = max(width_of(p, clean(line)) for line in item.typed.split("\n"))
         if not fits(width, available):
             ctx.add(rule_id, f"{cm(width / PT_PER_CM)} of text in a {cm(available / PT_PER_CM)} column: "
                              "it wraps where Word breaks it", [p])
@@ -77,10 +82,15 @@ def check_header(ctx: Context) -> None:
             ctx.skip(rule_id, "no Quốc hiệu recognised")
     else:
         keys = {clean(t).upper() for t in RULES["national-title.text"].allowed}
-        if clean(qh.text).upper() not in keys:
-            ctx.add("national-title.text", f'"{qh.text}"', [qh.paragraph])
+        if clean(rec.national_title_text).upper() not in keys:
+            ctx.add("national-title.text", f'"{rec.national_title_text}"', [qh.paragraph])
         ctx.ok("national-title.text")
-        _fits(ctx, qh)
+        if rec.national_title_rest:
+            ctx.add("national-title.one-line", f"{len(rec.national_title_rest) + 1} paragraphs",
+                    [qh.paragraph, *(x.paragraph for x in rec.national_title_rest)])
+            ctx.ok("national-title.one-line")
+        else:
+            _fits(ctx, qh)
     motto = rec.motto
     if motto is None:
         for rule_id in ("motto.text", "motto.rule", "motto.rule-length"):
@@ -90,7 +100,7 @@ def check_header(ctx: Context) -> None:
             ctx.add("motto.text", f'"{motto.text}"', [motto.paragraph])
         ctx.ok("motto.text")
         fraction = RULES["motto.rule-length"].allowed
-        _line(ctx, "motto", rec.motto_line, width_of(motto.paragraph), motto.paragraph,
+        _line(ctx, "motto", rec.motto_line, width_of(motto.paragraph, motto.text), motto.paragraph,
               nd30.Range(fraction * (1 - MOTTO_LINE_TOLERANCE), fraction * (1 + MOTTO_LINE_TOLERANCE)))
     if rec.parent_body:
         _lines_fit(ctx, "parent-body.fits", rec.parent_body)
@@ -101,7 +111,7 @@ def check_header(ctx: Context) -> None:
             ctx.skip(rule_id, "no issuer recognised")
     else:
         _lines_fit(ctx, "issuer.fits", rec.issuer)
-        width = max(width_of(x.paragraph) for x in rec.issuer)
+        width = max(width_of(x.paragraph, x.text) for x in rec.issuer)
         _line(ctx, "issuer", rec.issuer_line, width, rec.issuer[-1].paragraph,
               RULES["issuer.rule-length"].allowed)
 

@@ -10,7 +10,7 @@ from vbhc.check.checks.typography import check_item_typography
 from vbhc.check.rules import MM_TOLERANCE, PAGE_NUMBER_ID, PAGE_TOLERANCE_MM, RULES, TNR_LINE_HEIGHT_EM
 from vbhc.layout.metrics import text_width_pt as measure_pt
 from vbhc.nd30 import Role
-from vbhc.ooxml.resolve import ResolvedDocument
+from vbhc.ooxml.resolve import ResolvedDocument, ResolvedSection
 from vbhc.recognise.components import Recognised, paragraph_width_pt, shown
 
 
@@ -70,14 +70,21 @@ def _estimated_pages(doc: ResolvedDocument) -> float:
     return total / page_pt
 
 
+def shown_parts(doc: ResolvedDocument, section: ResolvedSection, parts: dict[str, str]) -> list[str]:
+    """The header (or footer) parts of ``parts`` Word prints in ``section``: the default one; the even-page
+    one only with ``w:evenAndOddHeaders`` on; the first-page one only with ``w:titlePg`` on."""
+    shown = {"default": True, "even": doc.even_and_odd_headers, "first": section.title_page}
+    return [name for kind, name in parts.items() if shown.get(kind, False)]
+
+
 def check_page_numbers(ctx: Context) -> None:
     doc = ctx.doc
     ids = ("page-number.present", "page-number.position", "page-number.first-page")
     in_headers = {name: [p for p in ps if p.has_page_field] for name, ps in doc.headers.items()}
     in_footers = {name: [p for p in ps if p.has_page_field] for name, ps in doc.footers.items()}
     first = doc.sections[0] if doc.sections else None
-    used_headers = {n for s in doc.sections for n in s.headers.values()}
-    used_footers = {n for s in doc.sections for n in s.footers.values()}
+    used_headers = {n for s in doc.sections for n in shown_parts(doc, s, s.headers)}
+    used_footers = {n for s in doc.sections for n in shown_parts(doc, s, s.footers)}
     header_pages = [p for n, ps in in_headers.items() if n in used_headers for p in ps]
     footer_pages = [p for n, ps in in_footers.items() if n in used_footers for p in ps]
     typography_ids = [r for r in RULES if r.startswith(PAGE_NUMBER_ID + ".") and r not in ids]
@@ -98,8 +105,9 @@ def check_page_numbers(ctx: Context) -> None:
     for p in footer_pages:
         ctx.add("page-number.position", "in the footer (bottom margin)", [p], where=p.location)
     for p in header_pages:
-        if p.alignment != "center":
-            ctx.add("page-number.position", ALIGN_FOUND.get(p.alignment, p.alignment), [p], where=p.location)
+        if p.shown_alignment != "center":  # a frame centred by w:framePr is centred
+            ctx.add("page-number.position", ALIGN_FOUND.get(p.shown_alignment, p.shown_alignment), [p],
+                    where=p.location)
     ctx.ok("page-number.position")
     if first is not None:
         default = first.headers.get("default")

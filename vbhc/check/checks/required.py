@@ -6,7 +6,25 @@ from vbhc import nd30
 from vbhc.check.checks.core import Context
 
 
+def check_type(ctx: Context) -> bool:
+    """Whether the document is one of the types of Art. 7: not an administrative document at all (one
+    finding in place of every component missing), or one whose type was not recognised."""
+    rec = ctx.rec
+    if not rec.is_administrative:
+        found = ", ".join(rec.anchors) or "none"
+        ctx.add("document.type", f"not an administrative document (of its components only: {found})")
+        ctx.na("components.required", "not an administrative document")
+        return False
+    if rec.document_type is None:
+        ctx.add("document.type", "type not recognised: no tên loại of Art. 7 under the header, and no "
+                                 '"V/v" of a công văn')
+    ctx.ok("document.type")
+    return True
+
+
 def check_required(ctx: Context) -> None:
+    if not check_type(ctx):
+        return
     rec = ctx.rec
     missing: list[str] = []
     if rec.national_title is None:
@@ -22,8 +40,8 @@ def check_required(ctx: Context) -> None:
     if not rec.form.has_type_line:
         if rec.letter_summary is None:
             missing.append('trích yếu "V/v"')
-    elif rec.type_name is None:
-        missing.append('tên loại (or a công văn\'s "V/v")')
+    elif rec.type_name is None and rec.document_type is not None:
+        missing.append("tên loại")
     elif not rec.summary and nd30.Region.SUMMARY in rec.form.regions:  # none in PL III, Mẫu 1.8, 1.10
         missing.append("trích yếu")
     if not rec.signatures:

@@ -6,12 +6,22 @@ from __future__ import annotations
 import unicodedata
 
 from vbhc import nd30
-from vbhc.check.checks.core import ALIGN_FOUND, JUSTIFIED, TNR, Context, all_paragraphs, prefix_runs
+from vbhc.check.checks.core import (
+    ALIGN_FOUND,
+    JUSTIFIED,
+    PT_PER_CM,
+    TNR,
+    Context,
+    all_paragraphs,
+    prefix_runs,
+    width_of,
+)
 from vbhc.check.marks import allowed_inks
 from vbhc.check.rules import RULES
+from vbhc.layout.metrics import fits
 from vbhc.nd30 import Role
-from vbhc.ooxml.resolve import font_slot
-from vbhc.recognise.components import Recognised, is_upper
+from vbhc.ooxml.resolve import ResolvedParagraph, font_slot
+from vbhc.recognise.components import Recognised, is_upper, paragraph_width_pt
 
 
 def check_fonts(ctx: Context) -> None:
@@ -62,7 +72,7 @@ def check_text(ctx: Context) -> None:
 def check_item_typography(ctx: Context, item: Recognised, component: str, t: nd30.Typography,
                 role: Role | None) -> None:
     p = item.paragraph
-    runs = p.visible_runs
+    runs = item.runs  # a column of a line laid out with tabs: its own runs
     if not runs:
         return
     sizes = sorted({r.size_pt for r in runs})
@@ -99,13 +109,27 @@ def check_item_typography(ctx: Context, item: Recognised, component: str, t: nd3
                 ctx.add(rule_id, "all capitals", [p])
         ctx.ok(rule_id)
     rule_id = f"{component}.align"
-    if rule_id in RULES:
+    if rule_id in RULES and not item.in_columns:  # a column's place is set by its tabs, not its alignment
         align = p.alignment
         good = {nd30.Align.CENTER: align == "center", nd30.Align.LEFT: align == "left",
                 nd30.Align.RIGHT: align == "right", nd30.Align.JUSTIFY: align in JUSTIFIED}[t.align]
+        if not good and _prints_the_same(ctx, p, t.align):
+            good = True
         if not good:
             ctx.add(rule_id, ALIGN_FOUND.get(align, align), [p])
         ctx.ok(rule_id)
+
+
+def _prints_the_same(ctx: Context, p: ResolvedParagraph, wanted: nd30.Align) -> bool:
+    """Whether a paragraph justified where flush left is wanted (or the other way) prints the same: it
+    is one line (no manual break), and a justified paragraph's last line is flush left."""
+    pair = {"left", *JUSTIFIED}
+    if wanted not in (nd30.Align.LEFT, nd30.Align.JUSTIFY) or p.alignment not in pair or "\n" in p.text:
+        return False
+    available = paragraph_width_pt(ctx.doc, p)
+    if available is None:
+        return False
+    return fits(width_of(p), available - max(p.first_line_cm, 0.0) * PT_PER_CM)
 
 
 def check_typography(ctx: Context) -> None:

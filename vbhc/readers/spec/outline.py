@@ -33,6 +33,7 @@ from vbhc.errors import FieldError
 from vbhc.model import BLOCK_TYPES, Article, Chapter, Dash, Item, Paragraph, Part, Plus, Point, Section
 from vbhc.model.text import Text, nfc
 from vbhc.nd30 import Level, numbering
+from vbhc.nd30.numbering import Numeral
 from vbhc.readers.spec.markup import parse_markup
 
 __all__ = ["Note", "Outline", "allowed_children", "ends_with_punctuation", "paragraph_line",
@@ -227,6 +228,11 @@ class _Reader:
         if label is not None and label.level is Level.SUBITEM:
             self.warn(number, self.path(node), 'numbers like "1.1." are not part of Decree 30 '
                       'numbering; the line is printed as typed (use "a)" or "-" for a sub-level)')
+        elif (typed := numbering.read_label(line)) is not None and typed.level.numeral is not Numeral.MARK:
+            decree = numbering.label(typed.level, typed.value) if isinstance(typed.value, int) else (
+                f"{typed.value}{typed.level.suffix}")
+            self.warn(number, self.path(node), f'"{typed.label.strip()}" is numbered as offices type it; '
+                      f'the decree writes "{decree}" ({typed.level.word}): the line is printed as typed')
         elif line[0].islower():
             self.warn(number, self.path(node), "this paragraph starts in lower case; if it continues "
                       "the line above, indent it by a space")
