@@ -10,7 +10,7 @@ from vbhc.check.report import Finding, ParagraphRef, Report, Skipped, shorten
 from vbhc.check.rules import RULES
 from vbhc.layout.metrics import text_width_pt as measure_pt
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedRun
-from vbhc.recognise.components import Recognition, shown, shown_lines
+from vbhc.recognise.components import Recognised, Recognition, clean, shown, shown_lines
 
 PT_PER_CM = 72 / 2.54
 BLANK = re.compile(r"^[\s._…\-]*$")
@@ -108,6 +108,14 @@ def width_of(paragraph: ResolvedParagraph, text: str | None = None) -> float:
     italic = sum(_chars(r) for r in runs if r.italic) * 2 > sum(_chars(r) for r in runs)
     text = text if text is not None else "\n".join(shown_lines(paragraph))
     return measure_pt(text, size_of(paragraph), bold=bold, italic=italic)
+
+
+def item_width(item: Recognised) -> float:
+    """:func:`width_of` a recognised component: its paragraph, or the part of it its span holds (a column
+    of a line laid out with tabs, a part between line breaks), as wide as its widest line."""
+    if item.span is None:
+        return width_of(item.paragraph)
+    return width_of(item.paragraph, "\n".join(clean(line) for line in item.typed.split("\n")))
 
 
 def pt(value: float) -> str:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from vbhc import nd30
-from vbhc.check.checks.core import BLANK, PT_PER_CM, Context, cm, pt, size_of, width_of
+from vbhc.check.checks.core import BLANK, PT_PER_CM, Context, cm, item_width, pt, size_of, width_of
 from vbhc.check.rules import MOTTO_LINE_TOLERANCE, RULE_FRACTION_TOLERANCE, RULES
 from vbhc.layout.metrics import fits
 from vbhc.ooxml.resolve import ResolvedParagraph
@@ -28,7 +28,7 @@ def _fits(ctx: Context, item: Recognised) -> None:
     if available is None:
         ctx.skip("national-title.one-line", "its column's width is not set in the file")
         return
-    width = width_of(p, item.text)
+    width = item_width(item)
     if not fits(width, available):
         ctx.add("national-title.one-line",
                 f"{pt(width)} pt of text in a {pt(available)} pt column: it wraps onto two lines", [p],
@@ -100,7 +100,7 @@ def check_header(ctx: Context) -> None:
             ctx.add("motto.text", f'"{motto.text}"', [motto.paragraph])
         ctx.ok("motto.text")
         fraction = RULES["motto.rule-length"].allowed
-        _line(ctx, "motto", rec.motto_line, width_of(motto.paragraph, motto.text), motto.paragraph,
+        _line(ctx, "motto", rec.motto_line, item_width(motto), motto.paragraph,
               nd30.Range(fraction * (1 - MOTTO_LINE_TOLERANCE), fraction * (1 + MOTTO_LINE_TOLERANCE)))
     if rec.parent_body:
         _lines_fit(ctx, "parent-body.fits", rec.parent_body)
@@ -111,7 +111,7 @@ def check_header(ctx: Context) -> None:
             ctx.skip(rule_id, "no issuer recognised")
     else:
         _lines_fit(ctx, "issuer.fits", rec.issuer)
-        width = max(width_of(x.paragraph, x.text) for x in rec.issuer)
+        width = max(item_width(x) for x in rec.issuer)
         _line(ctx, "issuer", rec.issuer_line, width, rec.issuer[-1].paragraph,
               RULES["issuer.rule-length"].allowed)
 
