@@ -207,3 +207,19 @@ def test_a_paragraph_opening_with_noi_nhan_is_not_the_closing() -> None:
     assert _errors(document) == []
     rec = recognise(read_document(render_bytes(document)))
     assert [r.role for r in rec.body] == [Role.HEADING, Role.PARAGRAPH, Role.PARAGRAPH]
+
+
+def test_a_cong_vans_legal_bases_are_read_as_such_and_its_upright_xet_de_nghi_is_not() -> None:
+    """A công văn may cite its bases: vbhc sets them in italics (PL I, II.6.a) and the checker reads
+    them as căn cứ (found after the recogniser stopped taking a công văn's "Xét đề nghị" sentence for
+    one); an upright "Căn cứ ..." sentence opening its text stays a body paragraph."""
+    document = make_document(type="cong-van", unit="VP", legal_bases=BASES[:2],
+                             body=[Paragraph("Căn cứ tình hình thực tế, Ủy ban nhân dân xã đề nghị.")])
+    data = render_bytes(document)
+    assert _errors(document) == []
+    roles = recognise(read_document(data)).roles()
+    texts = {p.index: p.text for p in read_document(data).paragraphs}
+    assert [texts[i][:24] for i, role in sorted(roles.items()) if role is Role.LEGAL_BASIS] == [
+        BASES[0][:24], BASES[1][:24]]
+    assert [texts[i][:24] for i, role in sorted(roles.items()) if role is Role.PARAGRAPH] == [
+        "Căn cứ tình hình thực tế"]

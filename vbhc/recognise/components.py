@@ -191,6 +191,11 @@ def _fully_bold(paragraph: ResolvedParagraph) -> bool:
     return bool(runs) and all(r.bold for r in runs)
 
 
+def _fully_italic(paragraph: ResolvedParagraph) -> bool:
+    runs = [r for r in paragraph.visible_runs if r.text.strip()]
+    return bool(runs) and all(r.italic for r in runs)
+
+
 def _words(text: str) -> list[str]:
     return text.split()
 
@@ -727,7 +732,8 @@ class _Recogniser:
         r, texts, paras = self.r, self.texts, self.paras
         flow = list(self.flow_after(start))
         # A công văn's "Căn cứ ...", "Xét đề nghị ..." open sentences of its body (PL III, Mẫu 1.4), unless
-        # an enacting authority stands over them as in a quyết định
+        # an enacting authority stands over them as in a quyết định, or they are set in italics as căn cứ
+        # are (PL I, II.6.a): a công văn may cite its bases too
         titled = r.form.has_type_line
         addressees: list[Recognised] = []
         legal_bases: list[Recognised] = []
@@ -750,8 +756,8 @@ class _Recogniser:
                       r.form.enacting_words is not None and _key(texts[flow[n + 1]]).rstrip(":")
                       in _ENACTMENT_KEYS))):
                 r.enacting_authority = self.rec(i, Role.ENACTING_AUTHORITY)
-            elif (titled or r.enacting_authority is not None) and low.startswith(_LEGAL_PREFIXES) \
-                    and r.enactment is None:
+            elif (titled or r.enacting_authority is not None or _fully_italic(paras[i])) \
+                    and low.startswith(_LEGAL_PREFIXES) and r.enactment is None:
                 legal_bases.append(self.rec(i, Role.LEGAL_BASIS))
             elif r.enactment is None and _key(text).rstrip(":") in _ENACTMENT_KEYS:
                 r.enactment = self.rec(i, Role.ENACTMENT)
