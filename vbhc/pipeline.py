@@ -183,7 +183,18 @@ def read(path: PathLike, profile: PathLike | None = None, template: PathLike | N
     """:func:`vbhc.readers.spec.reader.read`, with the profile's template checked (never raises on bad
     input: a bad template is an error on the profile's ``template`` field), and the warnings of
     :func:`fit_warnings` with ``template`` (else the profile's)."""
-    result = reader.read(path, profile, template_problems=template_problems)
+    return _with_fit(reader.read(path, profile, template_problems=template_problems), template)
+
+
+def read_data(data: Any, source: str = "<spec>", profile: PathLike | None = None, *, files: bool = True
+              ) -> reader.Validation:
+    """:func:`read` for parsed spec data (:func:`vbhc.readers.spec.reader.structure_data`): what a web form
+    or an assistant sends, with ``files=False`` where the spec may name no file on this machine."""
+    found = reader.structure_data(data, source, profile, template_problems=template_problems, files=files)
+    return _with_fit(found)
+
+
+def _with_fit(result: reader.Validation, template: PathLike | None = None) -> reader.Validation:
     if result.document is None:
         return result
     return result._replace(warnings=result.warnings + fit_warnings(result, template or result.template))
@@ -259,8 +270,8 @@ def load(path: PathLike, profile: PathLike | None = None) -> m.Document:
     return result.document
 
 
-__all__ = ["fit_warnings", "load", "load_template", "probe_documents", "read", "read_row", "render",
-           "render_bytes", "template_findings", "template_problems"]
+__all__ = ["fit_warnings", "load", "load_template", "probe_documents", "read", "read_data", "read_row",
+           "render", "render_bytes", "template_findings", "template_problems"]
 __all__ += ["IMPORT_SUFFIXES", "ImportResult", "import_document", "profile_yaml"]
 
 

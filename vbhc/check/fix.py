@@ -536,3 +536,25 @@ def fix_package(pkg: DocxPackage, doc: ResolvedDocument, report: Report, source:
     if any(b"http://purl.oclc.org/ooxml/" in (pkg.raw(n) or b"") for n in pkg.names if n.endswith(".xml")):
         raise DocxReadError("--fix does not write Strict OOXML files; save the file as a Word document first")
     return _Fixer(pkg, doc, report).run(source)
+
+
+def check_and_fix(data: bytes, name: str, fix_to: str | None = None) -> tuple[Report, bytes | None]:
+    """``vbhc check`` of a .docx's bytes named ``name``: the report and, when ``fix_to`` names the fixed
+    copy, its bytes (the report then says what changed and what the copy still has). Raises
+    :class:`~vbhc.ooxml.package.DocxReadError` for a file that is no .docx vbhc can read."""
+    from vbhc.check.checks import check, check_document, guard
+    from vbhc.check.report import FixSummary
+    from vbhc.ooxml.package import open_docx
+    from vbhc.ooxml.resolve import read_document
+
+    package = open_docx(data)
+    doc = read_document(package)
+    guard(doc)
+    report = check_document(doc, name)
+    if fix_to is None:
+        return report, None
+    result = fix_package(package, doc, report, data)
+    after = check(result.data, name=fix_to)
+    report.fix = FixSummary(fix_to, tuple(result.changed), tuple(result.left),
+                            {"errors": after.errors, "warnings": after.warnings})
+    return report, result.data

@@ -162,6 +162,16 @@ def _places(finding: Finding) -> str:
     return "; ".join(parts)
 
 
+def grouped(report: Report) -> list[tuple[str, list[Finding]]]:
+    """The findings by component, the components in the order a reader meets them on the page."""
+    order = list(COMPONENTS)
+    groups: dict[str, list[Finding]] = {}
+    for f in report.findings:
+        groups.setdefault(f.rule.component, []).append(f)
+    ranked = sorted(groups, key=lambda c: order.index(c) if c in order else len(order))
+    return [(c, groups[c]) for c in ranked]
+
+
 def render_text(report: Report) -> str:
     """The human report: a summary line, then the findings grouped by component in page order."""
     s = report.summary()
@@ -170,13 +180,9 @@ def render_text(report: Report) -> str:
              f"Decree 30/2020/NĐ-CP: {s['errors']} error(s), {s['warnings']} warning(s); "
              f"{s['passed']} rules passed, {s['not_evaluated']} not evaluated, "
              f"{s['not_applicable']} not applicable."]
-    order = list(COMPONENTS)
-    groups: dict[str, list[Finding]] = {}
-    for f in report.findings:
-        groups.setdefault(f.rule.component, []).append(f)
-    for component in sorted(groups, key=lambda c: order.index(c) if c in order else len(order)):
+    for component, findings in grouped(report):
         lines += ["", f"{COMPONENTS.get(component, component)}"]
-        for f in groups[component]:
+        for f in findings:
             lines.append(f"  {f.severity.value:<7} {f.rule.id}  [{f.rule.clause}]  {f.rule.description}")
             place = _places(f)
             if place:

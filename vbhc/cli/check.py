@@ -50,12 +50,9 @@ def _error(path: object, message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Check ``args.file``, print the report, write ``args.fix`` if asked; return the exit status."""
-    from vbhc.check.checks import check, check_document, guard  # here: only `vbhc check` needs them
-    from vbhc.check.fix import fix_package
-    from vbhc.check.report import FixSummary
+    from vbhc.check.fix import check_and_fix  # here: only `vbhc check` needs it
     from vbhc.fileio import check_output, read_bytes, write_file, write_stdout
-    from vbhc.ooxml.package import DEFAULT_LIMITS, DocxReadError, open_docx
-    from vbhc.ooxml.resolve import read_document
+    from vbhc.ooxml.package import DEFAULT_LIMITS, DocxReadError
 
     path = Path(args.file)
     fix_to = Path(args.fix) if getattr(args, "fix", None) else None
@@ -66,16 +63,9 @@ def run(args: argparse.Namespace) -> int:
                 return _error(fix_to, "the fixed copy would overwrite the file being checked; "
                                       "name another file")
         data = read_bytes(path, DEFAULT_LIMITS.max_archive_bytes, ".docx file")
-        package = open_docx(data)
-        doc = read_document(package)
-        guard(doc)
-        report = check_document(doc, str(path))
-        if fix_to is not None:
-            result = fix_package(package, doc, report, data)
-            after = check(result.data, name=str(fix_to))
-            write_file(fix_to, result.data)
-            report.fix = FixSummary(str(fix_to), tuple(result.changed), tuple(result.left),
-                                    {"errors": after.errors, "warnings": after.warnings})
+        report, fixed = check_and_fix(data, str(path), str(fix_to) if fix_to is not None else None)
+        if fix_to is not None and fixed is not None:
+            write_file(fix_to, fixed)
         write_stdout(report.to_json() if args.format == "json" else report.to_text())
     except FileError as exc:
         return _error(exc.path, exc.problem)

@@ -318,6 +318,12 @@ def _attachment(document: Document, attachment: Attachment, resolve: Resolve) ->
     )
 
 
+def body_lines(document: Document) -> list[Line | TableRegion[Line]]:
+    """The body's blocks as printed lines, numbered by position (without the preamble, a form's fields
+    and the closing "./."): what an editor shows beside the outline text."""
+    return _Counter(appendix_references(document)).lines(document.body)
+
+
 def lay_out(document: Document) -> Layout:
     """The lines ``document`` prints, with every rule of the decree applied.
 

@@ -7,7 +7,6 @@ a PNG by :class:`vbhc.model.SignatureImage`; each problem is an error on the fie
 
 from __future__ import annotations
 
-from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
 from vbhc import limits
@@ -27,8 +26,9 @@ def signature_image(structurer: Structurer, value: Any, path: Path) -> Any:
     if not isinstance(value, str) or not value.strip():
         structurer.error(path, "the path of a PNG file, relative to the spec", describe(value))
         return FAILED
-    base = structurer.base if structurer.base is not None else FilePath.cwd()
-    target = base / value.strip()
+    target = structurer.file(path, value.strip(), "signature image")
+    if target is None:
+        return FAILED
     try:
         data = read_bytes(target, limits.MAX_IMAGE_BYTES, "signature image")
     except FileError as exc:

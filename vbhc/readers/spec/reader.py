@@ -132,7 +132,8 @@ def read_row(spec: Parsed, path: str | FilePath, row: Row, profile: str | FilePa
 
 def _structure_file(spec: Parsed, path: FilePath, profile_arg: str | FilePath | None,
                     template_problems: TemplateCheck | None = None, row: Row | None = None,
-                    profiles: dict[FilePath, Profile] | None = None) -> Validation:
+                    profiles: dict[FilePath, Profile] | None = None, *,
+                    files: bool = True) -> Validation:
     errors: list[Diagnostic] = []
     data = spec.data
     if not isinstance(data, Mapping):
@@ -199,7 +200,7 @@ def _structure_file(spec: Parsed, path: FilePath, profile_arg: str | FilePath | 
             errors.append(Diagnostic(f"expected {exc.expected}; found {exc.found}", format_path(exc.path),
                                      row.source))
             return Validation(None, errors, [])
-    structurer = Structurer(locate, text_start, signers, path.parent)
+    structurer = Structurer(locate, text_start, signers, path.parent, files=files)
     document = structurer.build(merged, Document, ())
     errors += structurer.errors
     warnings = structurer.warnings
@@ -237,10 +238,13 @@ def load(path: str | FilePath, profile: str | FilePath | None = None) -> Documen
     return result.document
 
 
-def structure_data(data: Any, source: str = "<spec>", profile: str | FilePath | None = None) -> Validation:
+def structure_data(data: Any, source: str = "<spec>", profile: str | FilePath | None = None, *,
+                   template_problems: TemplateCheck | None = None, files: bool = True) -> Validation:
     """Read parsed spec data (dicts, lists, strings, numbers) as :func:`read` reads a file, with
-    ``profile`` (a path) under it; never raises on bad content."""
-    return _structure_file(Parsed(source, data), FilePath(source), profile)
+    ``profile`` (a path) under it; never raises on bad content. ``files=False`` refuses a spec that
+    names a file (a signature image, a table's CSV): a spec sent to a server names no file of the
+    server's."""
+    return _structure_file(Parsed(source, data), FilePath(source), profile, template_problems, files=files)
 
 
 def structure(data: Any, source: str = "<spec>") -> Document:

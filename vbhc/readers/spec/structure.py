@@ -284,9 +284,11 @@ class Structurer:
 
     def __init__(self, locate: Callable[[Path], tuple[str, int | None]],
                  text_start: Callable[[Path], int | None] = lambda _: None,
-                 signers: Mapping[str, Any] | None = None, base: FilePath | None = None) -> None:
+                 signers: Mapping[str, Any] | None = None, base: FilePath | None = None,
+                 files: bool = True) -> None:
         self.locate = locate
         self.base = base  # the folder a relative file path (a signature image, a table's CSV) is read from
+        self.files = files  # False: a spec sent to a server, which may name no file of the server's
         self.text_start = text_start
         self.signers = signers
         self.errors: list[Diagnostic] = []
@@ -311,6 +313,15 @@ class Structurer:
         source, where = self._where(path)
         self.warnings.append(Diagnostic(message, format_path(path), source, line or where, note,
                                         warning=True))
+
+    def file(self, path: Path, value: str, what: str) -> FilePath | None:
+        """The file a spec names (relative to :attr:`base`, else the working folder), or None with an
+        error when this spec may name no file."""
+        if not self.files:
+            self.error(path, f"no file name: a spec sent to the server cannot name a {what} on its disk",
+                       repr(value))
+            return None
+        return (self.base if self.base is not None else FilePath.cwd()) / value
 
     def field_error(self, path: Path, exc: FieldError) -> None:
         self.error((*path, *split_path(exc.path)), exc.expected, exc.found)

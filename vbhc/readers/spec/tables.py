@@ -15,7 +15,6 @@ import csv
 import io
 import re
 from collections.abc import Mapping
-from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
 from vbhc import fileio
@@ -93,9 +92,9 @@ def _csv_rows(s: Structurer, value: Any, path: Path) -> tuple[list[list[Cell]], 
     if not isinstance(value, str) or not value.strip():
         s.error(path, "the path of a CSV file, relative to the spec", _describe(value))
         return None
-    file = FilePath(value)
-    if not file.is_absolute():
-        file = (s.base or FilePath.cwd()) / file
+    file = s.file(path, value, "CSV file")
+    if file is None:
+        return None
     try:
         data = fileio.read_bytes(file, MAX_CSV_BYTES, "CSV file")
     except FileError as exc:
