@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vbhc.cli import check
+from vbhc.cli import check, serve
 from vbhc.errors import FieldError, FileError, SpecError, TemplateError, VbhcError
 from vbhc.fileio import check_output, write_file, write_stdout
 
@@ -393,6 +393,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (help_text, arguments) in _COMMANDS.items():
         sub.add_parser(name, help=help_text, arguments=arguments)
     check.register(sub)  # its own module, which imports the checker only when it runs
+    serve.register(sub)  # serve and mcp: the web app and the MCP server, from the serve extra
     return parser
 
 
