@@ -5,7 +5,8 @@ WordprocessingML and nothing of the document model; readers, writers and check n
 recognise never imports writers. ``errors``, ``fileio``, ``diagnostics`` and ``limits`` are the base
 every layer may use (the model only ``errors`` and ``limits``). ``pipeline`` sits above readers, writers
 and check (a template is accepted when what it renders passes the checker). The CLI and the package's
-``__init__`` sit on top and may import anything (lazily).
+``__init__`` sit on top and may import anything (lazily); ``serve`` (the web app, the HTTP API, the MCP
+server) sits above the pipeline, and nothing but the CLI imports it.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ ALLOWED: dict[str, set[str]] = {
     "pipeline": {"nd30", "model", "layout", "ooxml", "recognise", "readers", "writers", "check"} | BASE,
     # vbhc batch: rows read and rendered through the pipeline in worker processes.
     "batch": {"nd30", "model", "layout", "ooxml", "recognise", "readers", "writers", "check",
+              "pipeline"} | BASE,
+    # The web app, the HTTP API and the MCP server: above the pipeline, beside the CLI.
+    "serve": {"nd30", "model", "layout", "ooxml", "recognise", "readers", "writers", "check",
               "pipeline"} | BASE,
 }
 TOP = {"cli", "__init__", "__main__"}  # may import anything
@@ -116,7 +120,7 @@ def test_writers_never_import_each_other() -> None:
 
 
 @pytest.mark.parametrize("package", ["nd30", "model", "layout", "ooxml", "readers", "recognise", "writers",
-                                     "check", "cli", "readers/docx", "writers/spec", "writers/docx",
+                                     "check", "cli", "serve", "readers/docx", "writers/spec", "writers/docx",
                                      "writers/form"])
 def test_each_package_says_what_it_owns(package: str) -> None:
     doc = ast.get_docstring(ast.parse((PACKAGE / package / "__init__.py").read_text(encoding="utf-8")))
@@ -148,3 +152,9 @@ def test_the_pdf_writer_only_converts_bytes() -> None:
     found = {t for name, path in modules().items() if name.startswith("vbhc.writers.pdf")
              for t in imports(path)}
     assert found and {layer(t) for t in found} <= {"errors", "fileio"}, found
+
+
+def test_nothing_below_the_cli_imports_serve() -> None:
+    for name, path in modules().items():
+        if layer(name) not in ("serve", "cli"):
+            assert "serve" not in {layer(t) for t in imports(path)}, name

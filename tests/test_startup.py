@@ -88,8 +88,22 @@ def test_help_imports_none_of_the_libraries(argv: list[str]) -> None:
     assert status == 0
     assert under(modules, "lxml", "yaml", "cattrs", "cattr", "attrs", "attr", *FORM_LIBRARIES) == set()
     assert under(modules, "vbhc") <= {"vbhc", "vbhc.cli", "vbhc.cli.check", "vbhc.cli.batch", "vbhc.batch",
-                                      "vbhc.errors", "vbhc.fileio", "vbhc.limits"}  # of the standard library
+                                      "vbhc.cli.serve", "vbhc.errors", "vbhc.fileio", "vbhc.limits"}
     assert under(modules, "multiprocessing.pool") == set()
+    assert under(modules, *SERVE) == set()
+
+
+# The serve extra: only `vbhc serve` and `vbhc mcp` load it.
+SERVE = ("vbhc.serve", "starlette", "uvicorn", "jinja2", "mcp", "anyio", "httpx", "pydantic")
+
+
+@pytest.mark.parametrize("argv", [["render", str(EXAMPLES / "ke-hoach-hoang-kim.json"), "-o", "{out}"],
+                                  ["validate", str(EXAMPLES / "ke-hoach-hoang-kim.json")],
+                                  ["serve", "--help"], ["mcp", "--help"]], ids=lambda a: a[0])
+def test_other_commands_never_import_the_web_app(argv: list[str], tmp_path: Path) -> None:
+    status, modules = loaded(*[a.replace("{out}", str(tmp_path / "p.docx")) for a in argv])
+    assert status == 0
+    assert under(modules, *SERVE) == set()
 
 
 def test_template_help_lists_every_formatting_option() -> None:

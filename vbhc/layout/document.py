@@ -318,10 +318,10 @@ def _attachment(document: Document, attachment: Attachment, resolve: Resolve) ->
     )
 
 
-def body_lines(document: Document) -> list[Line | TableRegion[Line]]:
-    """The body's blocks as printed lines, numbered by position (without the preamble, a form's fields
-    and the closing "./."): what an editor shows beside the outline text."""
-    return _Counter(appendix_references(document)).lines(document.body)
+def body_lines(blocks: Iterable[Any]) -> list[Line | TableRegion[Line]]:
+    """Body blocks as printed lines, numbered by position (without the preamble, a form's fields and
+    the closing "./."): what an editor shows beside the outline text."""
+    return _Counter().lines(blocks)
 
 
 def lay_out(document: Document) -> Layout:

@@ -106,9 +106,9 @@ def create_app(profiles: Path | None = None) -> Starlette:
     """The app, over the profiles in ``profiles`` (None: the bundled ones)."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    from vbhc import __version__
     from vbhc.serve.form import form_fields, type_choices
     from vbhc.serve.openapi import openapi
+    from vbhc.serve.service import version
 
     service = Service(profiles)
     limiter = anyio.CapacityLimiter(WORKERS)
@@ -126,7 +126,7 @@ def create_app(profiles: Path | None = None) -> Starlette:
     async def index(request: Request) -> Response:
         html = pages.get_template("index.html").render(
             fields=form_fields(Service.schema()), types=type_choices(), profiles=service.profiles.values(),
-            version=__version__)
+            version=version())
         return HTMLResponse(html)
 
     @guarded
@@ -201,7 +201,7 @@ def create_app(profiles: Path | None = None) -> Starlette:
         return _Json(await work(service.parse_yaml, text))
 
     async def api_openapi(request: Request) -> Response:
-        return _Json(openapi(__version__))
+        return _Json(openapi(version()))
 
     routes = [
         Route("/", index),

@@ -134,8 +134,8 @@ def call(service: Service, name: str, args: dict[str, Any]) -> list[Any]:
 
 def build_server(profiles: Path | None = None) -> Server[Any]:
     """The MCP server over the profiles in ``profiles`` (None: the bundled ones)."""
-    from vbhc import __version__
     from vbhc.errors import VbhcError
+    from vbhc.serve.service import version
 
     service = Service(profiles)
     tools = tool_definitions(service)
@@ -153,7 +153,7 @@ def build_server(profiles: Path | None = None) -> Server[Any]:
             return types.CallToolResult(content=[_text({"error": str(exc)})], isError=True)
         return types.CallToolResult(content=content)
 
-    return Server("vbhc", version=__version__, instructions=INSTRUCTIONS, on_list_tools=list_tools,
+    return Server("vbhc", version=version(), instructions=INSTRUCTIONS, on_list_tools=list_tools,
                   on_call_tool=call_tool)
 
 

@@ -64,7 +64,8 @@ def openapi(version: str) -> dict[str, Any]:
             "/api/schema": {"get": {"summary": "the JSON Schema of specs (vbhc schema)",
                                     "responses": {"200": _json({"type": "object"}, "the schema")}}},
             "/api/profiles": {"get": {"summary": "the commune profiles this server holds",
-                                      "responses": {"200": _json({"type": "array"}, "name, issuer, signers")}}},
+                                      "responses": {"200": _json({"type": "array"},
+                                                                 "name, issuer, signers")}}},
             "/api/validate": {"post": {
                 "summary": "validate a spec (vbhc validate): errors and warnings with field paths",
                 "parameters": [_PROFILE], "requestBody": _SPEC_BODY,
@@ -111,7 +112,8 @@ def openapi(version: str) -> dict[str, Any]:
                               **_errors(400, 413)}}},
             "/api/open": {"post": {
                 "summary": "a spec file's text (YAML or JSON) as JSON (the form's Open)",
-                "requestBody": {"required": True, "content": {"application/yaml": {"schema": {"type": "string"}}}},
+                "requestBody": {"required": True,
+                                "content": {"application/yaml": {"schema": {"type": "string"}}}},
                 "responses": {"200": _json({"type": "object"}, "the spec"), **_errors(400, 413, 422)}}},
             "/api/openapi.json": {"get": {"summary": "this document",
                                           "responses": {"200": _json({"type": "object"}, "OpenAPI 3.1")}}},

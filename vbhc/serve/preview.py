@@ -30,7 +30,8 @@ def line_style(role: Role) -> str:
     fmt = Formatting()
     t = role.typography
     css = [f"font-size:{fmt.size(role):g}pt", f"text-align:{t.align.value}",
-           f"font-weight:{'bold' if t.bold else 'normal'}", f"font-style:{'italic' if t.italic else 'normal'}"]
+           f"font-weight:{'bold' if t.bold else 'normal'}",
+           f"font-style:{'italic' if t.italic else 'normal'}"]
     if t.case is Case.UPPER:
         css.append("text-transform:uppercase")
     if role.record.body_paragraph is not None:

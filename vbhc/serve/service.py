@@ -27,7 +27,7 @@ from vbhc.diagnostics import Diagnostic
 from vbhc.errors import VbhcError
 
 __all__ = ["MAX_DOCX_BYTES", "MAX_SPEC_BYTES", "Problem", "ProfileInfo", "Service", "default_profiles",
-           "diagnostic_dict", "outline_numbers"]
+           "diagnostic_dict", "outline_numbers", "version"]
 
 MAX_SPEC_BYTES = 2 * 1024 * 1024  # a spec is a few kB; the plan's JSON is 25 kB
 MAX_DOCX_BYTES = 20 * 1024 * 1024  # an upload to check or import (the CLI reads up to 256 MB from disk)
@@ -64,6 +64,17 @@ class ProfileInfo:
     issuer: str
     signers: tuple[str, ...]
     data: Mapping[str, Any]
+
+
+def version() -> str:
+    """vbhc's version, as installed."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("vbhc")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def default_profiles() -> Path | None:
@@ -105,14 +116,19 @@ def profile_name(ref: Any) -> str | None:
     return PurePosixPath(PureWindowsPath(ref.strip()).name).stem
 
 
-def outline_numbers(text: str, document: m.Document) -> list[str]:
+def outline_numbers(text: str) -> list[str]:
     """The number vbhc prints for each line of the body's outline ``text`` ("" for a line that starts
-    no numbered block): the labels of :func:`vbhc.layout.document.body_lines`, in order."""
+    no numbered block): the labels of :func:`vbhc.layout.document.body_lines`, in order. Nothing when
+    the outline itself has errors."""
     from vbhc.layout.document import body_lines
     from vbhc.layout.line import Line
     from vbhc.nd30 import Level, numbering
+    from vbhc.readers.spec.outline import parse_outline
 
-    labels = iter([x.label for x in body_lines(document) if isinstance(x, Line) and x.label])
+    outline = parse_outline(text)
+    if outline.errors:
+        return []
+    labels = iter([x.label for x in body_lines(outline.blocks) if isinstance(x, Line) and x.label])
     out = []
     waiting_title = False
     for raw in text.replace("\r\n", "\n").split("\n"):
@@ -171,10 +187,10 @@ class Service:
         except Problem as exc:
             if exc.status != 422:
                 raise
-            return {"valid": False, **{k: v for k, v in exc.as_dict().items() if k != "error"}, "numbers": []}
-        numbers: list[str] = []
-        if result.document is not None and isinstance(spec.get("body"), str):
-            numbers = outline_numbers(spec["body"], result.document)
+            body = spec.get("body")
+            return {"valid": False, **{k: v for k, v in exc.as_dict().items() if k != "error"},
+                    "numbers": outline_numbers(body) if isinstance(body, str) else []}
+        numbers = outline_numbers(spec["body"]) if isinstance(spec.get("body"), str) else []
         return {"valid": result.document is not None, "errors": [diagnostic_dict(d) for d in result.errors],
                 "warnings": [diagnostic_dict(d) for d in result.warnings], "numbers": numbers}
 

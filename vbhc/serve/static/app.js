@@ -213,7 +213,10 @@ function showMessages(result) {
   $("status").textContent = n ? `${n} lỗi, ${w} cảnh báo: chưa tải được văn bản`
     : `Hợp lệ${w ? `, ${w} cảnh báo` : ""}: có thể tải văn bản`;
   const numbers = form.querySelector('.field[data-path="body"] .numbers');
-  if (numbers) numbers.textContent = (result.numbers || []).join("\n");
+  if (numbers) {
+    numbers.textContent = (result.numbers || []).join("\n") + "\n\n\n";
+    numbers.scrollTop = numbers.parentElement.querySelector("textarea").scrollTop;
+  }
 }
 
 // ---- talking to the API ------------------------------------------------------------------
@@ -381,6 +384,10 @@ async function openFile(file) {
 // ---- wiring ------------------------------------------------------------------------------
 
 form.addEventListener("input", changed);
+for (const box of form.querySelectorAll(".outline")) {  // the numbers scroll with the text
+  const text = box.querySelector("textarea");
+  text.addEventListener("scroll", () => { box.querySelector(".numbers").scrollTop = text.scrollTop; });
+}
 form.addEventListener("change", (event) => {
   if (event.target.id === "f-profile") signers();
   if (event.target.id === "f-type") showTypeFields();
