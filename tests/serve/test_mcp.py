@@ -18,10 +18,10 @@ from tests.conftest import EXAMPLES
 
 pytest.importorskip("mcp", reason="the serve extra (the mcp SDK) is not installed")
 
-import anyio  # noqa: E402  (after the skip: the SDK brings it)
-from mcp import Client, StdioServerParameters  # noqa: E402
+import anyio
+from mcp import Client, StdioServerParameters
 
-from vbhc.serve.mcp import build_server  # noqa: E402
+from vbhc.serve.mcp import build_server
 
 
 def plan() -> dict[str, Any]:
