@@ -28,7 +28,7 @@ from starlette.staticfiles import StaticFiles
 
 from vbhc.serve.service import MAX_DOCX_BYTES, MAX_SPEC_BYTES, Problem, Service
 
-__all__ = ["TIMEOUT_S", "WORKERS", "create_app"]
+__all__ = ["TIMEOUT_S", "WORKERS", "app_from_environment", "create_app"]
 
 TIMEOUT_S = float(os.environ.get("VBHC_SERVE_TIMEOUT", "30"))  # one request's work, in seconds
 WORKERS = 4  # operations at once; the others wait their turn (within their time limit)
@@ -220,3 +220,9 @@ def create_app(profiles: Path | None = None) -> Starlette:
         Route("/api/open", from_yaml, methods=["POST"]),
     ]
     return Starlette(routes=routes)
+
+
+def app_from_environment() -> Starlette:
+    """The app of one worker process of ``vbhc serve --workers N`` (profiles from VBHC_SERVE_PROFILES)."""
+    folder = os.environ.get("VBHC_SERVE_PROFILES")
+    return create_app(Path(folder) if folder else None)

@@ -23,6 +23,7 @@ __all__ = ["line_style", "preview_html"]
 PT_PER_MM = 72 / 25.4
 
 
+@functools.cache
 def line_style(role: Role) -> str:
     """The CSS of a role's line: size, weight, slant, case, alignment, and the body's paragraph look."""
     from vbhc.model.formatting import Formatting

@@ -181,18 +181,22 @@ class Service:
 
     def validate(self, spec: Any, profile: str | None = None) -> dict[str, Any]:
         """``{"valid", "errors", "warnings", "numbers"}``; ``numbers``: the body's computed numbering,
-        one entry per line of its outline text (when the body is outline text and the spec is valid)."""
+        one entry per line of its outline text (when the body is outline text)."""
+        return self._validation(spec, profile)[1]
+
+    def _validation(self, spec: Any, profile: str | None) -> tuple[m.Document | None, dict[str, Any]]:
+        body = spec.get("body") if isinstance(spec, Mapping) else None
+        numbers = outline_numbers(body) if isinstance(body, str) else []
         try:
             result = self._read(spec, profile)
         except Problem as exc:
             if exc.status != 422:
                 raise
-            body = spec.get("body")
-            return {"valid": False, **{k: v for k, v in exc.as_dict().items() if k != "error"},
-                    "numbers": outline_numbers(body) if isinstance(body, str) else []}
-        numbers = outline_numbers(spec["body"]) if isinstance(spec.get("body"), str) else []
-        return {"valid": result.document is not None, "errors": [diagnostic_dict(d) for d in result.errors],
-                "warnings": [diagnostic_dict(d) for d in result.warnings], "numbers": numbers}
+            return None, {"valid": False, **{k: v for k, v in exc.as_dict().items() if k != "error"},
+                          "numbers": numbers}
+        return result.document, {
+            "valid": result.document is not None, "errors": [diagnostic_dict(d) for d in result.errors],
+            "warnings": [diagnostic_dict(d) for d in result.warnings], "numbers": numbers}
 
     def document(self, spec: Any, profile: str | None = None) -> tuple[m.Document, Any, list[Diagnostic]]:
         """The spec's document, its profile's template (or None) and its warnings; a :class:`Problem`
@@ -237,9 +241,8 @@ class Service:
         """The validation, plus ``html``: the layout as HTML pages (:mod:`vbhc.serve.preview`)."""
         from vbhc.serve.preview import preview_html
 
-        out = self.validate(spec, profile)
-        if out["valid"]:
-            document, _, _ = self.document(spec, profile)
+        document, out = self._validation(spec, profile)
+        if document is not None:
             out["html"] = preview_html(document)
         return out
 

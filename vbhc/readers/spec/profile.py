@@ -12,6 +12,8 @@ objects merge key by key, everything else (text, numbers, lists, ``null``) repla
 from __future__ import annotations
 
 import difflib
+import stat
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from pathlib import Path as FilePath
 from typing import Any, NamedTuple
@@ -66,6 +68,28 @@ class Profile(NamedTuple):
     folder: FilePath
 
 
+_PARSED: OrderedDict[tuple[str, int, int, int], Parsed] = OrderedDict()  # a server reads one profile often
+_PARSED_SIZE = 16
+
+
+def _read_profile_file(path: FilePath) -> Parsed:
+    """:func:`read_file`, remembered for a regular file unchanged since (same inode, size and mtime).
+    The parsed data is only read, never changed, by those who get it."""
+    try:
+        st = path.stat()
+    except OSError:
+        return read_file(path, "profile")  # says what is wrong
+    if not stat.S_ISREG(st.st_mode):
+        return read_file(path, "profile")
+    key = (str(path), st.st_ino, st.st_size, st.st_mtime_ns)
+    parsed = _PARSED.get(key)
+    if parsed is None:
+        parsed = _PARSED[key] = read_file(path, "profile")
+        if len(_PARSED) > _PARSED_SIZE:
+            _PARSED.popitem(last=False)
+    return parsed
+
+
 def read_profile(ref: Any, base: FilePath, spec: Parsed, out: list[Diagnostic],
                  cache: dict[FilePath, Profile] | None = None) -> Profile | None:
     """The profile file ``ref`` (relative to ``base``), or None with the problem added to ``out``.
@@ -78,7 +102,7 @@ def read_profile(ref: Any, base: FilePath, spec: Parsed, out: list[Diagnostic],
     if cache is not None and path in cache:
         return cache[path]
     try:
-        parsed = read_file(path, "profile")
+        parsed = _read_profile_file(path)
     except SpecError as exc:
         out.extend(diagnostics_of(exc))
         return None
