@@ -106,7 +106,7 @@ def create_app(profiles: Path | None = None) -> Starlette:
     """The app, over the profiles in ``profiles`` (None: the bundled ones)."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    from vbhc.serve.form import form_fields, type_choices
+    from vbhc.serve.form import form_fields, split, type_choices
     from vbhc.serve.openapi import openapi
     from vbhc.serve.service import version
 
@@ -125,8 +125,8 @@ def create_app(profiles: Path | None = None) -> Starlette:
 
     async def index(request: Request) -> Response:
         html = pages.get_template("index.html").render(
-            fields=form_fields(Service.schema()), types=type_choices(), profiles=service.profiles.values(),
-            version=version())
+            fields=split(form_fields(Service.schema())), types=type_choices(),
+            profiles=service.profiles.values(), version=version())
         return HTMLResponse(html)
 
     @guarded

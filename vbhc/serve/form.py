@@ -16,7 +16,13 @@ from attrs import field, frozen
 
 from vbhc.serve.labels import LABELS, Label
 
-__all__ = ["Field", "form_fields", "type_choices"]
+__all__ = ["PRIMARY", "Field", "form_fields", "split", "type_choices"]
+
+# What an officer fills in for most documents, in the order of the page; the other fields (the issuer,
+# which a profile gives, marks, appendices, copies ...) sit below, folded.
+PRIMARY = ("summary", "date", "number", "place", "addressees", "enacting_authority", "legal_bases",
+           "preamble", "body", "telegram", "invitation", "introduction", "minutes", "leave", "signatures",
+           "recipients")
 
 
 @frozen
@@ -134,3 +140,11 @@ def type_choices() -> list[tuple[str, str, str]]:
     from vbhc.nd30 import DocumentType, form_of
 
     return [(t.value, t.type_name, f"Mẫu {form_of(t).id}") for t in DocumentType]
+
+
+def split(fields: tuple[Field, ...]) -> tuple[list[Field], list[Field]]:
+    """The form's fields in :data:`PRIMARY`'s order, and the others in the schema's (without ``type``,
+    which the page asks first)."""
+    by_name = {f.name: f for f in fields if f.name != "type"}
+    primary = [by_name[name] for name in PRIMARY if name in by_name]
+    return primary, [f for f in by_name.values() if f.name not in PRIMARY]

@@ -205,7 +205,12 @@ function showMessages(result) {
     li.className = d.severity;
     li.textContent = (d.path ? d.path + ": " : "") + d.message;
     ul.appendChild(li);
-    if (el) el.classList.add(d.severity === "error" ? "has-error" : "has-warning");
+    if (el) {
+      el.classList.add(d.severity === "error" ? "has-error" : "has-warning");
+      for (let box = el.closest("details"); box; box = box.parentElement.closest("details")) {
+        if (d.severity === "error") box.open = true;  // an error is never hidden in a folded section
+      }
+    }
   }
   const n = (result.errors || []).length;
   const w = (result.warnings || []).length;
