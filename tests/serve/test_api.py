@@ -205,3 +205,36 @@ def test_nothing_is_written_to_disk(client: Any, plan_spec: dict, tmp_path: Path
     client.post("/api/check", content=build())
     client.post("/api/fix", content=build())
     assert os.listdir(scratch) == [] and os.listdir(work) == []
+
+
+def test_pdf_and_page_images_or_a_clear_501(client: Any, plan_spec: dict) -> None:
+    """With vbhc.writers.pdf and LibreOffice: a PDF and PNG pages; without: 501 naming what is missing."""
+    import importlib.util
+    import shutil
+
+    response = client.post("/api/render?format=pdf", json=plan_spec)
+    page = client.post("/api/page?page=1", json=plan_spec)
+    if importlib.util.find_spec("vbhc.writers.pdf") is None:
+        for r in (response, page):
+            assert r.status_code == 501 and "vbhc.writers.pdf is missing" in r.json()["error"]
+    elif shutil.which("soffice") is None:
+        assert response.status_code == 501 and page.status_code == 501
+    else:
+        assert response.status_code == 200 and response.content.startswith(b"%PDF")
+        assert page.status_code == 200 and page.content.startswith(b"\x89PNG")
+
+
+def test_import_or_a_clear_501(client: Any, tmp_path: Path) -> None:
+    import importlib
+
+    pipeline = importlib.import_module("vbhc.pipeline")
+    docx = cli_render(EXAMPLES / "ke-hoach-hoang-kim.yaml", tmp_path / "plan.docx")
+    response = client.post("/api/import?name=plan.docx", content=docx)
+    if not hasattr(pipeline, "import_document"):
+        assert response.status_code == 501 and "import_document is missing" in response.json()["error"]
+        return
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert result["spec"]["type"] == "ke-hoach" and result["yaml"]
+    again = client.post("/api/validate", json=result["spec"]).json()
+    assert again["valid"], again["errors"]

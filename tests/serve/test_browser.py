@@ -138,6 +138,7 @@ def test_the_draft_survives_a_closed_tab(page: Any, server: str) -> None:
     page.goto(server + "/")
     assert page.input_value("#f-summary") == "Tổ chức Tháng hành động vì bình đẳng giới"
     assert page.input_value("#f-profile") == "xa-hoang-kim"
+    assert page.get_attribute("#f-place", "placeholder") == "Theo hồ sơ: Hoàng Kim"  # what the profile gives
 
 
 def test_a_docx_is_checked_and_fixed(page: Any, tmp_path: Path) -> None:

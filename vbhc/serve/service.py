@@ -105,7 +105,8 @@ def _profiles(folder: Path | None) -> dict[str, ProfileInfo]:
         signers = data.get("signers", {})
         out[path.stem] = ProfileInfo(path.stem, path, " ".join(map(str, names if isinstance(names, list)
                                                                         else [names])),
-                                     tuple(map(str, signers)) if isinstance(signers, Mapping) else (), data)
+                                     tuple(map(str, signers)) if isinstance(signers, Mapping) else (),
+                                     json.loads(json.dumps(data, default=str)))  # as the page gets it
     return out
 
 

@@ -148,6 +148,7 @@ function fill(el, v) {
 function load(spec) {
   for (const el of topFields()) fill(el, spec[el.dataset.name]);
   signers();
+  profileHints();
   showTypeFields();
 }
 
@@ -161,6 +162,22 @@ function signers() {
     for (const o of Array.from(select.options)) if (o.value !== "" && o.value !== "__own") o.remove();
     for (const k of keys) select.add(new Option("Hồ sơ: " + k, k), select.options[select.options.length - 1]);
     if (Array.from(select.options).some((o) => o.value === keep)) select.value = keep;
+  }
+}
+
+function profileHints() {
+  // an empty field shows what the commune's profile gives it
+  const option = $("f-profile").selectedOptions[0];
+  let values = {};
+  try { values = option && option.dataset.values ? JSON.parse(option.dataset.values) : {}; } catch (e) { values = {}; }
+  for (const el of form.querySelectorAll(".field")) {
+    const input = el.querySelector(":scope > .input");
+    if (!input || !("placeholder" in input) || el.dataset.widget === "date") continue;
+    let v = values;
+    for (const step of el.dataset.path.split(".")) v = v && typeof v === "object" ? v[step] : undefined;
+    if (input.dataset.hint === undefined) input.dataset.hint = input.placeholder || "";
+    input.placeholder = v === undefined || v === null || typeof v === "object" && !Array.isArray(v)
+      ? input.dataset.hint : "Theo hồ sơ: " + (Array.isArray(v) ? v.map(asLine).join("; ") : asLine(v));
   }
 }
 
@@ -394,7 +411,7 @@ for (const box of form.querySelectorAll(".outline")) {  // the numbers scroll wi
   text.addEventListener("scroll", () => { box.querySelector(".numbers").scrollTop = text.scrollTop; });
 }
 form.addEventListener("change", (event) => {
-  if (event.target.id === "f-profile") signers();
+  if (event.target.id === "f-profile") { signers(); profileHints(); }
   if (event.target.id === "f-type") showTypeFields();
   if (event.target.classList.contains("signer")) {
     event.target.parentElement.querySelector(".sig-fields").hidden = event.target.value !== "__own";
