@@ -160,3 +160,27 @@ def test_a_docx_is_checked_and_fixed(page: Any, tmp_path: Path) -> None:
     import json
 
     assert json.loads(check.stdout)["summary"]["errors"] < 9
+
+
+def test_saved_yaml_renders_the_same_file_and_opens_again(page: Any, tmp_path: Path) -> None:
+    """Save gives a spec that `vbhc render` turns into the downloaded file; Open fills the form again."""
+    fill_plan(page)
+    wait_status(page, "Hợp lệ")
+    with page.expect_download() as saved:
+        page.click("#save-yaml")
+    spec = tmp_path / "ke-hoach.yaml"
+    saved.value.save_as(spec)
+    shutil.copytree(EXAMPLES / "profiles", tmp_path / "profiles")  # where the saved spec's profile is
+    cli = tmp_path / "cli.docx"
+    subprocess.run([sys.executable, "-m", "vbhc", "render", str(spec), "-o", str(cli)], check=True,
+                   capture_output=True)
+    page.click("#clear")
+    assert page.input_value("#f-body") == ""
+    page.set_input_files("#open-yaml", str(spec))
+    page.wait_for_function("() => document.getElementById('f-body').value.startsWith('I. MỤC ĐÍCH')")
+    wait_status(page, "Hợp lệ")
+    with page.expect_download() as download:
+        page.click("#download-docx")
+    got = tmp_path / "form.docx"
+    download.value.save_as(got)
+    assert got.read_bytes() == cli.read_bytes()
