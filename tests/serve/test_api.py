@@ -187,7 +187,8 @@ def test_the_form_page(client: Any) -> None:
 
 def test_nothing_is_written_to_disk(client: Any, plan_spec: dict, tmp_path: Path,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """Render, check, fix and validate leave no file in the temporary folder or the working one."""
+    """Render, check, fix and validate (and a PDF, where LibreOffice is installed) leave no file in the
+    temporary folder or the working one."""
     import tempfile
 
     from tests.fixtures.office_seed import build_office_seed as build
@@ -204,6 +205,11 @@ def test_nothing_is_written_to_disk(client: Any, plan_spec: dict, tmp_path: Path
     client.post("/api/preview", json=plan_spec)
     client.post("/api/check", content=build())
     client.post("/api/fix", content=build())
+    import importlib.util
+    import shutil
+
+    if importlib.util.find_spec("vbhc.writers.pdf") is not None and shutil.which("soffice"):
+        assert client.post("/api/render?format=pdf", json=plan_spec).content.startswith(b"%PDF")
     assert os.listdir(scratch) == [] and os.listdir(work) == []
 
 

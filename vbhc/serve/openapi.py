@@ -30,6 +30,7 @@ def _errors(*codes: int) -> dict[str, Any]:
     words = {400: "not JSON, or not an object", 413: "the body is over the size limit",
              422: "the spec (or the file) has errors: every one with its field path",
              501: "needs what this installation lacks (LibreOffice, or the import)",
+             502: "LibreOffice ran and gave nothing (a page past the last, a damaged file)",
              503: "the time limit ran out"}
     return {str(c): _json({"$ref": "#/components/schemas/Error"}, words[c]) for c in codes}
 
@@ -84,14 +85,14 @@ def openapi(version: str) -> dict[str, Any]:
                 "responses": {"200": {"description": "the file", "content": {
                     DOCX: {"schema": {"type": "string", "format": "binary"}},
                     "application/pdf": {"schema": {"type": "string", "format": "binary"}}}},
-                    **_errors(400, 413, 422, 501, 503)}}},
+                    **_errors(400, 413, 422, 501, 502, 503)}}},
             "/api/page": {"post": {
                 "summary": "one page of the rendered spec as a PNG (LibreOffice)",
                 "parameters": [_PROFILE, {"name": "page", "in": "query", "required": False,
                                           "schema": {"type": "integer", "minimum": 1, "default": 1}}],
                 "requestBody": _SPEC_BODY,
                 "responses": {"200": {"description": "the page", "content": {"image/png": {}}},
-                              **_errors(400, 413, 422, 501, 503)}}},
+                              **_errors(400, 413, 422, 501, 502, 503)}}},
             "/api/check": {"post": {
                 "summary": "check a .docx (vbhc check --format json), findings also grouped by component",
                 "parameters": [_NAME], "requestBody": _DOCX_BODY,

@@ -225,7 +225,7 @@ class Service:
         try:
             return writer.docx_to_pdf(docx, title=title, author=" ".join(document.issuer.name))
         except VbhcError as exc:
-            raise Problem(501, str(exc)) from None
+            raise _converter_problem(exc) from None
 
     def page_png(self, spec: Any, profile: str | None = None, page: int = 1) -> bytes:
         """Page ``page`` of the rendered spec as a PNG (LibreOffice)."""
@@ -236,7 +236,7 @@ class Service:
         try:
             return writer.page_png(render_bytes(document, template), page)
         except VbhcError as exc:
-            raise Problem(501, str(exc)) from None
+            raise _converter_problem(exc) from None
 
     def preview(self, spec: Any, profile: str | None = None) -> dict[str, Any]:
         """The validation, plus ``html``: the layout as HTML pages (:mod:`vbhc.serve.preview`)."""
@@ -318,6 +318,15 @@ def _pdf_writer() -> Any:
         raise Problem(501, "PDF and page images are not available in this version of vbhc "
                            "(vbhc.writers.pdf is missing)") from None
     return pdf
+
+
+def _converter_problem(exc: Exception) -> Problem:
+    """501 when LibreOffice (or pdftoppm) is not installed; 502 when it ran and gave nothing (a page
+    past the last, a damaged file, its own time limit)."""
+    from vbhc import errors
+
+    missing = getattr(errors, "ConverterMissing", ())
+    return Problem(501 if isinstance(exc, missing) else 502, str(exc))
 
 
 def _kind(value: Any) -> str:

@@ -390,7 +390,9 @@ async function importFile(file) {
     + (profile ? "&profile=" + encodeURIComponent(profile) : ""), { method: "POST", body: file });
   const result = await response.json();
   if (!response.ok) { $("status").className = "bad"; $("status").textContent = result.error; return; }
-  load(result.spec);
+  const spec = result.spec || {};
+  if (!spec.profile && profile) spec.profile = "profiles/" + profile + ".yaml";  // keep the chosen commune
+  load(spec);
   refresh();
 }
 
