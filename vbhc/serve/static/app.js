@@ -443,5 +443,7 @@ $("tab-pages").onclick = () => {
 
 let draft = null;
 try { draft = JSON.parse(localStorage.getItem(DRAFT_KEY) || "null"); } catch (e) { draft = null; }
-load(draft && typeof draft === "object" ? draft : { type: "ke-hoach" });
+const firstProfile = $("f-profile").options.length > 1 ? $("f-profile").options[1].value : "";
+load(draft && typeof draft === "object" ? draft
+  : { type: "ke-hoach", profile: firstProfile ? "profiles/" + firstProfile + ".yaml" : undefined });
 refresh();
