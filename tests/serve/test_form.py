@@ -105,3 +105,14 @@ def test_vbhc_serve_starts_and_prints_its_address() -> None:
     finally:
         process.terminate()
         process.wait(10)
+
+
+@pytest.mark.parametrize("command", ["serve", "mcp"])
+def test_without_the_extra_the_command_says_what_to_install(command: str) -> None:
+    probe = ("import sys\nfor name in ('starlette', 'uvicorn', 'mcp'):\n    sys.modules[name] = None\n"
+             f"from vbhc.cli import main\nsys.exit(main([{command!r}]))\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    expected = f"vbhc {command}: error: needs the serve extra: pip install 'vbhc[serve]'"
+    assert result.stderr.startswith(expected)
+    assert "Traceback" not in result.stderr
