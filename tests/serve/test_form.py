@@ -35,8 +35,9 @@ def test_every_field_of_the_schema_has_a_vietnamese_label_and_help() -> None:
         assert f.label.text and f.label.help, f.path
         vietnamese = r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]"
         assert re.search(vietnamese, f.label.text + f.label.help, re.IGNORECASE), f"{f.path}: not Vietnamese"
-        assert "(PL" in f.label.help or "(Điều" in f.label.help or f.widget == "group", f.path
-    assert {f.path for f in fields if f.widget == "outline"} == {"body", "preamble"}
+        assert re.search(r"\((PL|Điều|thực tiễn)", f.label.help), f.path  # its clause, or "practice"
+    assert {f.path for f in fields if f.widget == "outline"} == {"body", "preamble", "attachment.children"}
+    assert next(f for f in fields if f.path == "attachment.type").widget == "line"
     assert next(f for f in fields if f.path == "leave.days").widget == "int"
     assert next(f for f in fields if f.path == "signatures").widget == "signature"
 

@@ -21,8 +21,8 @@ __all__ = ["PRIMARY", "Field", "form_fields", "split", "type_choices"]
 # What an officer fills in for most documents, in the order of the page; the other fields (the issuer,
 # which a profile gives, marks, appendices, copies ...) sit below, folded.
 PRIMARY = ("summary", "date", "number", "place", "addressees", "enacting_authority", "legal_bases",
-           "preamble", "body", "telegram", "invitation", "introduction", "minutes", "leave", "signatures",
-           "recipients")
+           "preamble", "body", "telegram", "invitation", "introduction", "minutes", "leave", "agreement",
+           "attachment", "signatures", "recipients")
 
 
 @frozen
@@ -59,7 +59,8 @@ def _widget(name: str, schema: dict[str, Any], defs: dict[str, Any]) -> tuple[st
     options = list(_options(schema))
     refs = [r for r in map(_ref, options) if r]
     types = {o.get("type") for o in options}
-    if name in ("body", "preamble"):
+    if name in ("body", "preamble") or any(str(o.get("description", "")).startswith("Outline text")
+                                           for o in options):
         return "outline", None
     if "Signature" in refs:
         return "signature", None
@@ -87,7 +88,7 @@ def _widget(name: str, schema: dict[str, Any], defs: dict[str, Any]) -> tuple[st
     object_refs = [r for r in refs if defs.get(r, {}).get("type") == "object"]
     if object_refs:
         return "group", object_refs[0]
-    if "minLength" in options[0] and "pattern" not in options[0]:
+    if "path of" in str(options[0].get("description", "")):
         return "file", None  # a file path (the signature's image): not over the network
     return "line", None
 

@@ -57,6 +57,21 @@ LABELS: dict[str, dict[str, Label]] = {
         "minutes": _("Biên bản", "Thời gian, địa điểm, thành phần của cuộc họp (PL III, Mẫu 1.9)."),
         "leave": _("Giấy nghỉ phép", "Người nghỉ, số ngày, từ ngày, đến ngày (PL III, Mẫu 1.10)."),
         "copy": _("Bản sao", "SAO Y, SAO LỤC hoặc TRÍCH SAO kèm theo văn bản (PL III, Mẫu 3.1)."),
+        "attachment": _("Văn bản ban hành kèm theo", "Quy chế, quy định … mà quyết định ban hành, trình bày "
+                                                     "trên các trang sau phần ký (PL III, Mẫu 1.3)."),
+        "agreement": _("Các bên", "Các bên của hợp đồng, bản ghi nhớ, bản thỏa thuận "
+                                  "(thực tiễn; PL III không có mẫu)."),
+    },
+    "Attachment": {
+        "type": _("Tên loại", "Ví dụ \"Quy chế\", \"Quy định\", \"Điều lệ\" (PL III, Mẫu 1.3)."),
+        "summary": _("Trích yếu", "(PL III, Mẫu 1.3)."),
+        "children": _("Nội dung", "Chương, mục, điều gõ như phần nội dung; số điều bắt đầu lại từ "
+                                  "\"Điều 1.\" (PL III, Mẫu 1.3)."),
+        "of": _("Cơ quan ban hành quyết định", "Khi khác cơ quan ban hành văn bản (PL III, Mẫu 1.3)."),
+    },
+    "Agreement": {
+        "parties": _("Các bên", "Mỗi bên một đối tượng: name, role, representative, position … (nhập dạng "
+                                "JSON) (thực tiễn; PL III không có mẫu)."),
     },
     "Issuer": {
         "name": _("Tên cơ quan", "Mỗi dòng một dòng in: \"Ủy ban nhân dân\" / \"xã Hoàng Kim\" "
