@@ -36,3 +36,15 @@ def client(app: Any) -> Any:
 def plan_spec() -> dict[str, Any]:
     """The Hoàng Kim plan's YAML spec as the data a form sends (its profile named as in the file)."""
     return yaml.safe_load((EXAMPLES / "ke-hoach-hoang-kim.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_errors() -> int:
+    """The errors `vbhc check` reports in the Word-made office seed: the web app, the API and the MCP
+    tool must report the same number (not a number copied here that the checker's rules outgrow)."""
+    from tests.fixtures.office_seed import build_office_seed
+    from vbhc.check import check
+
+    errors = check(build_office_seed(), name="office-seed.docx").errors
+    assert errors > 0  # the seed has real findings: a fixed copy must have fewer
+    return errors
