@@ -289,6 +289,21 @@ def test_a_pasted_text_without_a_header_asks_for_a_profile(capsys) -> None:
     assert "the source does not give issuer.name: import it with --profile" in err
 
 
+def test_a_title_that_is_no_type_of_art_7_is_named_as_such_not_sent_to_a_profile(tmp_path, capsys) -> None:
+    """A Word file with the header but a tên loại the decree does not have ("GIẤY XÁC NHẬN"): the
+    message says no type was recognised; --profile is not offered for the type, which no profile gives."""
+    doc = WordDocument()
+    for text in (*PLAN_HEADER[:6], "GIẤY XÁC NHẬN",
+                 "Ủy ban nhân dân xã xác nhận ông Lê Văn A thường trú tại thôn Trung.", *PLAN_CLOSING):
+        doc.add_paragraph(text)
+    source = tmp_path / "xac-nhan.docx"
+    doc.save(source)
+    assert main(["import", str(source), "-o", str(tmp_path / "out.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert "type: no tên loại of Art. 7" in err and "a profile cannot give a type" in err
+    assert "does not give type" not in err and not (tmp_path / "out.yaml").exists()
+
+
 PLAN_HEADER = ("ỦY BAN NHÂN DÂN", "XÃ HOÀNG KIM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                "Độc lập - Tự do - Hạnh phúc", "Số: 05/KH-UBND", "Hoàng Kim, ngày 05 tháng 3 năm 2024",
                "KẾ HOẠCH", "Tổ chức hội nghị")

@@ -347,8 +347,12 @@ def import_document(source: PathLike | bytes, *, name: str = "document.docx",
     result = reader.structure_data(data, name, profile)
     if result.document is None:
         missing = [e.path for e in result.errors if e.message.endswith("found nothing")]
-        hint = [] if not missing or profile else [Diagnostic(
-            f"the source does not give {', '.join(missing)}: import it with --profile (a commune profile "
+        hint = [Diagnostic("no tên loại of Art. 7 (nor a công văn's \"V/v\") was recognised under the "
+                           "header: vbhc lays out the 29 types of Art. 7 only, and a profile cannot give "
+                           "a type", "type", name)] if "type" in missing else []
+        given = [path for path in missing if path != "type"]
+        hint += [] if not given or profile else [Diagnostic(
+            f"the source does not give {', '.join(given)}: import it with --profile (a commune profile "
             "that gives them)", "", name)]
         raise SpecProblems(name, result.errors + hint, result.warnings)
     document = place_tables(result.document, imported.tables)
