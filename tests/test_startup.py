@@ -47,6 +47,8 @@ def test_render_never_imports_the_checker(tmp_path: Path) -> None:
     assert status == 0 and out.is_file()
     assert "vbhc.writers.docx.writer" in modules  # the probe sees what render did import
     assert under(modules, *CHECKER) == set()
+    # A batch's rows (CSV, field paths) and the batch itself are read by `vbhc batch` only.
+    assert under(modules, "vbhc.readers.spec.rows", "vbhc.batch") == set()
 
 
 FORM_LIBRARIES = ("docxtpl", "docx", "jinja2", "markupsafe", "vbhc.writers.form.fill",

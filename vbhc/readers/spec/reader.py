@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path as FilePath
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -41,10 +41,12 @@ from vbhc.readers.spec.profile import (
     read_profile,
 )
 from vbhc.readers.spec.python import load_python
-from vbhc.readers.spec.rows import Row, RowProblem, apply_row
 from vbhc.readers.spec.source import MAX_FILE_BYTES, Parsed, read_file, read_text
 from vbhc.readers.spec.structure import FAILED, KIND_KEY, Structurer, describe
 from vbhc.readers.spec.warnings import document_warnings
+
+if TYPE_CHECKING:
+    from vbhc.readers.spec.rows import Row
 
 __all__ = ["MAX_SPEC_BYTES", "SPEC_SUFFIXES", "Validation", "load", "read", "read_row", "structure",
            "structure_data", "unstructure", "validate"]
@@ -193,6 +195,8 @@ def _structure_file(spec: Parsed, path: FilePath, profile_arg: str | FilePath | 
     kind = dict(row.values).get(("type",), own.get("type")) if row is not None else own.get("type")
     merged = merge(printed_fields(profile_data, kind), own)
     if row is not None:
+        from vbhc.readers.spec.rows import RowProblem, apply_row  # a batch's rows only: not at start-up
+
         raw_signers = prof.parsed.data.get("signers") if prof is not None else None
         try:
             merged = apply_row(merged, row, raw_signers if isinstance(raw_signers, Mapping) else {})
