@@ -22,16 +22,20 @@ __all__ = ["markup_after", "plain_text_of", "text_document", "text_lines"]
 _SPACE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]")
 
 
-def _chars(paragraph: ResolvedParagraph) -> list[tuple[str, bool, bool]]:
-    """The printed characters with their bold and italic, every run of spaces as one space, trimmed."""
+def _chars(paragraph: ResolvedParagraph, span: tuple[int, int] | None = None) -> list[tuple[str, bool, bool]]:
+    """The printed characters with their bold and italic, every run of spaces (a line break too) as one
+    space, trimmed; only those in ``span`` (offsets in ``paragraph.text``) where given."""
     out: list[tuple[str, bool, bool]] = []
+    at = 0
     for run in paragraph.runs:
+        start, at = at, at + len(run.text)
         if run.vanish:
             continue
-        text = unicodedata.normalize("NFC", run.text.upper() if run.caps else run.text)
+        typed = run.text if span is None else run.text[max(span[0] - start, 0):max(span[1] - start, 0)]
+        text = unicodedata.normalize("NFC", typed.upper() if run.caps else typed)
         refused = forbidden_character(text) is not None  # checked a character at a time only if so
         for ch in text:
-            if refused and forbidden_character(ch) is not None:
+            if refused and ch != "\n" and forbidden_character(ch) is not None:
                 continue  # an invisible control (bidi mark, soft hyphen's kin) the model refuses
             if _SPACE.match(ch):
                 if out and out[-1][0] != " ":
@@ -65,9 +69,11 @@ def _drop_label(chars: list[tuple[str, bool, bool]], label: str) -> list[tuple[s
     return rest
 
 
-def markup_after(paragraph: ResolvedParagraph, role: Role, label: str = "") -> str:
-    """The paragraph's text after ``label``, as spec markup, emphasis beyond its role's own marked."""
-    chars = _chars(paragraph)
+def markup_after(paragraph: ResolvedParagraph, role: Role, label: str = "",
+                 span: tuple[int, int] | None = None) -> str:
+    """The paragraph's text after ``label``, as spec markup, emphasis beyond its role's own marked;
+    only its part in ``span`` (a recognised item's, where the paragraph holds several components)."""
+    chars = _chars(paragraph, span)
     if label and not paragraph.numbering_label:
         chars = _drop_label(chars, label)
     base_bold, base_italic = role.typography.bold, role.typography.italic

@@ -140,7 +140,8 @@ class _Reader:
             data["draft"] = fields.draft(rec.draft.text)
         if rec.circulation is not None:
             data["circulation"] = fields.sentence_case(self.take(rec.circulation))
-        self.take(rec.national_title)
+        for item in (rec.national_title, *rec.national_title_rest):  # "…CHỦ NGHĨA" / "VIỆT NAM" typed apart
+            self.take(item)
         self.take(rec.motto)
         for line in (rec.motto_line, rec.issuer_line, rec.summary_line):
             if line is not None:
@@ -264,7 +265,8 @@ class _Reader:
         self.take(rec.type_name)
         if rec.letter_summary is not None:
             self.take(rec.letter_summary)
-            text = markup_after(rec.letter_summary.paragraph, Role.LETTER_SUMMARY)
+            item = rec.letter_summary
+            text = markup_after(item.paragraph, Role.LETTER_SUMMARY, span=item.span)
             data["summary"] = text.split(" ", 1)[1] if " " in text else text
         elif rec.summary:
             data["summary"] = " ".join(markup_after(x.paragraph, Role.SUMMARY) for x in rec.summary)
