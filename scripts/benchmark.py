@@ -38,8 +38,9 @@ def timed(fn: Callable[[], object], repeat: int) -> float:
 
 def large(document: Document, parts: int = 40) -> Document:
     """129 pages in LibreOffice: 40 parts of 8 items with 4 dashes each."""
-    text = document.preamble[0].text
-    body = [Part(f"Phần {p}", [Item(title=f"Mục {i}", children=[Dash(text) for _ in range(4)])
+    text = document.preamble[0].text  # each dash says which it is: text repeated alone is refused as a bomb
+    body = [Part(f"Phần {p}", [Item(title=f"Mục {i}", children=[Dash(f"{text} ({p}.{i}.{d})")
+                                                                 for d in range(4)])
                                for i in range(8)]) for p in range(parts)]
     return attrs.evolve(document, body=body)
 
