@@ -40,20 +40,15 @@ BENCH = ROOT / "benchmarks"
 PLAN_JSON = ROOT / "examples" / "ke-hoach-hoang-kim.json"
 PLAN_YAML = ROOT / "examples" / "ke-hoach-hoang-kim.yaml"
 sys.path.insert(0, str(ROOT))
+from scripts.benchmark import timed  # noqa: E402 (the repository's root is on the path from here)
 
 STEMS = ["Hoàng Kim", "Quảng Phú", "Hoằng Đạo", "Đông Sơn", "Thiệu Hóa", "Yên Định", "Nga Sơn", "Ứng Hòe",
          "Xuân Lộc", "Tĩnh Gia", "Cẩm Thủy", "Bá Thước", "Mường Lát", "Như Xuân", "Ngọc Lặc"]
 SIGNERS = ["Lê Quang Thành", "Nguyễn Thị Hồng", "Trần Văn Đức", "Phạm Thị Ánh", "Đỗ Minh Khôi"]
 
 
-def median_ms(fn: Callable[[], object], repeat: int) -> float:
-    fn()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+# One timer for both benchmark scripts: median milliseconds of ``repeat`` calls after a warm-up call.
+median_ms = timed
 
 
 def _children_cpu() -> float:
