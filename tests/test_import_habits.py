@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.fixtures.office_habits import HABITS, Habit, not_an_administrative_document
+from tests.fixtures.all_habits import HABITS
+from tests.fixtures.office_habits import Habit, not_an_administrative_document
 from vbhc.check import check
 from vbhc.ooxml.resolve import ResolvedParagraph, read_document
 from vbhc.pipeline import import_document, render_bytes
@@ -108,17 +109,8 @@ def built(make: Callable[[], Habit]) -> Habit:
     return _BUILT[make.__name__]
 
 
-KNOWN = {
-    "several_forms": "an embedded form's header table has a cell of two paragraphs (its Quốc hiệu and Tiêu "
-                     "ngữ): readers/docx/tables.py reads it into one Cell text joined by a space (a model "
-                     "Cell holds one paragraph), so the render prints them as one line",
-    "office_numbering": "the bold '2. Yêu cầu' followed by '1) …', '2) …' is imported as a childless item "
-                        "(the '1)' lines read at the item level and renumbered 3., 4.; the bold, taken as "
-                        "the role's own, dropped), rendered upright; check reads the short unpunctuated "
-                        "'2. Yêu cầu' as an item title and reports item-title.bold",
-}
-DOCUMENTS = [pytest.param(make, marks=pytest.mark.xfail(strict=True, reason=KNOWN[make.__name__]))
-             if make.__name__ in KNOWN else make
+DOCUMENTS = [pytest.param(make, marks=pytest.mark.xfail(strict=True, reason=known))
+             if (known := built(make).import_known) else make
              for make in HABITS if make is not not_an_administrative_document]
 
 

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.fixtures.office_habits import HABITS, Habit
+from tests.fixtures.all_habits import HABITS
+from tests.fixtures.office_habits import Habit
 from vbhc.check.checks import check_document
 from vbhc.check.fix import fix_package
 from vbhc.check.rules import RULES, Severity
