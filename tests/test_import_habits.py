@@ -111,7 +111,8 @@ def built(make: Callable[[], Habit]) -> Habit:
 
 DOCUMENTS = [pytest.param(make, marks=pytest.mark.xfail(strict=True, reason=known))
              if (known := built(make).import_known) else make
-             for make in HABITS if make is not not_an_administrative_document]
+             for make in HABITS if make is not not_an_administrative_document and not built(make).refused]
+REFUSED = [make for make in HABITS if built(make).refused]
 
 
 @pytest.mark.parametrize("make", DOCUMENTS, ids=lambda f: f.__name__)
@@ -130,4 +131,13 @@ def test_import_then_render_keeps_every_paragraph_and_passes_check(make: Callabl
 def test_what_is_no_administrative_document_is_refused_with_a_clear_message() -> None:
     habit = built(not_an_administrative_document)
     with pytest.raises(NotAnAdministrativeDocument, match=r"not an administrative document.*no Quốc hiệu"):
+        import_document(habit.data, name=f"{habit.name}.docx")
+
+
+@pytest.mark.parametrize("make", REFUSED, ids=lambda f: f.__name__)
+def test_what_import_refuses_it_refuses_naming_what_it_is_and_why(make: Callable[[], Habit]) -> None:
+    """A paper that is no administrative document, or a document Decree 30 does not govern (a Party's or a
+    union's, a legal normative one, a citizen's): refused, with a message that names what was recognised."""
+    habit = built(make)
+    with pytest.raises(NotAnAdministrativeDocument, match=habit.refused):
         import_document(habit.data, name=f"{habit.name}.docx")

@@ -47,6 +47,7 @@ class Rule:
 
 # Report groups, in the order a reader meets them on the page: id → title.
 COMPONENTS: dict[str, str] = {
+    "scope": "Scope (phạm vi điều chỉnh)",
     "page": "Page set-up (khổ giấy, lề trang)",
     "font": "Font (phông chữ)",
     "text": "Text encoding",
@@ -122,6 +123,10 @@ E, W = Severity.ERROR, Severity.WARNING
 
 def _build() -> dict[str, Rule]:
     rules = [
+        Rule("document.scope", f"{nd30.scope.SCOPE_CLAUSE}; Art. 4.2.a", W, "scope",
+             "a document Decree 30 governs as it writes: a văn bản hành chính of a state body, organisation "
+             "or enterprise, or of an organisation that prints the Quốc hiệu over it", None,
+             f"a văn bản hành chính of {nd30.scope.APPLIES_TO}"),
         Rule("page.size", "PL I, I.1", E, "page", "paper size A4",
              (nd30.PAPER_WIDTH_MM, nd30.PAPER_HEIGHT_MM),
              f"A4, {nd30.PAPER_WIDTH_MM} × {nd30.PAPER_HEIGHT_MM} mm"),

@@ -12,11 +12,14 @@ and the value vbhc uses by default is named once beside it.
 - ``roles``: what a printed line is: one record per role with its typography, Word style, size field,
   report name and group, and the checker's flags;
 - ``forms``: the sample layouts of PL III (Mẫu): one record per form with its regions, required
-  roles, type line, place-and-date line, enacting words and signatures; every type's form.
+  roles, type line, place-and-date line, enacting words and signatures; every type's form;
+- ``scope``: what the decree governs (Art. 1, 2, 4.2.a) and the documents it does not, each with the
+  regulation that governs it instead.
 
 It imports nothing else of vbhc: the model, layout, readers, writers and the checker read from here.
 """
 
+from vbhc.nd30 import scope
 from vbhc.nd30.forms import (
     ATTACHED_TEXT_NAMES,
     DEFAULT_FORM,
@@ -340,5 +343,6 @@ __all__ = [
     "point_letter",
     "reference_symbol",
     "roman",
+    "scope",
     "stack_problem",
 ]

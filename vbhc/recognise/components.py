@@ -47,6 +47,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from attrs import define, frozen
 
@@ -55,6 +56,9 @@ from vbhc.layout.regions import AppendixRegion, CopyRegion, Regions, SignatureRe
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedRun
 from vbhc.recognise.forms import confirmation_at, lead_in_at, lead_in_roles
+
+if TYPE_CHECKING:
+    from vbhc.recognise.scope import OutOfScope
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
@@ -99,6 +103,8 @@ AGENCY_WORDS = (
     "CHI CỤC", "VỤ ", "VIỆN ", "HỌC VIỆN", "TRƯỜNG ", "ĐẠI HỌC", "BỆNH VIỆN", "TRUNG TÂM", "CÔNG AN",
     "VĂN PHÒNG", "THANH TRA", "ĐẢNG ỦY", "ĐOÀN ", "HỘI ", "CÔNG TY", "TỔNG CÔNG TY", "TẬP ĐOÀN", "TÒA ÁN",
     "TOÀ ÁN", "KHO BẠC", "BẢO HIỂM", "NGÂN HÀNG", "CHI NHÁNH", "BỘ CHỈ HUY", "CHÍNH PHỦ", "QUỐC HỘI",
+    # the mass organisations' committees and branches ("BCH HỘI LHPN XÃ …", "BTV HUYỆN ĐOÀN", "CHI HỘI …")
+    "BCH ", "BTV ", "CHI HỘI", "CÔNG ĐOÀN", "LIÊN ĐOÀN", "ĐẢNG BỘ", "CHI BỘ",
 )
 # Words of a position or a body, which a signer's name never contains.
 _NOT_A_NAME = ("CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "PHÓ", "CHÁNH", "THƯ KÝ", "CHỦ TỌA", "CHỦ TOẠ", "TỔNG",
@@ -293,6 +299,7 @@ class Recognition(Regions[Recognised]):
     # the Quốc hiệu's words typed on in the next paragraph(s): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM"
     national_title_rest: tuple[Recognised, ...] = ()
     forms: tuple[EmbeddedForm, ...] = ()  # forms attached after the closing or in a phụ lục
+    out_of_scope: OutOfScope | None = None  # what Decree 30 does not govern (recognise/scope.py)
 
     @property
     def form(self) -> nd30.Form:
@@ -311,8 +318,11 @@ class Recognition(Regions[Recognised]):
     @property
     def anchors(self) -> list[str]:
         """The components that make a paper an administrative document, as far as they were found."""
+        # a tên loại only as one of Art. 7's types: any centred title in capitals ("HÓA ĐƠN GIÁ TRỊ GIA TĂNG",
+        # "SƠ YẾU LÝ LỊCH") is not the mark of an administrative document
+        typed = (self.type_name or self.letter_summary) if self.document_type is not None else None
         found = {"Quốc hiệu": self.national_title, "Tiêu ngữ": self.motto, "tên cơ quan": self.issuer,
-                 '"Số:"': self.number, "tên loại": self.type_name or self.letter_summary,
+                 '"Số:"': self.number, "tên loại": typed,
                  "chữ ký": self.signatures, '"Nơi nhận:"': self.recipients_heading}
         return [name for name, value in found.items() if value]
 
@@ -1165,5 +1175,10 @@ def collective_blocks(rec: Recognition) -> tuple[SignatureRegion[Recognised], ..
 
 
 def recognise(doc: ResolvedDocument) -> Recognition:
-    """Recognise the components of ``doc`` (see the module docstring for how)."""
-    return _Recogniser(doc).run()
+    """Recognise the components of ``doc`` (see the module docstring for how), and whether Decree 30
+    governs it at all (:mod:`vbhc.recognise.scope`, which reads this module's recognition)."""
+    from vbhc.recognise.scope import out_of_scope
+
+    rec = _Recogniser(doc).run()
+    rec.out_of_scope = out_of_scope(doc, rec)
+    return rec

@@ -23,6 +23,7 @@ from vbhc.check.checks.forms import check_signers_in_person
 from vbhc.check.checks.header import check_date, check_header, check_number, check_title
 from vbhc.check.checks.page import check_page, check_page_numbers
 from vbhc.check.checks.required import check_required
+from vbhc.check.checks.scope import check_scope
 from vbhc.check.checks.tables import check_tables
 from vbhc.check.checks.typography import check_fonts, check_footnotes, check_text, check_typography
 from vbhc.check.marks import check_copy, check_marks
@@ -33,13 +34,17 @@ from vbhc.ooxml.resolve import ResolvedDocument, read_document
 from vbhc.ooxml.xml import w
 from vbhc.recognise.components import Recognition, recognise
 
-CHECKS = (check_page, check_fonts, check_text, check_required, check_typography, check_header, check_number,
-          check_date, check_title, check_body, check_numbering, check_legal_bases, check_addressees,
-          check_recipients, check_authority, check_signature, check_signers_in_person, check_page_numbers,
-          check_tables, check_marks, check_copy, check_footnotes)
-# What is checked in a document that is not an administrative one: its paper, fonts and text encoding,
-# and the one finding that says what it is not.
-ANY_DOCUMENT = (check_page, check_fonts, check_text, check_required)
+CHECKS = (check_scope, check_page, check_fonts, check_text, check_required, check_typography, check_header,
+          check_number, check_date, check_title, check_body, check_numbering, check_legal_bases,
+          check_addressees, check_recipients, check_authority, check_signature, check_signers_in_person,
+          check_page_numbers, check_tables, check_marks, check_copy, check_footnotes)
+# A paper that is no administrative document at all (a CV, an invoice, a meeting's notes) is no business of
+# Decree 30, not even its fonts (Art. 1; Art. 3.3): one finding says what it is not, and nothing else.
+ANY_DOCUMENT = (check_required,)
+# A document another regulation governs (nd30/scope.py: a Party's or a union's, a legal normative one, a
+# citizen's paper): the finding that says so, and the page, font and encoding rules every one of those
+# regulations states as Decree 30 does (nd30.scope.SHARED_TECHNIQUE); its components are its own rules'.
+OUT_OF_SCOPE = (check_scope, check_page, check_fonts, check_text)
 
 
 def guard(doc: ResolvedDocument, limits: Limits = DEFAULT_LIMITS) -> None:
@@ -66,13 +71,16 @@ def check(source: str | Path | bytes | BinaryIO, *, name: str | None = None,
 def check_document(doc: ResolvedDocument, source: str = "document", rec: Recognition | None = None) -> Report:
     """Run every check on a resolved document and return the report."""
     ctx = Context(doc, rec if rec is not None else recognise(doc))
-    administrative = ctx.rec.is_administrative
-    for check in CHECKS if administrative else ANY_DOCUMENT:
+    scope = ctx.rec.out_of_scope
+    administrative = ctx.rec.is_administrative and scope is None
+    checks = CHECKS if administrative else OUT_OF_SCOPE if scope is not None else ANY_DOCUMENT
+    for check in checks:
         check(ctx)
     if not administrative:  # the components' rules would flood the report with one wrong finding each
+        reason = "not governed by Decree 30" if scope is not None else "not an administrative document"
         for rule_id in RULES:
             if rule_id not in ctx.ran:
-                ctx.na(rule_id, "not an administrative document")
+                ctx.na(rule_id, reason)
     return ctx.report(source)
 
 

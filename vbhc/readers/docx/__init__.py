@@ -22,14 +22,15 @@ from vbhc.readers.docx.paragraphs import text_document, text_lines
 from vbhc.readers.docx.reader import (
     Imported,
     NotAnAdministrativeDocument,
+    NotGovernedByDecree30,
     ReportRow,
     place_tables,
     read_recognition,
 )
 from vbhc.recognise.components import is_national_title, recognise
 
-__all__ = ["Imported", "NotAnAdministrativeDocument", "ReportRow", "adopt_profile", "place_tables",
-           "read_docx", "read_text"]
+__all__ = ["Imported", "NotAnAdministrativeDocument", "NotGovernedByDecree30", "ReportRow", "adopt_profile",
+           "place_tables", "read_docx", "read_text"]
 
 _HEADER_LINES = 15  # how far down pasted text may hold its header lines
 

@@ -35,15 +35,30 @@ from vbhc.recognise.components import (
     is_national_title,
     shown,
 )
+from vbhc.recognise.scope import OutOfScope
 
-__all__ = ["TABLE_PLACEHOLDER", "Imported", "NotAnAdministrativeDocument", "ReportRow", "place_tables",
-           "read_recognition"]
+__all__ = ["TABLE_PLACEHOLDER", "Imported", "NotAnAdministrativeDocument", "NotGovernedByDecree30",
+           "ReportRow", "place_tables", "read_recognition"]
 
 TABLE_PLACEHOLDER = "[[vbhc-table-"  # a data table's line in outline text, until place_tables
 
 
 class NotAnAdministrativeDocument(VbhcError):
     """The source has none of a Decree 30 document's marks: no Quốc hiệu, no type name, no "V/v"."""
+
+
+class NotGovernedByDecree30(NotAnAdministrativeDocument):
+    """The source is a document another regulation governs (vbhc.nd30.scope: a Party's or a union's, a
+    legal normative one, a citizen's paper). The model holds only Decree 30's văn bản hành chính: rendered,
+    such a document would get the Quốc hiệu and Decree 30's number and layout in place of its own, so it
+    is refused, naming what was recognised and why."""
+
+    def __init__(self, found: OutOfScope) -> None:
+        s, p = found.scope, found.paragraph
+        where = f' by "{found.text}" (paragraph {p.index + 1})' if p is not None and found.text else ""
+        super().__init__(f"this is {s.what}, recognised{where}: it is {s.reason()}; vbhc writes only "
+                         "Decree 30's văn bản hành chính, so it is not imported (a render would print Decree "
+                         "30's Quốc hiệu, number and layout on it)")
 
 
 @frozen
@@ -131,6 +146,8 @@ class _Reader:
     def run(self) -> Imported:
         rec, data = self.rec, self.out.data
         data.update(self.header)
+        if rec.out_of_scope is not None:
+            raise NotGovernedByDecree30(rec.out_of_scope)
         if rec.document_type is None and rec.national_title is None and "type" not in data:
             raise NotAnAdministrativeDocument(
                 "this is not an administrative document: it has no Quốc hiệu, no type name (Kế hoạch, "
