@@ -16,7 +16,7 @@ def check_scope(ctx: Context) -> None:
     found = ctx.rec.out_of_scope
     if found is not None:
         s = found.scope
-        seen = f' ("{found.text}")' if found.text else ""
+        seen = f', recognised by "{found.text}"' if found.text else ""
         ctx.add("document.scope", f"{s.what}{seen}: {s.reason()}",
                 [found.paragraph] if found.paragraph is not None else [],
                 note=f"checked only for what that regulation states as Decree 30 does ({_SHARED}): A4, the "

@@ -57,8 +57,8 @@ class NotGovernedByDecree30(NotAnAdministrativeDocument):
         s, p = found.scope, found.paragraph
         where = f' by "{found.text}" (paragraph {p.index + 1})' if p is not None and found.text else ""
         super().__init__(f"this is {s.what}, recognised{where}: it is {s.reason()}; vbhc writes only "
-                         "Decree 30's văn bản hành chính, so it is not imported (a render would print Decree "
-                         "30's Quốc hiệu, number and layout on it)")
+                         "Decree 30's văn bản hành chính, so it is not imported (rendered, it would take "
+                         "Decree 30's thể thức in place of its own)")
 
 
 @frozen

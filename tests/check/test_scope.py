@@ -1,0 +1,98 @@
+"""What Decree 30 does not govern (vbhc/nd30/scope.py, vbhc/recognise/scope.py): recognised once, reported
+once and first, checked only for what its own regulation states alike, refused by import with its reason;
+and the "not an administrative document" threshold holding over every fixture."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures import habits_scope
+from tests.fixtures.all_habits import HABITS
+from tests.fixtures.office_habits import Habit, not_an_administrative_document
+from vbhc import nd30
+from vbhc.check.checks import check_document
+from vbhc.check.rules import RULES
+from vbhc.cli import main
+from vbhc.ooxml.resolve import read_document
+from vbhc.recognise import recognise
+from vbhc.recognise.scope import _LEGAL_NUMBER
+
+NOT_DOCUMENTS = {not_an_administrative_document.__name__} | {
+    make.__name__ for make in habits_scope.HABITS if make().refused == habits_scope.NOT_A_DOCUMENT}
+OUT_OF_SCOPE = ("party_plan", "party_cell_resolution_with_tabs", "youth_union_plan", "farmers_union_report",
+                "veterans_union_plan", "legal_normative_decision", "citizen_application",
+                "personal_cv_under_national_title")
+
+
+@pytest.mark.parametrize("make", HABITS, ids=lambda f: f.__name__)
+def test_the_threshold_holds_over_every_fixture(make: Callable[[], Habit]) -> None:
+    """A paper that is no administrative document falls under ``_MIN_ANCHORS``; every other fixture
+    (an office's habit, a Party's document, an enterprise's) stands above it or is recognised for what
+    it is."""
+    rec = recognise(read_document(make().data))
+    if make.__name__ in NOT_DOCUMENTS:
+        assert not rec.is_administrative and rec.out_of_scope is None, rec.anchors
+    else:
+        assert rec.is_administrative or rec.out_of_scope is not None, rec.anchors
+    assert (rec.out_of_scope is not None) == (make.__name__ in OUT_OF_SCOPE)
+
+
+@pytest.mark.parametrize("name", OUT_OF_SCOPE)
+def test_out_of_scope_is_one_finding_first_then_only_the_shared_rules(name: str) -> None:
+    habit = getattr(habits_scope, name)()
+    report = check_document(read_document(habit.data), name)
+    scope = [f for f in report.findings if f.rule.id == "document.scope"]
+    assert len(scope) == 1 and report.findings[0] is scope[0]
+    assert "Decree 30 (Art." in scope[0].found
+    evaluated = {r.id for r in report.passed} | report.rule_ids()
+    shared = {"scope", *nd30.scope.SHARED_TECHNIQUE}
+    assert {RULES[r].component for r in evaluated} <= shared
+    not_its_own = {r for r in RULES if RULES[r].component not in shared}
+    assert {s.rule.id for s in report.not_applicable} == not_its_own
+    text = report.to_text()
+    assert text.index("Scope (phạm vi điều chỉnh)") < text.index("Font (phông chữ)")
+    assert report.exit_code == 0  # a warning: the document is no worse for being the Party's
+
+
+def test_the_finding_names_what_was_seen_and_the_regulation() -> None:
+    report = check_document(read_document(habits_scope.party_plan().data))
+    (finding,) = [f for f in report.findings if f.rule.id == "document.scope"]
+    assert '"ĐẢNG CỘNG SẢN VIỆT NAM"' in finding.found and "36-HD/VPTW" in finding.found
+    assert "Art. 2.2" in finding.found and finding.paragraphs[0].text == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    decision = check_document(read_document(habits_scope.legal_normative_decision().data))
+    (finding,) = [f for f in decision.findings if f.rule.id == "document.scope"]
+    assert '"Số: 12/2024/QĐ-UBND"' in finding.found and "Art. 4.2.a" in finding.found
+
+
+@pytest.mark.parametrize("name", sorted(NOT_DOCUMENTS - {not_an_administrative_document.__name__}))
+def test_a_paper_that_is_no_document_gets_document_type_alone(name: str) -> None:
+    report = check_document(read_document(getattr(habits_scope, name)().data), name)
+    assert [f.rule.id for f in report.findings] == ["document.type"]
+    assert "not an administrative document" in report.findings[0].found
+
+
+@pytest.mark.parametrize(("number", "legal"), [
+    ("Số: 12/2024/QĐ-UBND", True), ("Số 12/2024/NQ-HĐND", True), ("Luật số: 80/2015/QH13", True),
+    ("Số: 01/2011/TT-BNV", True), ("Số: 30/2020/NĐ-CP", True), ("Số: 55/2005/TTLT-BNV-VPCP", True),
+    ("Số: 12/QĐ-UBND", False), ("Số: 01/2024/HĐKT", False), ("Số: 12/KH-UBND", False),
+    ("Số: 2024/QĐ-UBND", False), ("Số 12-KH/ĐU", False),
+])
+def test_a_legal_normative_number_carries_its_year_and_kind(number: str, legal: bool) -> None:
+    assert bool(_LEGAL_NUMBER.search(number)) is legal
+
+
+def test_the_cli_checks_and_refuses_a_party_document(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "dang-uy.docx"
+    source.write_bytes(habits_scope.party_plan().data)
+    assert main(["check", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert out.index("document.scope") < out.index("font.slots") and "components.required" not in out
+    spec = tmp_path / "dang-uy.yaml"
+    assert main(["import", str(source), "-o", str(spec)]) == 2
+    err = capsys.readouterr().err
+    assert "Communist Party" in err and '"ĐẢNG CỘNG SẢN VIỆT NAM" (paragraph 4)' in err and "Art. 2.2" in err
+    assert not spec.exists()
