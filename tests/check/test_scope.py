@@ -4,6 +4,7 @@ and the "not an administrative document" threshold holding over every fixture.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -79,9 +80,10 @@ def test_a_paper_that_is_no_document_gets_document_type_alone(name: str) -> None
     ("Số: 01/2011/TT-BNV", True), ("Số: 30/2020/NĐ-CP", True), ("Số: 55/2005/TTLT-BNV-VPCP", True),
     ("Số: 12/QĐ-UBND", False), ("Số: 01/2024/HĐKT", False), ("Số: 12/KH-UBND", False),
     ("Số: 2024/QĐ-UBND", False), ("Số 12-KH/ĐU", False),
+    ("Căn cứ Quyết định số 12/2024/QĐ-UBND ngày 15 tháng 3 năm 2024;", False),  # a căn cứ citing one
 ])
 def test_a_legal_normative_number_carries_its_year_and_kind(number: str, legal: bool) -> None:
-    assert bool(_LEGAL_NUMBER.search(number)) is legal
+    assert bool(_LEGAL_NUMBER.match(number)) is legal
 
 
 def test_the_cli_checks_and_refuses_a_party_document(tmp_path: Path,
@@ -96,3 +98,20 @@ def test_the_cli_checks_and_refuses_a_party_document(tmp_path: Path,
     err = capsys.readouterr().err
     assert "Communist Party" in err and '"ĐẢNG CỘNG SẢN VIỆT NAM" (paragraph 4)' in err and "Art. 2.2" in err
     assert not spec.exists()
+
+
+def test_pasted_text_is_read_whole_for_what_governs_it(tmp_path: Path) -> None:
+    """A pasted Party plan joins its header's columns on one line; a pasted legal normative decision's
+    number is among the header lines the text reader takes first: both are refused, naming the line."""
+    from vbhc.pipeline import import_document
+    from vbhc.readers.docx import NotGovernedByDecree30
+
+    party = ("ĐẢNG BỘ HUYỆN HOẰNG HÓA\tĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ HOÀNG KIM\n*\nSố 12-KH/ĐU\n\n"
+             "KẾ HOẠCH\ntuyên truyền kỷ niệm Ngày thành lập Đảng\n")
+    decision = "ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSố: 12/2024/QĐ-UBND\n\nQUYẾT ĐỊNH\nBan hành Quy định\n"
+    for name, text, words in (("party.txt", party, "Communist Party"),
+                              ("decision.txt", decision, '"Số: 12/2024/QĐ-UBND" (paragraph 3)')):
+        source = tmp_path / name
+        source.write_text(text, encoding="utf-8")
+        with pytest.raises(NotGovernedByDecree30, match=re.escape(words)):
+            import_document(source)

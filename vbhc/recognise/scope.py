@@ -35,9 +35,10 @@ __all__ = ["OutOfScope", "out_of_scope"]
 _HEADER_WITHIN = 40  # the header's lines are among a document's first paragraphs
 _TITLE_WITHIN = 15  # and a citizen's paper's title among its first
 _KINDS = "|".join(sorted(scopes.LEGAL_NORMATIVE_SYMBOLS, key=len, reverse=True))
-# "Số: 12/2024/QĐ-UBND", "Số 12/2024/NQ-HĐND", "Luật số: 80/2015/QH13"; not "Số: 01/2024/HĐKT" (a contract)
+# A line or column that opens with the number: "Số: 12/2024/QĐ-UBND", "Số 12/2024/NQ-HĐND", "Luật số: 80/2015/
+# QH13"; not "Số: 01/2024/HĐKT" (a contract), nor a căn cứ citing one ("Căn cứ Quyết định số 12/2024/QĐ-UBND")
 _LEGAL_NUMBER = re.compile(
-    rf"(?<!\w)(?:luật\s+)?số\s*:?\s*\d+\s*/\s*(?:19|20)\d\d\s*/\s*(?:{_KINDS})\d*(?:-\S*)?(?=\s|$)",
+    rf"^(?:luật\s+)?số\s*:?\s*\d+\s*/\s*(?:19|20)\d\d\s*/\s*(?:{_KINDS})\d*(?:-\S*)?(?=\s|$)",
     re.IGNORECASE)
 # The titles of the papers a citizen writes to an office, under the Quốc hiệu (practice).
 _PERSONAL_TITLES = re.compile(r"^(?:ĐƠN|SƠ YẾU LÝ LỊCH|LÝ LỊCH|BẢN KHAI|BẢN CAM KẾT|GIẤY CAM KẾT)\b")
@@ -50,6 +51,17 @@ def _key(text: str) -> str:
 
 
 _HEADINGS = {_key(h): s for s in scopes.OWN_HEADINGS for h in s.headings}
+
+
+def _heading(piece: str) -> Scope | None:
+    """The organisation whose own line ``piece`` is: the line itself, or a line in capitals that opens or
+    ends with it (pasted text joins the header's two columns: "ĐẢNG BỘ HUYỆN … ĐẢNG CỘNG SẢN VIỆT NAM")."""
+    key = _key(piece)
+    found = _HEADINGS.get(key)
+    if found is None and not any(c.islower() for c in piece):
+        found = next((s for h, s in _HEADINGS.items() if key.startswith(f"{h} ") or key.endswith(f" {h}")),
+                     None)
+    return found
 
 
 @frozen
@@ -79,14 +91,15 @@ def out_of_scope(doc: ResolvedDocument, rec: Recognition) -> OutOfScope | None:
     if rec.national_title is None:
         for p in header:
             for piece in _pieces(p):
-                found = _HEADINGS.get(_key(piece))
+                found = _heading(piece)
                 if found is not None:
                     return OutOfScope(found, p, piece)
     numbers = [rec.number.paragraph] if rec.number is not None else header
     for p in numbers:
-        hit = _LEGAL_NUMBER.search(shown(p))
-        if hit:
-            return OutOfScope(scopes.LEGAL_NORMATIVE, p, hit.group(0))
+        for piece in _pieces(p):
+            hit = _LEGAL_NUMBER.match(piece)
+            if hit:
+                return OutOfScope(scopes.LEGAL_NORMATIVE, p, hit.group(0))
     if rec.national_title is not None and not rec.issuer and not rec.parent_body and rec.number is None:
         for p in doc.paragraphs[:_TITLE_WITHIN]:
             if p.location == "body" and _PERSONAL_TITLES.match(_key(shown(p))):

@@ -28,6 +28,7 @@ from vbhc.readers.docx.reader import (
     read_recognition,
 )
 from vbhc.recognise.components import is_national_title, recognise
+from vbhc.recognise.scope import out_of_scope
 
 __all__ = ["Imported", "NotAnAdministrativeDocument", "NotGovernedByDecree30", "ReportRow", "adopt_profile",
            "place_tables", "read_docx", "read_text"]
@@ -52,6 +53,8 @@ def read_text(text: str) -> Imported:
     rec = recognise(text_document(lines[start:]))
     # the recogniser saw the lines from ``start``: its paragraphs are the text's, shifted
     shifted = _shift(rec, doc, start)
+    if start:  # whether Decree 30 governs it is read on the whole text, its header lines too
+        shifted.out_of_scope = out_of_scope(doc, shifted)
     rows = header.pop("_rows", [])
     imported = read_recognition(doc, shifted, header, placed=range(start))
     imported.report[:0] = [ReportRow(n + 1, role, lines[n]) for n, role in rows]
