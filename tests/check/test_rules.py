@@ -283,6 +283,8 @@ CASES = [
     Case("signature.collective", "plan", lambda d: remove(d.find("TM. ỦY BAN"))),
     Case("signature.authority", "plan", edit("TM. ỦY BAN", "TM.", "T/M")),
     Case("document.type", "plan", edit("KẾ HOẠCH", "KẾ HOẠCH", "KẾ SÁCH")),
+    # a number with its year: a legal normative document's (Art. 4.2.a), not the decree's to judge
+    Case("document.scope", "plan", edit("Số:", "05/KH-", "05/2024/QĐ-")),
     Case("signature.in-person", "minutes", edit("CHỦ TỌA", "CHỦ TỌA", "TM. CHỦ TỌA")),
     Case("page-number.present", "plan", _drop_header_refs),
     Case("page-number.position", "plan", lambda d: set_ppr(_page_header(d), "jc", val="left")),
