@@ -24,8 +24,8 @@ from vbhc.recognise.scope import _LEGAL_NUMBER
 NOT_DOCUMENTS = {not_an_administrative_document.__name__} | {
     make.__name__ for make in habits_scope.HABITS if make().refused == habits_scope.NOT_A_DOCUMENT}
 OUT_OF_SCOPE = ("party_plan", "party_cell_resolution_with_tabs", "youth_union_plan", "farmers_union_report",
-                "veterans_union_plan", "legal_normative_decision", "citizen_application",
-                "personal_cv_under_national_title")
+                "veterans_union_plan", "womens_union_own_line", "legal_normative_decision",
+                "citizen_application", "personal_cv_under_national_title")
 
 
 @pytest.mark.parametrize("make", HABITS, ids=lambda f: f.__name__)
@@ -115,3 +115,18 @@ def test_pasted_text_is_read_whole_for_what_governs_it(tmp_path: Path) -> None:
         source.write_text(text, encoding="utf-8")
         with pytest.raises(NotGovernedByDecree30, match=re.escape(words)):
             import_document(source)
+
+
+def test_fix_leaves_a_party_documents_components_as_its_rules_have_them() -> None:
+    """--fix on a Party's document sets the fonts (a shared rule) and leaves every size and weight: the
+    heading's 15 pt and the tên loại's 16 pt are the Party's (Hướng dẫn 36-HD/VPTW), not faults."""
+    from vbhc.check.fix import fix_package
+
+    data = habits_scope.party_plan().data
+    doc = read_document(data)
+    fixed = fix_package(doc.package, doc, check_document(doc), data)
+    again = read_document(fixed.data)
+    looks = [[(r.text, r.size_pt, r.bold, r.italic) for r in p.runs] for p in doc.paragraphs]
+    assert [[(r.text, r.size_pt, r.bold, r.italic) for r in p.runs] for p in again.paragraphs] == looks
+    assert "document.scope" in fixed.left
+    assert "font.slots" not in check_document(again).rule_ids()
