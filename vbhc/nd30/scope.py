@@ -46,6 +46,8 @@ class Scope:
     governed_by: str  # "": governed by no regulation of documents at all (``because`` says why)
     headings: tuple[str, ...] = ()
     because: str = ""
+    # what to do when the document is in fact a văn bản hành chính, recognised so by a slip of its typist
+    otherwise: str = ""
 
     def reason(self) -> str:
         """Why Decree 30 does not govern it, with the clause: "governed by …, not by Decree 30 (Art. 2.2)"."""
@@ -75,11 +77,15 @@ WOMENS_UNION = Scope(
 LEGAL_NORMATIVE = Scope(
     "legal-normative", "a legal normative document (văn bản quy phạm pháp luật)", "Art. 4.2.a",
     "the Law on Promulgation of Legal Documents (Luật Ban hành văn bản quy phạm pháp luật) and the decree "
-    "detailing it")
+    "detailing it",
+    otherwise='a văn bản hành chính numbered with its year by mistake is numbered "Số: 12/QĐ-UBND" (PL I, '
+              "II.3: its number in the year and its ký hiệu, no year) and is then checked in full")
 PERSONAL = Scope(
     "personal", "a citizen's own paper (đơn, sơ yếu lý lịch): the Quốc hiệu over no issuing body and no "
     "number", "Art. 2.1; Art. 3.3", "",
-    because="the decree governs the documents of bodies and organisations, not what a citizen writes to them")
+    because="the decree governs the documents of bodies and organisations, not what a citizen writes to them",
+    otherwise="a body's document is headed with its issuer's name and its number (Art. 8.2.b, c) and is then "
+              "checked in full")
 
 # Organisations that print their own line where the Quốc hiệu stands (Art. 2.2). The Fatherland Front's
 # committees print the Quốc hiệu and are checked as Decree 30 writes (so may the Women's Union's, which

@@ -17,8 +17,9 @@ def check_scope(ctx: Context) -> None:
     if found is not None:
         s = found.scope
         seen = f', recognised by "{found.text}"' if found.text else ""
+        otherwise = f"; {s.otherwise}" if s.otherwise else ""
         ctx.add("document.scope", f"{s.what}{seen}: {s.reason()}",
                 [found.paragraph] if found.paragraph is not None else [],
                 note=f"checked only for what that regulation states as Decree 30 does ({_SHARED}): A4, the "
-                     "margins, Unicode Times New Roman in black")
+                     f"margins, Unicode Times New Roman in black{otherwise}")
     ctx.ok("document.scope")

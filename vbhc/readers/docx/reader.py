@@ -56,9 +56,10 @@ class NotGovernedByDecree30(NotAnAdministrativeDocument):
     def __init__(self, found: OutOfScope) -> None:
         s, p = found.scope, found.paragraph
         where = f' by "{found.text}" (paragraph {p.index + 1})' if p is not None and found.text else ""
+        otherwise = f"; {s.otherwise}" if s.otherwise else ""
         super().__init__(f"this is {s.what}, recognised{where}: it is {s.reason()}; vbhc writes only "
                          "Decree 30's văn bản hành chính, so it is not imported (rendered, it would take "
-                         "Decree 30's thể thức in place of its own)")
+                         f"Decree 30's thể thức in place of its own){otherwise}")
 
 
 @frozen
