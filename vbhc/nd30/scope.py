@@ -24,13 +24,14 @@ from dataclasses import dataclass
 
 SCOPE_CLAUSE = "Art. 1; Art. 2"
 APPLIES_TO = "state bodies and organisations and state enterprises (Art. 2.1)"
-# Art. 3.3: a văn bản hành chính is formed in the direction and work of bodies and organisations
-ADMINISTRATIVE_CLAUSE = "Art. 3.3; Art. 7"
 
 # The page, font and encoding rules' groups (vbhc.check.rules.COMPONENTS ids) that the regulations of
 # every record below state as Decree 30 does (PL I, I.1-I.4): A4, margins within its ranges, Unicode
 # TCVN 6909:2001 in Times New Roman, black. Hướng dẫn 36-HD/VPTW (2018), for the Party, states the same
-# paper, font standard and margins; the Youth Union's Hướng dẫn 29-HD/TWĐTN-VP (2013) likewise.
+# paper (A4) and font standard (TCVN 6909:2001), and the Party committees' handbooks cite margins within
+# Decree 30's ranges (25, 25, 35, 15 mm); the Youth Union's Hướng dẫn 29-HD/TWĐTN-VP (2013) likewise. The
+# margins are not held to each text's own words: one set otherwise gets page.margins, read under the
+# document.scope finding shown first.
 SHARED_TECHNIQUE = ("page", "font", "text")
 
 
