@@ -55,6 +55,7 @@ from vbhc.layout.regions import AppendixRegion, CopyRegion, Regions, SignatureRe
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedRun
 from vbhc.recognise.forms import confirmation_at, lead_in_at, lead_in_roles
+from vbhc.recognise.levels import Labelled, levels
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
@@ -425,12 +426,13 @@ _LEVEL_ROLE = {Level.CHAPTER: Role.DIVISION_LABEL, Level.SECTION: Role.DIVISION_
 _TERMINAL = (".", ";", ":", "!", "?", "…", ",")
 
 
-def classify(paragraph: ResolvedParagraph, text: str) -> Recognised:
-    """Role and label of one body paragraph from its first characters (:func:`numbering.read_label`)."""
+def classify(paragraph: ResolvedParagraph, text: str, level: Level | None = None) -> Recognised:
+    """Role and label of one body paragraph from its first characters (:func:`numbering.read_label`);
+    ``level``: the level its label stands for where it stands (:mod:`vbhc.recognise.levels`)."""
     found = numbering.read_label(text)
     if found is None:
         return Recognised(paragraph, Role.PARAGRAPH, text)
-    level = found.level
+    level = level or found.level
     if level in (Level.ITEM, Level.SUBITEM):
         rest = found.rest
         titled = not rest.endswith(_TERMINAL) or (_fully_bold(paragraph) and rest.endswith(":"))
@@ -453,7 +455,9 @@ def classify_body(paragraphs: Iterable[ResolvedParagraph]) -> list[Recognised]:
             item = Recognised(p, Role.DIVISION_TITLE, text)
         title_next = item.role is Role.DIVISION_LABEL and not item.text[len(item.label):].strip(" .:")
         out.append(item)
-    return out
+    found = levels([Labelled(x.level, x.label, x.value) if x.level is not None else None for x in out])
+    return [classify(x.paragraph, x.text, level) if level is not x.level else x
+            for x, level in zip(out, found, strict=True)]
 
 
 # --------------------------------------------------------------------------------------------
