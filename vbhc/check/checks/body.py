@@ -161,8 +161,10 @@ def check_numbering(ctx: Context) -> None:
                 continue
             expected_n, expected = seq.expected(level)
             found_label = " ".join(item.label.split())
-            # "1)" for "1.": the form counts where the decree puts a mark after the number
-            wrong_form = bool(level.suffix) and found_label.casefold() != expected.casefold()
+            # "1)" for "1.": the form counts where the decree puts a mark after the number; "Phần thứ nhất",
+            # "Chương 1" for "Phần I", "Chương I": the numeral too (PL I, II.6.đ)
+            typed_form = found_label if level.suffix else found_label.rstrip(".")
+            wrong_form = typed_form.casefold() != expected.casefold()
             if item.value != expected_n or wrong_form:  # the word's case is article.case's business
                 ctx.add("numbering.sequence", f'"{found_label}"', [item.paragraph], expected=f'"{expected}"',
                         merge=False)

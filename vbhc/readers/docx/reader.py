@@ -103,6 +103,8 @@ class _Reader:
         self.header = header or {}
         self.preamble_lines: list[tuple[ResolvedParagraph, str]] = []
         self.counted: dict[Level, int] = {}  # the last number of each level in the lines read (count)
+        # paragraphs whose label import wrote in the decree's form: (as typed, as written, the warning)
+        self.relabelled: dict[int, tuple[str, str, Notice]] = {}
         self.appendix_data: list[dict[str, Any]] = []
         self.appendix_lines: list[list[tuple[ResolvedParagraph, str]]] = []
         self.appendix_starts: list[int] = []
@@ -334,8 +336,16 @@ class _Reader:
         """The outline text of ``lines``, with the outline reader's warnings named by paragraph."""
         text = "\n".join(line for _, line in lines)
         for note in parse_outline(text).warnings:
-            if "starts in lower case" not in note.message:
-                self.warn(lines[note.line - 1][0], note.message)
+            if "starts in lower case" in note.message:
+                continue
+            paragraph, message = lines[note.line - 1][0], note.message
+            relabelled = self.relabelled.get(paragraph.index)
+            if relabelled is not None and message.startswith(f'typed "{relabelled[1]}"'):
+                # "c." printed "c)" and then renumbered "b)": one warning, with what was typed
+                typed, _, notice = relabelled
+                self.out.warnings.remove(notice)
+                message = f'typed "{typed}"' + message[len(f'typed "{relabelled[1]}"'):]
+            self.warn(paragraph, message)
         return text
 
     def outline_line(self, x: Recognised) -> str:
@@ -349,10 +359,12 @@ class _Reader:
                                    "plain paragraph")
             return paragraph_line(markup_after(x.paragraph, Role.PARAGRAPH))
         typed = " ".join(x.label.split())
-        if typed != label and x.level not in _WORD_LEVELS:
+        if typed.rstrip(".").casefold() != label.rstrip(".").casefold() or (
+                typed != label and x.level not in _WORD_LEVELS):  # a word's case is check's business
             under = _UNDER.get(x.level, "") if x.level is not found.level else ""
             who = "practice writes" if x.level.numeral is numbering.Numeral.MARK else "the decree writes"
             self.warn(x.paragraph, f'typed "{typed}": {under}{who} "{label}"; vbhc prints it so')
+            self.relabelled[x.paragraph.index] = (typed, label, self.out.warnings[-1])
         return f"{label} {rest}".strip() if rest else label
 
     def count(self, level: Level, found: numbering.Label | None) -> int | None:
@@ -591,7 +603,7 @@ def _bodies(names: Sequence[str]) -> list[list[str]]:
 
 # How an office's label read at a level other than its form's is said in the import's warning.
 _UNDER = {Level.POINT: "a điểm under the khoản above: ", Level.DASH: "a level under the điểm above: ",
-          Level.PLUS: 'a level under the "-" above: ', Level.ITEM: "a khoản: "}
+          Level.PLUS: "a level under the bullet above: ", Level.ITEM: "a khoản: "}
 _WORD_LEVELS = frozenset({Level.DIVISION, Level.CHAPTER, Level.SECTION, Level.ARTICLE})
 
 
@@ -604,8 +616,6 @@ def _decree_label(level: Level, found: numbering.Label, counted: int | None = No
     value = found.value if counted is None else counted
     if isinstance(value, str) and value[-1:].isdigit():  # "1.2": the last number counts
         value = int(value.rpartition(".")[2])
-    if level is Level.DIVISION:  # "Phần I" is printed as a part
-        level = Level.PART
     if isinstance(value, int):
         return numbering.label(level, value) if level.limit is None or value <= level.limit else None
     if isinstance(value, str) and level.numeral is numbering.Numeral.LETTER:
