@@ -90,3 +90,20 @@ def test_words_letters_are_not_the_vietnamese_alphabet() -> None:
             "<w:p><w:r><w:t>1. Nội dung chính</w:t></w:r></w:p>" + points)
     report = check(build_docx(body, numbering=numbering))
     assert sequence(report) == [("e) Điểm thứ 5;", '"đ)"', '"e)"')]
+
+
+def test_an_articles_word_label_is_judged_by_its_list_levels_look() -> None:
+    """"Điều %1." made bold by its list level passes article.bold; the same list without the bold does not."""
+    from tests.fixtures.habits_numbering import word_article_numbering
+
+    data = word_article_numbering().data
+    assert "article.bold" not in check(data).rule_ids()
+    document = python_docx.Document(io.BytesIO(data))
+    numbering = document.part.numbering_part.element
+    for bold in numbering.iter(f"{{{W}}}b"):
+        bold.getparent().remove(bold)
+    out = io.BytesIO()
+    document.save(out)
+    report = check(out.getvalue())
+    flagged = [p.text[:9] for f in report.findings if f.rule.id == "article.bold" for p in f.paragraphs]
+    assert flagged == ["Điều 1. T", "Điều 2. T", "Điều 3. Q"]
