@@ -107,3 +107,22 @@ def test_an_articles_word_label_is_judged_by_its_list_levels_look() -> None:
     report = check(out.getvalue())
     flagged = [p.text[:9] for f in report.findings if f.rule.id == "article.bold" for p in f.paragraphs]
     assert flagged == ["Điều 1. T", "Điều 2. T", "Điều 3. Q"]
+
+
+def test_an_attached_forms_labels_are_the_laws_and_only_their_sequence_is_checked() -> None:
+    """A form prints its law's labels ("1)", "a."): its lines are not held to the decree's forms."""
+    from tests.fixtures.office_habits import several_forms
+
+    document = python_docx.Document(io.BytesIO(several_forms().data))
+    offices = (("1. Dân số", "1) Dân số"), ("2. Lao động", "2) Lao động"), ("1. Kết quả", "(1) Kết quả"))
+    for paragraph in document.paragraphs:
+        for typed, office in offices:
+            if paragraph.text.startswith(typed):
+                paragraph.runs[0].text = paragraph.runs[0].text.replace(typed, office, 1)
+    out = io.BytesIO()
+    document.save(out)
+    assert sequence(check(out.getvalue())) == []
+    document.paragraphs[-3].runs[0].text = "(2) Kết quả: ......"  # the second form's "(1)": a gap
+    out = io.BytesIO()
+    document.save(out)
+    assert [found for _, _, found in sequence(check(out.getvalue()))] == ['"(2)"']

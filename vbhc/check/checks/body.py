@@ -132,9 +132,11 @@ def _numbers_beyond(ctx: Context) -> bool:
 
 
 def check_numbering(ctx: Context) -> None:
-    bodies = [ctx.rec.body, *(a.body for a in ctx.rec.annexes()), *(f.body for f in ctx.rec.forms)]
+    # An attached form's labels are the ones its law prints ("(1)", "a."): only its sequence is checked.
+    bodies = [(ctx.rec.body, False), *((a.body, False) for a in ctx.rec.annexes()),
+              *((f.body, True) for f in ctx.rec.forms)]
     numbered = _numbers_beyond(ctx)
-    for body in bodies:
+    for body, as_printed in bodies:
         seq = _Sequence()
         for item in body:
             level = item.level
@@ -142,15 +144,18 @@ def check_numbering(ctx: Context) -> None:
                 continue
             numbered = True
             if level.numeral is Numeral.MARK:  # "1.1.1." or "a." under a điểm: a bullet's level
-                ctx.add("numbering.sequence", f'"{item.label}"', [item.paragraph],
-                        expected=f'"{level.marker}"', note=_under(item), merge=False)
+                if not as_printed:
+                    ctx.add("numbering.sequence", f'"{item.label}"', [item.paragraph],
+                            expected=f'"{level.marker}"', note=_under(item), merge=False)
                 continue
             if level is Level.POINT:
                 letter = str(item.value)
                 lettered = letter in nd30.POINT_LETTERS
                 expected_n, expected = seq.expected(level)
-                found_n = nd30.POINT_LETTERS.index(letter) + 1 if lettered else None
-                if found_n != expected_n or item.label.replace(" ", "") != expected:
+                counts = letter.rpartition(".")[2]  # "1)" or "1.2." read as a điểm counts by its number
+                found_n = (nd30.POINT_LETTERS.index(letter) + 1 if lettered
+                           else int(counts) if counts.isdigit() and len(counts) < 4 else None)
+                if found_n != expected_n or (item.label.replace(" ", "") != expected and not as_printed):
                     note = ("" if lettered else _under(item) if letter[-1:].isdigit()
                             else f'"{letter}" is not in the Vietnamese alphabet')
                     ctx.add("numbering.sequence", f'"{item.label}"', [item.paragraph],
@@ -165,7 +170,7 @@ def check_numbering(ctx: Context) -> None:
             # "Chương 1" for "Phần I", "Chương I": the numeral too (PL I, II.6.đ)
             typed_form = found_label if level.suffix else found_label.rstrip(".")
             wrong_form = typed_form.casefold() != expected.casefold()
-            if item.value != expected_n or wrong_form:  # the word's case is article.case's business
+            if item.value != expected_n or (wrong_form and not as_printed):  # case: article.case's business
                 ctx.add("numbering.sequence", f'"{found_label}"', [item.paragraph], expected=f'"{expected}"',
                         merge=False)
             seq.counted(level, item.value)
