@@ -44,3 +44,13 @@ def test_office_forms_are_read_as_the_level_they_stand_for(labels: tuple[str, ..
 def test_lines_without_a_label_keep_none_and_leave_the_outline_open() -> None:
     assert read("1.", "Đoạn", "1)") == ["item", None, "point"]
     assert Level.POINT.rank > Level.ITEM.rank
+
+
+def test_one_glyph_on_two_levels_of_a_word_list_is_two_levels() -> None:
+    dash = numbering.read_label("- Nội dung")
+    assert dash is not None
+    lines = [Labelled(Level.ITEM, "1.", 1),
+             *(Labelled(dash.level, dash.label, None, ilvl) for ilvl in (0, 1, 1, 0))]
+    assert [level.value for level in levels(lines) if level] == ["item", "dash", "plus", "plus", "dash"]
+    typed = [Labelled(Level.ITEM, "1.", 1), *(Labelled(dash.level, dash.label, None) for _ in range(3))]
+    assert [level.value for level in levels(typed) if level] == ["item", "dash", "dash", "dash"]

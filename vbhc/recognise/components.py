@@ -426,10 +426,21 @@ _LEVEL_ROLE = {Level.CHAPTER: Role.DIVISION_LABEL, Level.SECTION: Role.DIVISION_
 _TERMINAL = (".", ";", ":", "!", "?", "…", ",")
 
 
-def classify(paragraph: ResolvedParagraph, text: str, level: Level | None = None) -> Recognised:
-    """Role and label of one body paragraph from its first characters (:func:`numbering.read_label`);
-    ``level``: the level its label stands for where it stands (:mod:`vbhc.recognise.levels`)."""
+def body_label(paragraph: ResolvedParagraph, text: str) -> numbering.Label | None:
+    """The label a body paragraph starts with (:func:`numbering.read_label` of its text as shown), or
+    Word's bullet that reads as no label: the "o" of Word's default second level (Courier New), a
+    glyph of a font vbhc does not map."""
     found = numbering.read_label(text)
+    word = paragraph.numbering_label
+    if found is None and word is not None and len(word) == 1 and (not word.isalnum() or word == "o"):
+        return numbering.Label(Level.DASH, "", None, word, text[len(word):].strip())
+    return found
+
+
+def classify(paragraph: ResolvedParagraph, text: str, level: Level | None = None) -> Recognised:
+    """Role and label of one body paragraph from its first characters (:func:`body_label`); ``level``:
+    the level its label stands for where it stands (:mod:`vbhc.recognise.levels`)."""
+    found = body_label(paragraph, text)
     if found is None:
         return Recognised(paragraph, Role.PARAGRAPH, text)
     level = level or found.level
@@ -455,7 +466,9 @@ def classify_body(paragraphs: Iterable[ResolvedParagraph]) -> list[Recognised]:
             item = Recognised(p, Role.DIVISION_TITLE, text)
         title_next = item.role is Role.DIVISION_LABEL and not item.text[len(item.label):].strip(" .:")
         out.append(item)
-    found = levels([Labelled(x.level, x.label, x.value) if x.level is not None else None for x in out])
+    found = levels([Labelled(x.level, x.label, x.value, x.paragraph.numbering_level
+                             if x.paragraph.numbering_label else None) if x.level is not None else None
+                    for x in out])
     return [classify(x.paragraph, x.text, level) if level is not x.level else x
             for x, level in zip(out, found, strict=True)]
 

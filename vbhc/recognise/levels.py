@@ -44,11 +44,13 @@ _DASH_FORMS = str.maketrans({"–": "-", "—": "-"})
 @dataclass(frozen=True, slots=True)
 class Labelled:
     """What :func:`levels` reads of one labelled line: the level its label was read as
-    (:func:`vbhc.nd30.numbering.read_label`), the label as typed and the number or letter it counts."""
+    (:func:`vbhc.nd30.numbering.read_label`), the label as typed, the number or letter it counts, and
+    the level of Word's list that shows it."""
 
     level: Level
     label: str
     value: int | str | None
+    list_level: int | None = None  # the w:ilvl of Word's own label (None: typed)
 
 
 @dataclass(slots=True)
@@ -63,8 +65,8 @@ def form_of(line: Labelled) -> str:
     if line.level in _WORDS:
         return line.level.value
     text = " ".join(line.label.split()).translate(_DASH_FORMS)
-    if line.level.numeral is Numeral.MARK:
-        return text
+    if line.level.numeral is Numeral.MARK:  # one glyph on two levels of a Word list: two forms
+        return f"{text}@{line.list_level}" if line.list_level else text
     if line.level in (Level.PART,):
         return re.sub(r"[IVXLCDM]+", "A", text, count=1)
     if line.level is Level.POINT:

@@ -31,6 +31,7 @@ from vbhc.recognise.components import (
     AGENCY_WORDS,
     Recognised,
     Recognition,
+    body_label,
     is_line_paragraph,
     is_national_title,
     shown,
@@ -344,7 +345,9 @@ class _Reader:
                 # "c." printed "c)" and then renumbered "b)": one warning, with what was typed
                 typed, _, notice = relabelled
                 self.out.warnings.remove(notice)
-                message = f'typed "{typed}"' + message[len(f'typed "{relabelled[1]}"'):]
+                message = _as_typed(paragraph, typed) + message[len(f'typed "{relabelled[1]}"'):]
+            elif paragraph.numbering_label and message.startswith('typed "'):
+                message = "Word's list shows" + message[len("typed"):]
             self.warn(paragraph, message)
         return text
 
@@ -352,7 +355,7 @@ class _Reader:
         if x.role not in _OUTLINE_ROLES or x.level is None:
             return paragraph_line(markup_after(x.paragraph, Role.PARAGRAPH))
         rest = markup_after(x.paragraph, x.role, x.label)
-        found = numbering.read_label(x.text)
+        found = body_label(x.paragraph, x.text)
         label = _decree_label(x.level, found, self.count(x.level, found)) if found is not None else None
         if found is None or label is None:
             self.warn(x.paragraph, f'typed "{x.label}": no number of Decree 30 reads so; kept as typed, in a '
@@ -363,7 +366,8 @@ class _Reader:
                 typed != label and x.level not in _WORD_LEVELS):  # a word's case is check's business
             under = _UNDER.get(x.level, "") if x.level is not found.level else ""
             who = "practice writes" if x.level.numeral is numbering.Numeral.MARK else "the decree writes"
-            self.warn(x.paragraph, f'typed "{typed}": {under}{who} "{label}"; vbhc prints it so')
+            as_typed = _as_typed(x.paragraph, typed)
+            self.warn(x.paragraph, f'{as_typed}: {under}{who} "{label}"; vbhc prints it so')
             self.relabelled[x.paragraph.index] = (typed, label, self.out.warnings[-1])
         return f"{label} {rest}".strip() if rest else label
 
@@ -605,6 +609,11 @@ def _bodies(names: Sequence[str]) -> list[list[str]]:
 _UNDER = {Level.POINT: "a điểm under the khoản above: ", Level.DASH: "a level under the điểm above: ",
           Level.PLUS: "a level under the bullet above: ", Level.ITEM: "a khoản: "}
 _WORD_LEVELS = frozenset({Level.DIVISION, Level.CHAPTER, Level.SECTION, Level.ARTICLE})
+
+
+def _as_typed(paragraph: ResolvedParagraph, label: str) -> str:
+    """How a warning names a label: as typed, or as Word's automatic numbering shows it."""
+    return f'Word\'s list shows "{label}"' if paragraph.numbering_label else f'typed "{label}"'
 
 
 def _decree_label(level: Level, found: numbering.Label, counted: int | None = None) -> str | None:
