@@ -107,6 +107,16 @@ def test_an_articles_word_label_is_judged_by_its_list_levels_look() -> None:
     report = check(out.getvalue())
     flagged = [p.text[:9] for f in report.findings if f.rule.id == "article.bold" for p in f.paragraphs]
     assert flagged == ["Điều 1. T", "Điều 2. T", "Điều 3. Q"]
+    # --fix leaves it to a person: bolding the runs would bold the article's text, not Word's label
+    from vbhc.check.fix import fix_package
+    from vbhc.ooxml.resolve import read_document
+
+    doc = read_document(out.getvalue())
+    fixed = fix_package(doc.package, doc, report, out.getvalue())
+    assert "article.bold" in fixed.left
+    again = read_document(fixed.data)
+    assert not any(r.bold for p in again.paragraphs if p.numbering_label and "Điều" in p.numbering_label
+                   for r in p.visible_runs)
 
 
 def test_an_attached_forms_labels_are_the_laws_and_only_their_sequence_is_checked() -> None:
