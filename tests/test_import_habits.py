@@ -31,9 +31,10 @@ FRAMED = frozenset({
     "recipient", "confirmation", "appendix-note"})
 
 # What the decree changes in a line, stripped before comparing: a numbering label ("I.", "1.", "1.1.",
-# "a)", "a.", "1)", "-", "+"), which vbhc recomputes; the end punctuation of a list item or a recipient
-# (";", ".", "./.", ",", ":"), which it adds or replaces.
-LABEL = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*[.)]?|[a-zđ][.)]|[-+•–])\s+")
+# "I.1.", "a)", "a.", "1)", "(1)", "(a)", "-", "+", "•", "*"), which vbhc recomputes; the end punctuation
+# of a list item or a recipient (";", ".", "./.", ",", ":"), which it adds or replaces.
+LABEL = re.compile(r"^(?:(?:[IVXLC]+\.)?\d+(?:\.\d+)*[.)]?|[IVXLC]+\.|[a-zđ][.)]|\((?:\d+|[a-zđ])\)"
+                   r"|[-+•–*➢o])\s+")
 END = re.compile(r"(?:\./\.|[;.,:])+$")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # "15/3/2024" → "15 tháng 3 năm 2024"
 SEGMENT = re.compile(r"\t|\n| {2,}")  # columns typed with tabs or runs of spaces; lines broken by hand

@@ -92,7 +92,10 @@ def test_outline_grammar_is_exact_and_word_grammar_lenient() -> None:
     assert parse("IIII. text") is None and parse("C. Văn A") is None  # not numerals: plain lines
     assert parse("1) text") is None and read_label("1) text").level is Level.ITEM  # type: ignore[union-attr]
     assert read_label("chương ii").value == 2  # type: ignore[union-attr]
-    assert read_label("Phần thứ nhất").value == "thứ nhất"  # type: ignore[union-attr]
+    assert read_label("Phần thứ nhất").value == 1  # type: ignore[union-attr]  # the ordinal counts
+    assert read_label("PHẦN THỨ MƯỜI").value == 10  # type: ignore[union-attr]
+    assert [(x.level, x.value, x.label) for x in map(read_label, ("(2) a", "(b) a", "II.3. a", "* a"))] == [
+        (Level.ITEM, 2, "(2)"), (Level.POINT, "b", "(b)"), (Level.ITEM, 3, "II.3."), (Level.DASH, None, "*")]
     assert read_label("10.000 người") is None  # a thousands dot, not an item
     assert parse("1.1. text").level is Level.SUBITEM  # type: ignore[union-attr]
     assert parse("Phần II. Tên").level is Level.DIVISION  # type: ignore[union-attr]

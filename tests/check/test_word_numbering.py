@@ -90,3 +90,49 @@ def test_words_letters_are_not_the_vietnamese_alphabet() -> None:
             "<w:p><w:r><w:t>1. Nội dung chính</w:t></w:r></w:p>" + points)
     report = check(build_docx(body, numbering=numbering))
     assert sequence(report) == [("e) Điểm thứ 5;", '"đ)"', '"e)"')]
+
+
+def test_an_articles_word_label_is_judged_by_its_list_levels_look() -> None:
+    """"Điều %1." made bold by its list level passes article.bold; the same list without the bold does not."""
+    from tests.fixtures.habits_numbering import word_article_numbering
+
+    data = word_article_numbering().data
+    assert "article.bold" not in check(data).rule_ids()
+    document = python_docx.Document(io.BytesIO(data))
+    numbering = document.part.numbering_part.element
+    for bold in numbering.iter(f"{{{W}}}b"):
+        bold.getparent().remove(bold)
+    out = io.BytesIO()
+    document.save(out)
+    report = check(out.getvalue())
+    flagged = [p.text[:9] for f in report.findings if f.rule.id == "article.bold" for p in f.paragraphs]
+    assert flagged == ["Điều 1. T", "Điều 2. T", "Điều 3. Q"]
+    # --fix leaves it to a person: bolding the runs would bold the article's text, not Word's label
+    from vbhc.check.fix import fix_package
+    from vbhc.ooxml.resolve import read_document
+
+    doc = read_document(out.getvalue())
+    fixed = fix_package(doc.package, doc, report, out.getvalue())
+    assert "article.bold" in fixed.left
+    again = read_document(fixed.data)
+    assert not any(r.bold for p in again.paragraphs if p.numbering_label and "Điều" in p.numbering_label
+                   for r in p.visible_runs)
+
+
+def test_an_attached_forms_labels_are_the_laws_and_only_their_sequence_is_checked() -> None:
+    """A form prints its law's labels ("1)", "a."): its lines are not held to the decree's forms."""
+    from tests.fixtures.office_habits import several_forms
+
+    document = python_docx.Document(io.BytesIO(several_forms().data))
+    offices = (("1. Dân số", "1) Dân số"), ("2. Lao động", "2) Lao động"), ("1. Kết quả", "(1) Kết quả"))
+    for paragraph in document.paragraphs:
+        for typed, office in offices:
+            if paragraph.text.startswith(typed):
+                paragraph.runs[0].text = paragraph.runs[0].text.replace(typed, office, 1)
+    out = io.BytesIO()
+    document.save(out)
+    assert sequence(check(out.getvalue())) == []
+    document.paragraphs[-3].runs[0].text = "(2) Kết quả: ......"  # the second form's "(1)": a gap
+    out = io.BytesIO()
+    document.save(out)
+    assert [found for _, _, found in sequence(check(out.getvalue()))] == ['"(2)"']

@@ -333,6 +333,9 @@ class _Fixer:
                 para = self.paragraph(ref.location, ref.number)
                 if para is None or para.element is None:
                     continue
+                if component == Role.ARTICLE.value and prop != "size" and para.numbering_label:
+                    self.unfixed.add(finding.rule.id)  # "Điều %1." of a Word list: its look is the list's
+                    continue
                 if ref.location == "body":
                     self.touch(self.pkg.main_part)
                 self.apply(para, prop, typography, component)

@@ -220,11 +220,21 @@ class Label:
 _MAX_DIGITS = 1_000
 
 
+# "Phần thứ nhất": the ordinals offices spell out where the decree writes a Roman number (PL I, II.6.đ)
+_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+             "chín": 9, "mười": 10}
+
+
 def _value(level: Level, typed: str) -> int | str | None:
     if not typed:
         return None
     if typed.isdigit():
         return int(typed) if len(typed) <= _MAX_DIGITS else None
+    words = typed.casefold().split()
+    if len(words) == 2 and words[0] == "thứ" and words[1] in _ORDINALS:
+        return _ORDINALS[words[1]]
+    if level is Level.ITEM and "." in typed:  # "II.3." (a Word list under Roman parts): khoản 3
+        return int(typed.rpartition(".")[2])
     if level.numeral is Numeral.ROMAN:
         found = roman_value(typed.upper())
         return found if found is not None else typed
@@ -283,18 +293,22 @@ _SEEN: tuple[tuple[Level, re.Pattern[str]], ...] = (
     (Level.SECTION, re.compile(rf"^{SECTION_WORD}\s+(?P<n>\d+)\b\.?", _WORD)),
     (Level.DIVISION, re.compile(rf"^{PART_WORD}\s+(?P<n>{_SEEN_ROMAN}|thứ\s+\S+)\b\.?", _WORD)),
     (Level.ARTICLE, re.compile(rf"^{ARTICLE_WORD}\s+(?P<n>\d+)\s*[.:]?", _WORD)),
+    (Level.ITEM, re.compile(rf"^(?P<n>{_SEEN_ROMAN}\.\d{{1,3}})\.?(?=\s)")),  # "I.1.": Word's "%1.%2."
     (Level.PART, re.compile(rf"^(?P<n>{_SEEN_ROMAN})\s*[.)]\s*(?=\S)")),
     (Level.SUBITEM, re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)")),
     (Level.ITEM, re.compile(r"^(?P<n>\d{1,3})\s*[.)](?!\d)\s*(?=\S)")),  # not "10.000 người" (thousands)
+    (Level.ITEM, re.compile(r"^\((?P<n>\d{1,3})\)\s*(?=\S)")),  # "(1)"
     (Level.POINT, re.compile(r"^(?P<n>[a-zđ])\s*\)\s*(?=\S)")),
     (Level.POINT, re.compile(r"^(?P<n>[a-zđ])\.\s+(?=\S)")),
-    (Level.DASH, re.compile(r"^(?P<n>)[-–—•▪◦●∙·➢❖■□✓➔⇒◆]\s*")),
+    (Level.POINT, re.compile(r"^\((?P<n>[a-zđ])\)\s*(?=\S)")),  # "(a)"
+    (Level.DASH, re.compile(r"^(?P<n>)[-–—•▪◦●∙·➢❖■□✓➔⇒◆*]\s*")),
     (Level.PLUS, re.compile(r"^(?P<n>)\+\s*")),
 )
 
 
 def read_label(text: str) -> Label | None:
-    """The label a paragraph typed in Word starts with, or None: "Chương ii", "1)", "a.", "•" count."""
+    """The label a paragraph typed in Word starts with, or None: "Chương ii", "1)", "(1)", "a.", "(a)",
+    "I.1.", "Phần thứ nhất", "•", "*" count."""
     return _read(_SEEN, text, strict=False)
 
 

@@ -194,6 +194,7 @@ class ResolvedParagraph:
     drawn_lines: tuple[float, ...] = ()
     element: etree._Element | None = field(default=None, compare=False, repr=False)
     numbering_beyond: int | None = None  # a list number past nd30.MAX_NUMBER, left without a label
+    numbering_bold: bool | None = None  # Word's label made bold or not by its list level (w:lvl/w:rPr/w:b)
     frame_align: str | None = None  # a frame's horizontal place (w:framePr w:xAlign: "center", ...)
 
     @property
@@ -473,6 +474,7 @@ class _PartResolver:
         ilvl = direct.get("numPr.ilvl", base.ppr.get("numPr.ilvl"))
         label: str | None = None
         beyond: int | None = None
+        label_bold: bool | None = None
         props = base.ppr
         if num_id is not None and num_id != "0":
             numbering = self.owner.numbering
@@ -486,6 +488,7 @@ class _PartResolver:
                     props = {**base.ppr, **level.ppr}
                 else:  # numbering from the style: the style's own indents win
                     props = {**base.ppr_under_style, **level.ppr, **base.style_ppr}
+                label_bold = level.rpr.get("b")
                 try:
                     label = self.counters.next_label(num_id, ilvl)
                 except NumberBeyondLimit as exc:
@@ -509,7 +512,7 @@ class _PartResolver:
                 self.section_index += 1
         self.paragraphs.append(_make_paragraph(
             props, runs, fields, style_id, style.name if style is not None else None, label, num_id, ilvl,
-            self.location, len(self.paragraphs), table_pos, section_index, lines, p, beyond,
+            self.location, len(self.paragraphs), table_pos, section_index, lines, p, beyond, label_bold,
         ))
         boxes, self.boxes = self.boxes, []
         for box in boxes:  # a text box's paragraphs read after the paragraph it is anchored in
@@ -669,7 +672,7 @@ def _make_paragraph(
     props: Props, runs: list[ResolvedRun], fields: list[str], style_id: str | None, style_name: str | None,
     label: str | None, num_id: str | None, ilvl: int | None, location: str, index: int,
     table_pos: tuple[int, int, int] | None, section_index: int | None, lines: list[float],
-    element: etree._Element, numbering_beyond: int | None = None,
+    element: etree._Element, numbering_beyond: int | None = None, numbering_bold: bool | None = None,
 ) -> ResolvedParagraph:
     jc = props.get("jc") or "left"
     before = 14.0 if props.get("spacing.beforeAutospacing") else props.get("spacing.before", 0.0) / 20.0
@@ -717,6 +720,7 @@ def _make_paragraph(
         drawn_lines=tuple(round(x, 3) for x in lines),
         element=element,
         numbering_beyond=numbering_beyond,
+        numbering_bold=numbering_bold if label is not None else None,
         frame_align=props.get("framePr.xAlign"),
     )
 

@@ -56,6 +56,7 @@ from vbhc.layout.regions import AppendixRegion, CopyRegion, Regions, SignatureRe
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedRun
 from vbhc.recognise.forms import confirmation_at, lead_in_at, lead_in_roles
+from vbhc.recognise.levels import Labelled, levels
 
 if TYPE_CHECKING:
     from vbhc.recognise.scope import OutOfScope
@@ -435,12 +436,24 @@ _LEVEL_ROLE = {Level.CHAPTER: Role.DIVISION_LABEL, Level.SECTION: Role.DIVISION_
 _TERMINAL = (".", ";", ":", "!", "?", "…", ",")
 
 
-def classify(paragraph: ResolvedParagraph, text: str) -> Recognised:
-    """Role and label of one body paragraph from its first characters (:func:`numbering.read_label`)."""
+def body_label(paragraph: ResolvedParagraph, text: str) -> numbering.Label | None:
+    """The label a body paragraph starts with (:func:`numbering.read_label` of its text as shown), or
+    Word's bullet that reads as no label: the "o" of Word's default second level (Courier New), a
+    glyph of a font vbhc does not map."""
     found = numbering.read_label(text)
+    word = paragraph.numbering_label
+    if found is None and word is not None and len(word) == 1 and (not word.isalnum() or word == "o"):
+        return numbering.Label(Level.DASH, "", None, word, text[len(word):].strip())
+    return found
+
+
+def classify(paragraph: ResolvedParagraph, text: str, level: Level | None = None) -> Recognised:
+    """Role and label of one body paragraph from its first characters (:func:`body_label`); ``level``:
+    the level its label stands for where it stands (:mod:`vbhc.recognise.levels`)."""
+    found = body_label(paragraph, text)
     if found is None:
         return Recognised(paragraph, Role.PARAGRAPH, text)
-    level = found.level
+    level = level or found.level
     if level in (Level.ITEM, Level.SUBITEM):
         rest = found.rest
         titled = not rest.endswith(_TERMINAL) or (_fully_bold(paragraph) and rest.endswith(":"))
@@ -463,7 +476,11 @@ def classify_body(paragraphs: Iterable[ResolvedParagraph]) -> list[Recognised]:
             item = Recognised(p, Role.DIVISION_TITLE, text)
         title_next = item.role is Role.DIVISION_LABEL and not item.text[len(item.label):].strip(" .:")
         out.append(item)
-    return out
+    found = levels([Labelled(x.level, x.label, x.value, x.paragraph.numbering_level
+                             if x.paragraph.numbering_label else None) if x.level is not None else None
+                    for x in out])
+    return [classify(x.paragraph, x.text, level) if level is not x.level else x
+            for x, level in zip(out, found, strict=True)]
 
 
 # --------------------------------------------------------------------------------------------

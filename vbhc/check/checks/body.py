@@ -95,9 +95,7 @@ class _Sequence:
     """The numbering state of one body: the last number of each level (vbhc.nd30.numbering)."""
 
     def __init__(self) -> None:
-        self.nested: str | None = None  # the mark of an office's sub-level under a khoản ("1)")
         self.count: dict[Level, int] = {}
-        self.sub: dict[str, int] = {}  # "1.1."-style sub-items, by their khoản's number
 
     def expected(self, level: Level) -> tuple[int, str]:
         """The next number of ``level`` and its label ("?" past the last điểm letter)."""
@@ -109,16 +107,16 @@ class _Sequence:
         self.count[level] = n
         for reset in level.resets:
             self.count.pop(reset, None)
-        if Level.SUBITEM in level.resets:
-            self.sub.clear()
 
 
-def _nested(seq: _Sequence, found: str, value: int) -> bool:
-    """Whether an item numbered in an office's form ("1)") is a level under the khoản before it: it
-    starts again from 1 under a khoản numbered as the decree does, or continues such a run."""
-    if seq.nested is not None:
-        return found.endswith(seq.nested)
-    return value == 1 and seq.count.get(Level.ITEM, 0) >= 1
+def _under(item: Recognised) -> str:
+    """What an office's numbered label read at a level under its own stands for, said for the advice."""
+    if item.level is Level.POINT:
+        letters = ", ".join(numbering.label(Level.POINT, n) for n in (1, 2))
+        return (f'A sub-level numbered "{item.label}" under a khoản: the decree letters its điểm '
+                f"({letters}, ...).")
+    return (f'A level numbered "{item.label}" under a điểm: the decree numbers none; practice marks it '
+            f'"{Level.DASH.marker}" (and "{Level.PLUS.marker}" under that).')
 
 
 def _numbers_beyond(ctx: Context) -> bool:
@@ -134,29 +132,32 @@ def _numbers_beyond(ctx: Context) -> bool:
 
 
 def check_numbering(ctx: Context) -> None:
-    bodies = [ctx.rec.body, *(a.body for a in ctx.rec.annexes()), *(f.body for f in ctx.rec.forms)]
+    # An attached form's labels are the ones its law prints ("(1)", "a."): only its sequence is checked.
+    bodies = [(ctx.rec.body, False), *((a.body, False) for a in ctx.rec.annexes()),
+              *((f.body, True) for f in ctx.rec.forms)]
     numbered = _numbers_beyond(ctx)
-    for body in bodies:
+    for body, as_printed in bodies:
         seq = _Sequence()
         for item in body:
             level = item.level
-            if level is None or level.numeral is Numeral.MARK or item.value is None:
+            if level is None or item.value is None:
                 continue
             numbered = True
-            if level is Level.SUBITEM:
-                prefix, _, last = str(item.value).rpartition(".")
-                expected_n = seq.sub.get(prefix, 0) + 1
-                if int(last) != expected_n:
+            if level.numeral is Numeral.MARK:  # "1.1.1." or "a." under a điểm: a bullet's level
+                if not as_printed:
                     ctx.add("numbering.sequence", f'"{item.label}"', [item.paragraph],
-                            expected=f'"{numbering.sublabel(prefix, expected_n)}"', merge=False)
-                seq.sub[prefix] = int(last)
+                            expected=f'"{level.marker}"', note=_under(item), merge=False)
                 continue
             if level is Level.POINT:
                 letter = str(item.value)
+                lettered = letter in nd30.POINT_LETTERS
                 expected_n, expected = seq.expected(level)
-                found_n = nd30.POINT_LETTERS.index(letter) + 1 if letter in nd30.POINT_LETTERS else None
-                if found_n != expected_n or item.label.replace(" ", "") != expected:
-                    note = (f'"{letter}" is not in the Vietnamese alphabet' if found_n is None else "")
+                counts = letter.rpartition(".")[2]  # "1)" or "1.2." read as a điểm counts by its number
+                found_n = (nd30.POINT_LETTERS.index(letter) + 1 if lettered
+                           else int(counts) if counts.isdigit() and len(counts) < 4 else None)
+                if found_n != expected_n or (item.label.replace(" ", "") != expected and not as_printed):
+                    note = ("" if lettered else _under(item) if letter[-1:].isdigit()
+                            else f'"{letter}" is not in the Vietnamese alphabet')
                     ctx.add("numbering.sequence", f'"{item.label}"', [item.paragraph],
                             expected=f'"{expected}"', note=note, merge=False)
                 seq.counted(level, found_n if found_n is not None else expected_n)
@@ -165,22 +166,11 @@ def check_numbering(ctx: Context) -> None:
                 continue
             expected_n, expected = seq.expected(level)
             found_label = " ".join(item.label.split())
-            # "1)" for "1.": the form counts where the decree puts a mark after the number
-            wrong_form = bool(level.suffix) and found_label.casefold() != expected.casefold()
-            if level is Level.ITEM and wrong_form and _nested(seq, found_label, item.value):
-                # "1)", "2)" under khoản "2." (an office's sub-level): the điểm the decree letters a), b)
-                seq.nested = found_label[-1:]
-                _, point = seq.expected(Level.POINT)
-                letters = ", ".join(numbering.label(Level.POINT, n) for n in (1, 2))
-                ctx.add("numbering.sequence", f'"{found_label}"', [item.paragraph], expected=f'"{point}"',
-                        note=f'A sub-level numbered "{found_label}" under a khoản: the decree letters '
-                             f"its điểm ({letters}, ...).",
-                        merge=False)
-                seq.counted(Level.POINT, item.value)
-                continue
-            if level is Level.ITEM:
-                seq.nested = None
-            if item.value != expected_n or wrong_form:  # the word's case is article.case's business
+            # "1)" for "1.": the form counts where the decree puts a mark after the number; "Phần thứ nhất",
+            # "Chương 1" for "Phần I", "Chương I": the numeral too (PL I, II.6.đ)
+            typed_form = found_label if level.suffix else found_label.rstrip(".")
+            wrong_form = typed_form.casefold() != expected.casefold()
+            if item.value != expected_n or (wrong_form and not as_printed):  # case: article.case's business
                 ctx.add("numbering.sequence", f'"{found_label}"', [item.paragraph], expected=f'"{expected}"',
                         merge=False)
             seq.counted(level, item.value)

@@ -83,12 +83,17 @@ def check_item_typography(ctx: Context, item: Recognised, component: str, t: nd3
     # An article's text after its "Điều N." (PL III, Mẫu 1.3) is running text: the label has the
     # article's look, and the text the body's, where a few words in bold or italic are emphasis.
     label = ()
-    if role is Role.ARTICLE and item.text[len(item.label):].strip().endswith((".", ";", ":")):
+    # Word's own label ("Điều %1." of a list) is no run: its look is its list level's (numbering_bold)
+    word_label = bool(p.numbering_label) and p.numbering_bold is not None
+    running = role is Role.ARTICLE and item.text[len(item.label):].strip().endswith((".", ";", ":"))
+    if running and not word_label:
         label = tuple(prefix_runs(p, len(item.label))) or runs
-    text_runs = [r for r in runs if all(r is not x for x in label)] if label else []
+    text_runs = [r for r in runs if all(r is not x for x in label)] if running else []
     for prop, wanted in (("bold", t.bold), ("italic", t.italic)):
         rule_id = f"{component}.{prop}"
         on = [getattr(r, prop) for r in (label or runs)]
+        if running and word_label:
+            on = [p.numbering_bold] if prop == "bold" else [False]
         if wanted and not all(on):
             ctx.add(rule_id, f"not {prop}" if not any(on) else f"partly {prop}", [p])
         elif not wanted and any(on) and (all(on) or role is None or not role.record.emphasis_allowed):

@@ -31,6 +31,7 @@ from vbhc.recognise.components import (
     AGENCY_WORDS,
     Recognised,
     Recognition,
+    body_label,
     is_line_paragraph,
     is_national_title,
     shown,
@@ -118,6 +119,9 @@ class _Reader:
         self.corpus = "\n".join(plain_text_of(p) for p in self.paras)
         self.header = header or {}
         self.preamble_lines: list[tuple[ResolvedParagraph, str]] = []
+        self.counted: dict[Level, int] = {}  # the last number of each level in the lines read (count)
+        # paragraphs whose label import wrote in the decree's form: (as typed, as written, the warning)
+        self.relabelled: dict[int, tuple[str, str, Notice]] = {}
         self.appendix_data: list[dict[str, Any]] = []
         self.appendix_lines: list[list[tuple[ResolvedParagraph, str]]] = []
         self.appendix_starts: list[int] = []
@@ -341,6 +345,7 @@ class _Reader:
     def lines(self, items: Sequence[Recognised]) -> list[tuple[ResolvedParagraph, str]]:
         """One outline line for each recognised body paragraph, the numbers as typed."""
         out = []
+        self.counted.clear()
         for x in items:
             self.take(x)
             out.append((x.paragraph, self.outline_line(x)))
@@ -350,27 +355,49 @@ class _Reader:
         """The outline text of ``lines``, with the outline reader's warnings named by paragraph."""
         text = "\n".join(line for _, line in lines)
         for note in parse_outline(text).warnings:
-            if "starts in lower case" not in note.message:
-                self.warn(lines[note.line - 1][0], note.message)
+            if "starts in lower case" in note.message:
+                continue
+            paragraph, message = lines[note.line - 1][0], note.message
+            relabelled = self.relabelled.get(paragraph.index)
+            if relabelled is not None and message.startswith(f'typed "{relabelled[1]}"'):
+                # "c." printed "c)" and then renumbered "b)": one warning, with what was typed
+                typed, _, notice = relabelled
+                self.out.warnings.remove(notice)
+                message = _as_typed(paragraph, typed) + message[len(f'typed "{relabelled[1]}"'):]
+            elif paragraph.numbering_label and message.startswith('typed "'):
+                message = "Word's list shows" + message[len("typed"):]
+            self.warn(paragraph, message)
         return text
 
     def outline_line(self, x: Recognised) -> str:
         if x.role not in _OUTLINE_ROLES or x.level is None:
             return paragraph_line(markup_after(x.paragraph, Role.PARAGRAPH))
         rest = markup_after(x.paragraph, x.role, x.label)
-        found = numbering.read_label(x.text)
-        typed = found.typed if found is not None else ""
-        level = x.level
-        if level is Level.SUBITEM:
-            self.warn(x.paragraph, f'typed "{x.label}": Decree 30 has no such number (it writes "a)" or "-" '
-                                   "for a level under 1.); kept as typed, in a plain paragraph")
+        found = body_label(x.paragraph, x.text)
+        label = _decree_label(x.level, found, self.count(x.level, found)) if found is not None else None
+        if found is None or label is None:
+            self.warn(x.paragraph, f'typed "{x.label}": no number of Decree 30 reads so; kept as typed, in a '
+                                   "plain paragraph")
             return paragraph_line(markup_after(x.paragraph, Role.PARAGRAPH))
-        label = numbering.labelled(level, typed) if typed or level.numeral is numbering.Numeral.MARK else ""
-        if level is Level.DIVISION:  # "Phần I" is printed as a part
-            label = numbering.labelled(Level.PART, typed)
-        if x.label != label and level in (Level.ITEM, Level.POINT) and x.label.rstrip(".)") == typed:
-            self.warn(x.paragraph, f'typed "{x.label}": the decree writes "{label}"; vbhc prints it so')
+        typed = " ".join(x.label.split())
+        if typed.rstrip(".").casefold() != label.rstrip(".").casefold() or (
+                typed != label and x.level not in _WORD_LEVELS):  # a word's case is check's business
+            under = _UNDER.get(x.level, "") if x.level is not found.level else ""
+            who = "practice writes" if x.level.numeral is numbering.Numeral.MARK else "the decree writes"
+            as_typed = _as_typed(x.paragraph, typed)
+            self.warn(x.paragraph, f'{as_typed}: {under}{who} "{label}"; vbhc prints it so')
+            self.relabelled[x.paragraph.index] = (typed, label, self.out.warnings[-1])
         return f"{label} {rest}".strip() if rest else label
+
+    def count(self, level: Level, found: numbering.Label | None) -> int | None:
+        """The number of a line read at ``level``: its typed one, or, for a label read at a level other
+        than its form's ("1)" under a khoản), the next of that level; the levels it resets start again."""
+        n = found.value if found is not None and found.level is level else self.counted.get(level, 0) + 1
+        if isinstance(n, int):
+            self.counted[level] = n
+        for reset in level.resets:
+            self.counted.pop(reset, None)
+        return n if found is not None and found.level is not level else None
 
     # ---- closing -------------------------------------------------------------------------------
 
@@ -594,6 +621,35 @@ def _bodies(names: Sequence[str]) -> list[list[str]]:
             out.append([])
         out[-1].append(line)
     return out
+
+
+# How an office's label read at a level other than its form's is said in the import's warning.
+_UNDER = {Level.POINT: "a điểm under the khoản above: ", Level.DASH: "a level under the điểm above: ",
+          Level.PLUS: "a level under the bullet above: ", Level.ITEM: "a khoản: "}
+_WORD_LEVELS = frozenset({Level.DIVISION, Level.CHAPTER, Level.SECTION, Level.ARTICLE})
+
+
+def _as_typed(paragraph: ResolvedParagraph, label: str) -> str:
+    """How a warning names a label: as typed, or as Word's automatic numbering shows it."""
+    return f'Word\'s list shows "{label}"' if paragraph.numbering_label else f'typed "{label}"'
+
+
+def _decree_label(level: Level, found: numbering.Label, counted: int | None = None) -> str | None:
+    """The label the decree writes for a line read at ``level`` from the label ``found``: its number as
+    typed ("Phần thứ nhất" is "I.") or, for a label read at another level than its form's, ``counted``
+    ("2)" read as the second điểm is "b)"); None where no number is read."""
+    if level.numeral is numbering.Numeral.MARK:
+        return level.word
+    value = found.value if counted is None else counted
+    if isinstance(value, str) and value[-1:].isdigit():  # "1.2": the last number counts
+        value = int(value.rpartition(".")[2])
+    if isinstance(value, int):
+        return numbering.label(level, value) if level.limit is None or value <= level.limit else None
+    if isinstance(value, str) and level.numeral is numbering.Numeral.LETTER:
+        return numbering.labelled(level, value)
+    if isinstance(value, str) and level.numeral is numbering.Numeral.ROMAN:
+        return numbering.labelled(level, value.upper())
+    return None
 
 
 def read_recognition(doc: ResolvedDocument, rec: Recognition, header: dict[str, Any] | None = None,
