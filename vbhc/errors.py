@@ -82,19 +82,21 @@ class FileError(VbhcError):
 
 
 class ConverterMissing(VbhcError):
-    """A PDF or a page image was asked for, but the program that makes it is not installed.
+    """A PDF, a page image or a .doc's conversion was asked for, but the program that makes it is not
+    installed.
 
-    ``program`` is what is missing (``LibreOffice`` or ``pdftoppm``); the message names the packages to
-    install."""
+    ``program`` is what is missing (``LibreOffice`` or ``pdftoppm``), ``purpose`` what cannot be done
+    without it; the message names the packages to install."""
 
     PACKAGES = ("libreoffice-writer (the converter), fonts-liberation2 (Liberation Serif: Times New Roman's "
                 "metrics with Vietnamese glyphs) and poppler-utils (pdftoppm, for page images)")
 
-    def __init__(self, program: str) -> None:
+    def __init__(self, program: str, purpose: str = "no PDF or page image can be made") -> None:
         self.program = program
+        self.purpose = purpose
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        return (f"{self.program} is not installed, so no PDF or page image can be made; install "
+        return (f"{self.program} is not installed, so {self.purpose}; install "
                 f"{self.PACKAGES} (Debian, Ubuntu: apt-get install libreoffice-writer fonts-liberation2 "
                 "poppler-utils)")

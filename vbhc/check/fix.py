@@ -540,17 +540,24 @@ def fix_package(pkg: DocxPackage, doc: ResolvedDocument, report: Report, source:
 
 def check_and_fix(data: bytes, name: str, fix_to: str | None = None) -> tuple[Report, bytes | None]:
     """``vbhc check`` of a .docx's bytes named ``name``: the report and, when ``fix_to`` names the fixed
-    copy, its bytes (the report then says what changed and what the copy still has). Raises
-    :class:`~vbhc.ooxml.package.DocxReadError` for a file that is no .docx vbhc can read."""
+    copy, its bytes (the report then says what changed and what the copy still has). A Word 97–2003
+    .doc, an .rtf or an .odt (known by its bytes) is first converted to .docx by LibreOffice, and the
+    report says so; the fixed copy is then that .docx, corrected. Raises
+    :class:`~vbhc.ooxml.package.DocxReadError` for a file that is no .docx vbhc can read,
+    :class:`~vbhc.libreoffice.ConversionError` for a legacy file LibreOffice cannot convert and
+    :class:`~vbhc.errors.ConverterMissing` when LibreOffice is not installed."""
     from vbhc.check.checks import check, check_document, guard
     from vbhc.check.report import FixSummary
+    from vbhc.libreoffice import as_docx
     from vbhc.ooxml.package import open_docx
     from vbhc.ooxml.resolve import read_document
 
+    data, converted = as_docx(data)
     package = open_docx(data)
     doc = read_document(package)
     guard(doc)
     report = check_document(doc, name)
+    report.converted_from = converted.describe() if converted is not None else None
     if fix_to is None:
         return report, None
     result = fix_package(package, doc, report, data)
