@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from tests.fixtures.habits_legacy import LegacyWord
 from tests.fixtures.office_habits import Word, closing_table, header_table, plan
 from vbhc import libreoffice
 from vbhc.cli import main
@@ -30,10 +31,10 @@ needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice
 EXPORT = {".doc": "doc:MS Word 97", ".rtf": "rtf:Rich Text Format", ".odt": "odt:writer8"}
 
 
-def word_plan() -> bytes:
+def word_plan(w: Word | None = None) -> bytes:
     """The careful plan as Word saves it: two borderless tables, the body, and the empty paragraph Word
     always keeps after a closing table."""
-    w = Word()
+    w = w or Word()
     header_table(w)
     plan(w)
     closing_table(w)
@@ -48,14 +49,17 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         pytest.skip("LibreOffice (soffice) is not installed")
     folder = tmp_path_factory.mktemp("legacy")
     (folder / "plan.docx").write_bytes(word_plan())
+    (folder / "tcvn3.docx").write_bytes(word_plan(LegacyWord("tcvn3")))
     profile = (folder / "profile").as_uri()
     out = {".docx": folder / "plan.docx"}
-    for suffix, target in EXPORT.items():
+    jobs = [("plan", suffix, target) for suffix, target in EXPORT.items()]
+    jobs.append(("tcvn3", ".doc", EXPORT[".doc"]))
+    for stem, suffix, target in jobs:
         subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
-                        "--outdir", str(folder), str(folder / "plan.docx")], capture_output=True, timeout=180,
-                       check=True)
-        out[suffix] = folder / f"plan{suffix}"
-        assert out[suffix].is_file(), suffix
+                        "--outdir", str(folder), str(folder / f"{stem}.docx")], capture_output=True,
+                       timeout=180, check=True)
+        out[suffix if stem == "plan" else f"{stem}{suffix}"] = folder / f"{stem}{suffix}"
+        assert (folder / f"{stem}{suffix}").is_file(), suffix
     return out
 
 
@@ -196,6 +200,26 @@ def test_without_libreoffice_a_doc_names_what_to_install(tmp_path: Path, monkeyp
     assert "libreoffice-writer" in capsys.readouterr().err
     with pytest.raises(ConverterMissing):
         libreoffice.as_docx(rtf.read_bytes())
+
+
+@needs_soffice
+def test_a_doc_typed_in_tcvn3_is_converted_twice(files: dict[str, Path], tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """The commune archive's usual file: a .doc typed in .VnTime. LibreOffice reads its ư (0xAD, the
+    soft hyphen's code) as a soft hyphen; vbhc reads it back as ư."""
+    from vbhc.ooxml.resolve import read_document
+    from vbhc.pipeline import import_document
+
+    fixed = tmp_path / "tcvn3.docx"
+    _, report = check_json(files["tcvn3.doc"], "--fix", str(fixed), capsys=capsys)
+    _, plain = check_json(files[".doc"], capsys=capsys)
+    assert report["converted_from"] == "Word 97–2003 (.doc)"
+    rules = [f["rule"] for f in report["findings"]]
+    assert rules.count("text.encoding") == 1
+    assert sorted(set(rules) - {"text.encoding"}) == sorted({f["rule"] for f in plain["findings"]})
+    texts = [p.text for p in read_document(fixed.read_bytes()).paragraphs]
+    assert "- Lưu: VT." in texts and texts == [p.text for p in read_document(files[".docx"]).paragraphs]
+    assert import_document(files["tcvn3.doc"]).spec == import_document(files[".docx"]).spec
 
 
 # --------------------------------------------------------------------------------------------
