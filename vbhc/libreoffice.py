@@ -38,6 +38,11 @@ OLE2_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")  # [MS-CFB] 2.2, the compound fil
 ODF_TEXT = b"application/vnd.oasis.opendocument.text"  # ODF 1.2 part 3, 3.3 (the mimetype member)
 
 
+# What converting a document to .docx needs (a PDF needs fonts and poppler too: vbhc.errors)
+CONVERTER_PACKAGES = ("libreoffice-writer (LibreOffice's word processor, which converts the file)",
+                      "libreoffice-writer")
+
+
 class ConversionError(VbhcError):
     """LibreOffice (or pdftoppm) ran but gave no output: a damaged or unsupported file, a timeout."""
 
@@ -112,7 +117,8 @@ class LibreOffice:
     def __init__(self, soffice: str | None = None, *, purpose: str | None = None) -> None:
         found = soffice or find_program("soffice", "libreoffice")
         if found is None:
-            raise ConverterMissing("LibreOffice", *([purpose] if purpose else []))
+            raise (ConverterMissing("LibreOffice", purpose, CONVERTER_PACKAGES) if purpose
+                   else ConverterMissing("LibreOffice"))
         self.soffice = found
         self._folder = Path(tempfile.mkdtemp(prefix="vbhc-lo-"))
         self._runs = 0
