@@ -82,19 +82,23 @@ class FileError(VbhcError):
 
 
 class ConverterMissing(VbhcError):
-    """A PDF or a page image was asked for, but the program that makes it is not installed.
+    """A PDF, a page image or a .doc's conversion was asked for, but the program that makes it is not
+    installed.
 
-    ``program`` is what is missing (``LibreOffice`` or ``pdftoppm``); the message names the packages to
-    install."""
+    ``program`` is what is missing (``LibreOffice`` or ``pdftoppm``), ``purpose`` what cannot be done
+    without it; the message names the packages to install (``packages``: what they are for, and the
+    apt-get arguments; default: everything a PDF needs)."""
 
     PACKAGES = ("libreoffice-writer (the converter), fonts-liberation2 (Liberation Serif: Times New Roman's "
                 "metrics with Vietnamese glyphs) and poppler-utils (pdftoppm, for page images)")
 
-    def __init__(self, program: str) -> None:
+    def __init__(self, program: str, purpose: str = "no PDF or page image can be made",
+                 packages: tuple[str, str] | None = None) -> None:
         self.program = program
+        self.purpose = purpose
+        self.packages = packages or (self.PACKAGES, "libreoffice-writer fonts-liberation2 poppler-utils")
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        return (f"{self.program} is not installed, so no PDF or page image can be made; install "
-                f"{self.PACKAGES} (Debian, Ubuntu: apt-get install libreoffice-writer fonts-liberation2 "
-                "poppler-utils)")
+        return (f"{self.program} is not installed, so {self.purpose}; install {self.packages[0]} (Debian, "
+                f"Ubuntu: apt-get install {self.packages[1]})")

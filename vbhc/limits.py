@@ -23,6 +23,11 @@ MAX_RATIO = 200.0
 RATIO_MIN_BYTES = 1 * MB
 MAX_PARAGRAPH_CHARS = 200_000  # the checker refuses longer paragraphs (no real document has one)
 
+# A legacy document (.doc, .rtf, .odt) converted to .docx by LibreOffice (vbhc.libreoffice): the file
+# read, and one LibreOffice run's time (a damaged or hostile file is stopped, never left to hang).
+MAX_LEGACY_BYTES = 64 * MB
+CONVERT_TIMEOUT_S = 120
+
 
 # --------------------------------------------------------------------------------------------
 # What one document may hold (vbhc.model refuses more, naming the field)

@@ -279,7 +279,7 @@ __all__ += ["IMPORT_SUFFIXES", "ImportResult", "import_document", "profile_yaml"
 # Import: an existing document into a spec
 
 
-IMPORT_SUFFIXES = (".docx", ".docm", ".txt", ".md")
+IMPORT_SUFFIXES = (".docx", ".docm", ".doc", ".rtf", ".odt", ".txt", ".md")
 
 
 @attrs.frozen
@@ -299,7 +299,10 @@ class ImportResult:
 def import_document(source: PathLike | bytes, *, name: str = "document.docx",
                     profile: PathLike | None = None, spec_path: PathLike | None = None) -> ImportResult:
     """Read an existing document (a .docx, or pasted text in a .txt or .md; the kind from ``name`` for
-    bytes, else from the path) into the model and the YAML spec that renders it.
+    bytes, else from the path) into the model and the YAML spec that renders it. A Word 97–2003 .doc,
+    an .rtf or an .odt (known by its bytes, whatever its name) is converted to .docx by LibreOffice
+    first (:func:`vbhc.libreoffice.as_docx`); without LibreOffice that raises
+    :class:`~vbhc.errors.ConverterMissing`, naming what to install.
 
     ``profile`` (a commune profile's path) fills what the source lacks and replaces its issuer, place
     and signer (:func:`vbhc.readers.docx.adopt_profile`). With ``spec_path`` (where the spec will be
@@ -314,6 +317,7 @@ def import_document(source: PathLike | bytes, *, name: str = "document.docx",
 
     from vbhc.errors import DocxReadError, FileError, SpecError
     from vbhc.fileio import read_bytes
+    from vbhc.libreoffice import ConversionError, as_docx
     from vbhc.limits import MAX_ARCHIVE_BYTES
     from vbhc.readers.docx import adopt_profile, place_tables, read_docx, read_text
     from vbhc.readers.spec.source import MAX_FILE_BYTES
@@ -332,6 +336,11 @@ def import_document(source: PathLike | bytes, *, name: str = "document.docx",
             source = read_bytes(source, MAX_FILE_BYTES if text_input else MAX_ARCHIVE_BYTES, "source")
         except FileError as exc:
             raise SpecError(name, message=exc.problem) from None
+    try:
+        source, converted = as_docx(source)
+    except ConversionError as exc:
+        raise SpecError(name, message=str(exc)) from None
+    text_input = text_input and converted is None
     if text_input:
         try:
             imported = read_text(source.decode("utf-8").removeprefix("\ufeff"))
@@ -360,6 +369,9 @@ def import_document(source: PathLike | bytes, *, name: str = "document.docx",
                               warning=True) for w in sorted(imported.warnings, key=lambda w: w.paragraph)]
     diagnostics += [w for w in result.warnings
                     if not w.path.startswith(("body", "preamble", "appendices"))]
+    if converted is not None:
+        diagnostics.insert(0, Diagnostic(f"converted to .docx by LibreOffice from {converted.describe()} "
+                                         "before import", "", name, warning=True))
     spec = spec_data(document)
     if profile is not None and spec_path is not None:
         spec = _under_profile(spec, document, profile, spec_path)

@@ -195,6 +195,15 @@ def _nfd(p: object) -> None:
     t.text = unicodedata.normalize("NFD", t.text)
 
 
+def _tcvn3(p: object) -> None:
+    """The paragraph typed in TCVN3 (ABC), in .VnTime: the same text, read back by its font."""
+    from tests.fixtures.habits_legacy import tcvn3
+
+    for t in p.iter(w("t")):  # type: ignore[attr-defined]
+        t.text = tcvn3(t.text or "")
+    set_run(p, "rFonts", ascii=".VnTime", hAnsi=".VnTime")  # type: ignore[arg-type]
+
+
 def _line_break(p: object) -> None:
     """A manual line break after "XÃ HỘI": the Quốc hiệu now prints on two lines."""
     t = p.find(f"{w('r')}/{w('t')}")  # type: ignore[attr-defined]
@@ -250,6 +259,7 @@ CASES = [
     Case("font.slots", "plan", lambda d: set_run(_first_body(d), "rFonts", eastAsia="SimSun")),
     Case("font.color", "plan", lambda d: set_run(_first_body(d), "color", val="FF0000")),
     Case("text.nfc", "plan", lambda d: _nfd(_first_body(d))),
+    Case("text.encoding", "plan", lambda d: _tcvn3(_first_body(d))),
     Case("components.required", "plan", lambda d: remove(d.find("Nơi nhận"))),
     Case("national-title.text", "plan", edit("CỘNG HÒA", "VIỆT NAM", "VIỆTNAM")),
     Case("national-title.one-line", "plan", lambda d: _line_break(d.find("CỘNG HÒA"))),

@@ -31,6 +31,7 @@ from vbhc.check.rules import PAGE_NUMBER_ID, RULES
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml import build as ooxml
 from vbhc.ooxml.build import twips_from_mm, twips_to_mm, write_package
+from vbhc.ooxml.legacy_text import decode, encoding_of_font
 from vbhc.ooxml.package import DocxPackage, DocxReadError, rels_part_name
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
 from vbhc.ooxml.xml import CT_NS, PR_NS, R_NS, W_NS, w
@@ -49,7 +50,7 @@ _MACRO_CTS = frozenset({"application/vnd.ms-office.vbaProject", "application/vnd
                         "application/vnd.ms-word.keyMapCustomizations+xml",
                         "application/vnd.ms-word.attachedToolbars"})
 FIXABLE = frozenset({"page.size", "page.orientation", "page.margins", "font.family", "font.slots",
-                     "font.color", "text.nfc", "signature.authority", "page-number.present",
+                     "font.color", "text.nfc", "text.encoding", "signature.authority", "page-number.present",
                      "page-number.first-page"}
                     | {f"{c}.{p}" for c in (*(r.value for r in Role if not r.record.size_only),
                                              PAGE_NUMBER_ID)
@@ -255,6 +256,43 @@ class _Fixer:
             if touched:
                 self.touch(name)
         self.changed.append(f"text: decomposed letters composed (Unicode NFC) in {count} runs")
+
+    def legacy_text(self) -> None:
+        """Text typed in TCVN3 or VNI rewritten in Unicode (NFC), run by run as the checker read it, and
+        every font that named such an encoding replaced by Times New Roman (TCVN 6909:2001)."""
+        legacy = self.doc.legacy
+        if legacy is None or "text.encoding" not in self.fired:
+            return
+        parts = {id(self.pkg.part(name)): name for name in self.xml_parts()}
+        done: set[int] = set()
+        for r, encoding, capitals in legacy.runs:
+            if id(r) in done:  # a run read twice is converted once
+                continue
+            done.add(id(r))
+            for soft in r.findall(w("softHyphen")):  # TCVN3's ư (0xAD), as LibreOffice reads a .doc
+                t = etree.Element(w("t"))
+                t.text = "\xad"
+                r.replace(soft, t)
+            for t in r.findall(w("t")):  # its own text, not that of a text box it anchors
+                if t.text:
+                    t.text = decode(t.text, encoding, capitals)
+            _times_new_roman(ooxml.child(ooxml.child(r, "rPr"), "rFonts"))
+            root = r.getroottree().getroot()
+            name = parts.get(id(root)) or next(n for n in self.pkg.names if self.pkg.part(n) is root)
+            self.touch(name)
+        settings = 0
+        for name in self.xml_parts():
+            tree = self.pkg.part(name)
+            assert tree is not None
+            named = [f for f in tree.iter(w("rFonts")) if any(encoding_of_font(f.get(w(s))) for s in _SLOTS)]
+            for fonts in named:
+                _times_new_roman(fonts)
+            if named:
+                settings += len(named)
+                self.touch(name)
+        more = f" and {settings} other font settings" if settings else ""
+        self.changed.append(f"text: {legacy.describe()} converted to Unicode (TCVN 6909:2001) in "
+                            f"{len(done)} runs, set in {nd30.FONT_NAME}{more}")
 
     def authority(self) -> None:
         """"T/M" typed for "TM." (signature.authority) rewritten where the typed form is in one text node."""
@@ -503,6 +541,7 @@ class _Fixer:
 
     def run(self, source: bytes) -> FixResult:
         self.page()
+        self.legacy_text()
         self.fonts()
         self.compose()
         self.authority()
@@ -543,17 +582,24 @@ def fix_package(pkg: DocxPackage, doc: ResolvedDocument, report: Report, source:
 
 def check_and_fix(data: bytes, name: str, fix_to: str | None = None) -> tuple[Report, bytes | None]:
     """``vbhc check`` of a .docx's bytes named ``name``: the report and, when ``fix_to`` names the fixed
-    copy, its bytes (the report then says what changed and what the copy still has). Raises
-    :class:`~vbhc.ooxml.package.DocxReadError` for a file that is no .docx vbhc can read."""
+    copy, its bytes (the report then says what changed and what the copy still has). A Word 97–2003
+    .doc, an .rtf or an .odt (known by its bytes) is first converted to .docx by LibreOffice, and the
+    report says so; the fixed copy is then that .docx, corrected. Raises
+    :class:`~vbhc.ooxml.package.DocxReadError` for a file that is no .docx vbhc can read,
+    :class:`~vbhc.libreoffice.ConversionError` for a legacy file LibreOffice cannot convert and
+    :class:`~vbhc.errors.ConverterMissing` when LibreOffice is not installed."""
     from vbhc.check.checks import check, check_document, guard
     from vbhc.check.report import FixSummary
+    from vbhc.libreoffice import as_docx
     from vbhc.ooxml.package import open_docx
     from vbhc.ooxml.resolve import read_document
 
+    data, converted = as_docx(data)
     package = open_docx(data)
     doc = read_document(package)
     guard(doc)
     report = check_document(doc, name)
+    report.converted_from = converted.describe() if converted is not None else None
     if fix_to is None:
         return report, None
     result = fix_package(package, doc, report, data)

@@ -105,6 +105,7 @@ class Report:
     not_applicable: list[Skipped]
     document_type: str | None = None
     fix: FixSummary | None = None
+    converted_from: str | None = None  # a legacy format LibreOffice converted to the .docx checked
 
     @property
     def errors(self) -> int:
@@ -137,6 +138,8 @@ class Report:
             "not_evaluated": [s.as_dict() for s in self.not_evaluated],
             "not_applicable": [s.as_dict() for s in self.not_applicable],
         }
+        if self.converted_from is not None:
+            out["converted_from"] = self.converted_from
         if self.fix is not None:
             out["fix"] = self.fix.as_dict()
         return out
@@ -180,6 +183,9 @@ def render_text(report: Report) -> str:
              f"Decree 30/2020/NĐ-CP: {s['errors']} error(s), {s['warnings']} warning(s); "
              f"{s['passed']} rules passed, {s['not_evaluated']} not evaluated, "
              f"{s['not_applicable']} not applicable."]
+    if report.converted_from is not None:
+        lines.append(f"Converted to .docx by LibreOffice from {report.converted_from}; the findings are "
+                     "those of that .docx (save the document as .docx to keep it so).")
     for component, findings in grouped(report):
         lines += ["", f"{COMPONENTS.get(component, component)}"]
         for f in findings:
@@ -253,6 +259,8 @@ JSON_SCHEMA: dict[str, Any] = {
                            "clause": {"type": "string"}, "component": {"type": "string"},
                            "reason": {"type": "string"}},
         }} for key in ("not_evaluated", "not_applicable")},
+        "converted_from": {"type": "string", "description": "the legacy format (.doc, .rtf, .odt) converted "
+                                                             "to the .docx checked"},
         "fix": {"type": "object", "additionalProperties": False,
                 "required": ["output", "changed", "left", "remaining"],
                 "properties": {"output": {"type": "string"},

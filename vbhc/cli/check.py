@@ -1,7 +1,11 @@
 """``vbhc check FILE [--format text|json] [--fix OUT.docx]``: the conformance report on the command line.
 
+A Word 97–2003 .doc, an .rtf or an .odt is converted to .docx by LibreOffice first (the report says
+so; ``--fix`` then writes that .docx, corrected, never over the file checked).
+
 Exit status: 0 when the file has no errors (warnings allowed), 1 when it has errors, 2 when it cannot
-be read (not a .docx, unsafe, empty) or ``--fix`` cannot write where asked. With ``--fix`` the status
+be read (not a .docx, unsafe, empty; a legacy file LibreOffice cannot convert or, without LibreOffice,
+cannot be converted) or ``--fix`` cannot write where asked. With ``--fix`` the status
 is still that of FILE; the report says what the fixed copy still has.
 
 Wire it into another parser with :func:`register`; run it alone with :func:`main` or
@@ -29,7 +33,7 @@ DESCRIPTION = ("Check a .docx against Decree 30/2020/NĐ-CP: page set-up, fonts,
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The check command's arguments, for :func:`register` and :func:`main` alike."""
-    parser.add_argument("file", help="the .docx to check")
+    parser.add_argument("file", help="the .docx to check (a .doc, .rtf or .odt is converted by LibreOffice)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text (default) for people, json for programs")
     parser.add_argument("--fix", metavar="OUT.docx",
@@ -51,7 +55,9 @@ def _error(path: object, message: str) -> int:
 def run(args: argparse.Namespace) -> int:
     """Check ``args.file``, print the report, write ``args.fix`` if asked; return the exit status."""
     from vbhc.check.fix import check_and_fix  # here: only `vbhc check` needs it
+    from vbhc.errors import ConverterMissing
     from vbhc.fileio import check_output, read_bytes, write_file, write_stdout
+    from vbhc.libreoffice import ConversionError
     from vbhc.ooxml.package import DEFAULT_LIMITS, DocxReadError
 
     path = Path(args.file)
@@ -69,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         write_stdout(report.to_json() if args.format == "json" else report.to_text())
     except FileError as exc:
         return _error(exc.path, exc.problem)
-    except DocxReadError as exc:
+    except (DocxReadError, ConversionError, ConverterMissing) as exc:
         return _error(path, str(exc))
     return report.exit_code
 

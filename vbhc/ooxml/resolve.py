@@ -10,13 +10,21 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from lxml import etree
 
 from vbhc.ooxml.drawing import drawn_lines
+from vbhc.ooxml.legacy_text import (
+    LegacyEncoding,
+    LegacyText,
+    decode,
+    encoding_of_font,
+    guess_encoding,
+    is_capitals_font,
+)
 from vbhc.ooxml.numbering import NumberBeyondLimit, NumberingCounters, NumberingDefinitions
 from vbhc.ooxml.package import DEFAULT_LIMITS, DocxPackage, Limits, open_docx
 from vbhc.ooxml.styles import (
@@ -73,6 +81,7 @@ __all__ = [
 
 _TAB, _PTAB, _BR, _CR = w("tab"), w("ptab"), w("br"), w("cr")
 _NO_BREAK_HYPHEN, _SOFT_HYPHEN, _SYM = w("noBreakHyphen"), w("softHyphen"), w("sym")
+_SOFT_MARK = "\x00"  # where a w:softHyphen stood (no XML text holds U+0000)
 _FLD_CHAR, _INSTR_TEXT, _FLD_SIMPLE = w("fldChar"), w("instrText"), w("fldSimple")
 _FOOTNOTE = w("footnote")
 _DRAWINGS = frozenset({w("drawing"), w("pict"), MC_ALTERNATE})
@@ -347,6 +356,8 @@ class ResolvedDocument:
     styles: StyleSheet
     even_and_odd_headers: bool
     footnotes: tuple[ResolvedParagraph, ...] = ()
+    # Text typed in an 8-bit Vietnamese encoding (TCVN3, VNI), read as Unicode in every run above
+    legacy: LegacyText | None = None
 
     def body_text(self) -> str:
         """Body paragraph texts joined with newlines."""
@@ -563,6 +574,8 @@ class _PartResolver:
                 pieces.append("\n")
             elif tag == _NO_BREAK_HYPHEN:
                 pieces.append("-")
+            elif tag == _SOFT_HYPHEN:  # TCVN3's ư (0xAD) once LibreOffice has read a .doc; else nothing
+                pieces.append(_SOFT_MARK)
             elif tag == _SYM:
                 pieces.append(_sym_char(child))
             elif tag in _DRAWINGS:
@@ -573,7 +586,9 @@ class _PartResolver:
             return
         direct = parse_rpr(r.find(RPR))
         base = self.sheet.run_base(table_style, style_id, direct.get("rStyle"))
-        runs.append(self.owner.make_run(text, base, direct))
+        run = self.owner.read_legacy(r, self.owner.make_run(text, base, direct))
+        if run.text:
+            runs.append(run)
 
 
 def _text_boxes(el: etree._Element) -> list[etree._Element]:
@@ -728,12 +743,31 @@ def _make_paragraph(
 class _DocumentResolver:
     """Shared state while resolving one package: styles, numbering definitions, tables, run cache."""
 
-    def __init__(self, package: DocxPackage) -> None:
+    def __init__(self, package: DocxPackage, legacy: LegacyEncoding | None = None) -> None:
         self.package = package
         self.sheet = StyleSheet.from_parts(package.styles, package.theme)
         self.numbering = NumberingDefinitions(package.numbering, self.sheet)
         self.tables: list[ResolvedTable | None] = []
         self._run_cache: dict[tuple[int, frozenset[tuple[str, Any]]], tuple[Props, dict[str, Any]]] = {}
+        self.legacy = legacy  # the encoding of every run not in a legacy font (known by its characters)
+        self.legacy_runs: list[tuple[etree._Element, LegacyEncoding, bool]] = []
+        self.legacy_fonts: dict[str, LegacyEncoding] = {}
+
+    def read_legacy(self, r: etree._Element, run: ResolvedRun) -> ResolvedRun:
+        """``run`` with its text read as Unicode when it is typed in an 8-bit encoding: its font's
+        (the hAnsi slot draws the 8-bit letters), or the document's where no font names one."""
+        font = run.fonts.get("hAnsi") or run.fonts.get("ascii")
+        encoding = encoding_of_font(font)
+        if encoding is not None and font is not None:
+            self.legacy_fonts.setdefault(font, encoding)
+        else:
+            encoding = self.legacy
+        if encoding is None:  # a soft hyphen shows nothing
+            return replace(run, text=run.text.replace(_SOFT_MARK, "")) if _SOFT_MARK in run.text else run
+        capitals = is_capitals_font(font)
+        self.legacy_runs.append((r, encoding, capitals))
+        # TCVN3's ư is 0xAD, the soft hyphen's code: LibreOffice reads it from a .doc as a w:softHyphen
+        return replace(run, text=decode(run.text.replace(_SOFT_MARK, "\xad"), encoding, capitals))
 
     def make_run(self, text: str, base: Props, direct: Props) -> ResolvedRun:
         """A :class:`ResolvedRun` from a cached style-level dict plus direct formatting (absolute)."""
@@ -814,7 +848,14 @@ class _DocumentResolver:
             styles=self.sheet,
             even_and_odd_headers=even_odd,
             footnotes=tuple(notes.paragraphs),
+            legacy=self._legacy(),
         )
+
+    def _legacy(self) -> LegacyText | None:
+        if not self.legacy_runs:
+            return None
+        encodings = dict.fromkeys(encoding for _, encoding, _ in self.legacy_runs)
+        return LegacyText(tuple(encodings), tuple(sorted(self.legacy_fonts)), tuple(self.legacy_runs))
 
     def _sections(
         self, breaks: list[etree._Element], paragraphs: Iterable[ResolvedParagraph],
@@ -890,4 +931,9 @@ def read_document(
     Raises :class:`~vbhc.ooxml.package.DocxReadError` for files that are not safe, readable .docx.
     """
     package = source if isinstance(source, DocxPackage) else open_docx(source, limits=limits)
-    return _DocumentResolver(package).resolve()
+    doc = _DocumentResolver(package).resolve()
+    if doc.legacy is None:  # no font names an 8-bit encoding; the characters may still tell one
+        encoding = guess_encoding(p.text for p in (*doc.paragraphs, *doc.footnotes))
+        if encoding is not None:
+            doc = _DocumentResolver(package, encoding).resolve()
+    return doc

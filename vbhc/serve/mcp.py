@@ -36,7 +36,8 @@ INSTRUCTIONS = (
     "vbhc numbers, capitalises and punctuates: never type the header, the Quốc hiệu or 'Nơi nhận' "
     "yourself. A profile gives a commune's issuer, place and signers.")
 _DOCX_INPUT = {
-    "path": {"type": "string", "description": "the .docx on this machine"},
+    "path": {"type": "string", "description": "the .docx on this machine (a .doc, .rtf or .odt is "
+                                              "converted by LibreOffice)"},
     "docx_base64": {"type": "string", "contentEncoding": "base64", "description": "or its bytes, in base64"},
     "name": {"type": "string", "description": "the file's name in the report"},
 }

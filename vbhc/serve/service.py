@@ -274,12 +274,18 @@ class Service:
               ) -> tuple[dict[str, Any], bytes | None]:
         """``vbhc check``'s JSON report of an uploaded .docx, and the fixed copy when ``fix``."""
         from vbhc.check.fix import check_and_fix
+        from vbhc.errors import ConverterMissing
+        from vbhc.libreoffice import ConversionError
         from vbhc.ooxml.package import DocxReadError
 
         try:
             report, fixed = check_and_fix(data, _safe_name(name), "fixed.docx" if fix else None)
         except DocxReadError as exc:
             raise Problem(422, f"not a .docx vbhc can read: {exc}") from None
+        except ConverterMissing as exc:  # a .doc, .rtf or .odt, and no LibreOffice to convert it
+            raise Problem(501, str(exc)) from None
+        except ConversionError as exc:  # one LibreOffice could not convert (damaged, too slow)
+            raise Problem(422, str(exc)) from None
         out = report.as_dict()
         out["groups"] = _groups(report)
         return out, fixed
@@ -292,11 +298,13 @@ class Service:
         except ImportError:
             raise Problem(501, "import is not available in this version of vbhc "
                                "(vbhc.pipeline.import_document is missing)") from None
+        from vbhc.errors import ConverterMissing
+
         info = self.profiles.get(profile) if profile else None
         try:
             result = import_document(data, name=_safe_name(name), profile=info.path if info else None)
         except VbhcError as exc:
-            raise Problem(422, str(exc)) from None
+            raise Problem(501 if isinstance(exc, ConverterMissing) else 422, str(exc)) from None
         diagnostics = [diagnostic_dict(d) if isinstance(d, Diagnostic) else {"message": str(d)}
                        for d in getattr(result, "diagnostics", [])]
         return {"spec": result.spec, "yaml": result.yaml, "diagnostics": diagnostics}

@@ -20,8 +20,14 @@ from vbhc.check.marks import allowed_inks
 from vbhc.check.rules import RULES
 from vbhc.layout.metrics import fits
 from vbhc.nd30 import Role
+from vbhc.ooxml.legacy_text import encoding_of_font
 from vbhc.ooxml.resolve import ResolvedParagraph, font_slot
 from vbhc.recognise.components import Recognised, is_upper, paragraph_width_pt
+
+
+def _legacy_font(face: str | None) -> bool:
+    """A TCVN3 or VNI font: text.encoding reports it once (and reads its text as Unicode)."""
+    return encoding_of_font(face) is not None
 
 
 def check_fonts(ctx: Context) -> None:
@@ -33,13 +39,14 @@ def check_fonts(ctx: Context) -> None:
             faces: set[str] = set()
             for slot in sorted(used):
                 face = run.fonts.get(slot)
-                if face is None or face.lower() != TNR:
+                if (face is None or face.lower() != TNR) and not _legacy_font(face):
                     faces.add(face or "not set (the application's default)")
             if faces:
                 ctx.add("font.family", ", ".join(sorted(faces)), [p])
             slots = [f"{slot}: {run.fonts.get(slot) or 'not set'}"
                      for slot in ("ascii", "hAnsi", "eastAsia", "cs")
-                     if slot not in used and (run.fonts.get(slot) or "").lower() != TNR]
+                     if slot not in used and (run.fonts.get(slot) or "").lower() != TNR
+                     and not _legacy_font(run.fonts.get(slot))]
             if slots:
                 ctx.add("font.slots", ", ".join(slots), [p])
             if run.color not in color_ok and run.color != inks.get(id(p)):
@@ -67,6 +74,12 @@ def check_text(ctx: Context) -> None:
         if p.text and unicodedata.normalize("NFC", p.text) != p.text:
             ctx.add("text.nfc", "decomposed letters (NFD), which some software shows or sorts wrongly", [p])
     ctx.ok("text.nfc")
+    legacy = ctx.doc.legacy
+    if legacy is not None:  # once for the whole document: every other finding reads the text converted
+        ctx.add("text.encoding", legacy.describe(), where="the whole document",
+                note="convert it to Unicode (TCVN 6909:2001) — `vbhc check --fix` does it (and sets Times "
+                     "New Roman); the other findings read the text as converted")
+    ctx.ok("text.encoding")
 
 
 def check_item_typography(ctx: Context, item: Recognised, component: str, t: nd30.Typography,

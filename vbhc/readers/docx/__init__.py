@@ -23,6 +23,7 @@ from vbhc.readers.docx.reader import (
     Imported,
     NotAnAdministrativeDocument,
     NotGovernedByDecree30,
+    Notice,
     ReportRow,
     place_tables,
     read_recognition,
@@ -37,9 +38,14 @@ _HEADER_LINES = 15  # how far down pasted text may hold its header lines
 
 
 def read_docx(data: bytes) -> Imported:
-    """Spec data read from a .docx's bytes (read safely: :func:`vbhc.ooxml.resolve.read_document`)."""
+    """Spec data read from a .docx's bytes (read safely: :func:`vbhc.ooxml.resolve.read_document`; text
+    typed in TCVN3 or VNI is read as Unicode, and a warning says so)."""
     doc = read_document(data)
-    return read_recognition(doc, recognise(doc))
+    imported = read_recognition(doc, recognise(doc))
+    if doc.legacy is not None:
+        imported.warnings.insert(0, Notice(0, "", f"{doc.legacy.describe()}: read as Unicode (TCVN "
+                                                  "6909:2001); the spec and what it renders are in Unicode"))
+    return imported
 
 
 def read_text(text: str) -> Imported:

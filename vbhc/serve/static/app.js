@@ -375,7 +375,7 @@ async function checkFile(file) {
   fix.id = "download-fixed";
   fix.onclick = async () => {
     const fixed = await fetch("/api/fix" + query, { method: "POST", body: file });
-    if (fixed.ok) save(await fixed.blob(), "da-sua-" + file.name.replace(/\.docm$/i, ".docx"));
+    if (fixed.ok) save(await fixed.blob(), "da-sua-" + file.name.replace(/\.(docm|doc|rtf|odt)$/i, ".docx"));
   };
   box.appendChild(fix);
   const close = el("button", "Đóng");

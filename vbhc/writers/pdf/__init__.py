@@ -13,14 +13,13 @@ carries them into the PDF's Title and Author, and embeds (subsets of) every font
 are not reproducible (LibreOffice stamps the time and an ID); the .docx is.
 
 :func:`docx_to_pdf` and :func:`page_png` are the one-file API (a web server calls them); each starts
-its own converter. Imports only the standard library and vbhc's base (errors, fileio): it never looks
-inside a document beyond its core properties.
+its own converter. Imports only the standard library and vbhc's base (errors, fileio, limits, and
+libreoffice, which runs ``soffice``): it never looks inside a document beyond its core properties.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -29,24 +28,17 @@ import zipfile
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
-from types import TracebackType
 
-from vbhc.errors import ConverterMissing, VbhcError
+from vbhc.errors import ConverterMissing
 from vbhc.fileio import write_atomically
+from vbhc.libreoffice import ConversionError, LibreOffice, find_program
+from vbhc.limits import CONVERT_TIMEOUT_S
 
 __all__ = ["DEFAULT_DPI", "ConversionError", "Converter", "docx_to_pdf", "page_png"]
 
 DEFAULT_DPI = 96  # a screen's page 1 (A4 is 794 x 1123 pixels): enough to read, small to send
-TIMEOUT_S = 120  # one file; a batch gets this per file, plus a minute to start
+TIMEOUT_S = CONVERT_TIMEOUT_S  # one file; a batch gets this per file, plus a minute to start
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-class ConversionError(VbhcError):
-    """LibreOffice or pdftoppm ran but gave no output (a damaged file, a timeout)."""
-
-
-def _program(*names: str) -> str | None:
-    return next((found for name in names if (found := shutil.which(name))), None)
 
 
 def core_xml(title: str, author: str) -> bytes:
@@ -78,36 +70,17 @@ def with_properties(docx: bytes, title: str, author: str) -> bytes:
     return out.getvalue()
 
 
-class Converter:
-    """One LibreOffice profile for many conversions; LibreOffice runs once per :meth:`convert` call,
-    however many files it is given. Use it as a context manager (the profile is removed on exit).
+class Converter(LibreOffice):
+    """One LibreOffice profile for many PDFs; LibreOffice runs once per :meth:`convert` call, however
+    many files it is given. Use it as a context manager (the profile is removed on exit).
 
     Raises :class:`~vbhc.errors.ConverterMissing` at once when ``soffice`` is not installed."""
-
-    def __init__(self, soffice: str | None = None) -> None:
-        found = soffice or _program("soffice", "libreoffice")
-        if found is None:
-            raise ConverterMissing("LibreOffice")
-        self.soffice = found
-        self._folder = Path(tempfile.mkdtemp(prefix="vbhc-lo-"))
-        self._runs = 0
-
-    def __enter__(self) -> Converter:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 trace: TracebackType | None) -> None:
-        self.close()
-
-    def close(self) -> None:
-        shutil.rmtree(self._folder, ignore_errors=True)
 
     def convert(self, documents: Sequence[tuple[bytes, str, str]]) -> list[bytes]:
         """The PDF of each ``(docx, title, author)``, in order, from one LibreOffice run."""
         if not documents:
             return []
-        self._runs += 1
-        work = self._folder / f"run-{self._runs}"
+        work = self.workspace()
         source, target = work / "in", work / "out"
         source.mkdir(parents=True)
         names = []
@@ -115,13 +88,9 @@ class Converter:
             name = f"{i:06}.docx"
             (source / name).write_bytes(with_properties(docx, title, author))
             names.append(name)
-        profile = (self._folder / "profile").as_uri()
-        command = [self.soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                   "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(target),
-                   *(str(source / n) for n in names)]
         try:
-            subprocess.run(command, capture_output=True, timeout=60 + TIMEOUT_S * len(names), check=False,
-                           stdin=subprocess.DEVNULL, env={**os.environ, "SAL_USE_VCLPLUGIN": "svp"})
+            self.convert_folder([source / n for n in names], "pdf:writer_pdf_Export", target,
+                                60 + TIMEOUT_S * len(names))
             out = []
             for name in names:
                 pdf = target / name.replace(".docx", ".pdf")
@@ -129,8 +98,6 @@ class Converter:
                     raise ConversionError(f"LibreOffice gave no PDF for document {int(name[:6])}")
                 out.append(pdf.read_bytes())
             return out
-        except subprocess.TimeoutExpired:
-            raise ConversionError("LibreOffice did not finish in time") from None
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
@@ -153,7 +120,7 @@ class Converter:
 
 def pdf_page_png(pdf: bytes, page: int = 1, dpi: int = DEFAULT_DPI) -> bytes:
     """Page ``page`` of a PDF as a PNG, drawn by poppler's ``pdftoppm``."""
-    pdftoppm = _program("pdftoppm")
+    pdftoppm = find_program("pdftoppm")
     if pdftoppm is None:
         raise ConverterMissing("pdftoppm")
     if page < 1 or dpi < 1:
@@ -179,7 +146,7 @@ def docx_to_pdf(docx: bytes, *, title: str, author: str) -> bytes:
 
 def page_png(docx: bytes, page: int = 1, dpi: int = DEFAULT_DPI) -> bytes:
     """Page ``page`` of ``docx`` as a PNG, laid out by LibreOffice."""
-    if _program("pdftoppm") is None:
+    if find_program("pdftoppm") is None:
         raise ConverterMissing("pdftoppm")
     with Converter() as converter:
         return converter.page_png(docx, page, dpi)
