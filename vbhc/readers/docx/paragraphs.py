@@ -79,10 +79,12 @@ def markup_after(paragraph: ResolvedParagraph, role: Role, label: str = "",
     base_bold, base_italic = role.typography.bold, role.typography.italic
     letters = [c for c in chars if c[0] != " "]
     # a paragraph set wholly in one style the role does not print: the role's style it is (Word's habit
-    # of bold headings); emphasis is marked only within a paragraph
-    if letters and all(c[1] for c in letters):
+    # of bold headings); emphasis is marked only within a paragraph. A table cell's look is the author's
+    # (a bold subtotal, an italic note: RoleRecord.size_only): kept as typed.
+    authored = role.record.size_only is not None
+    if letters and all(c[1] for c in letters) and not authored:
         base_bold = True
-    if letters and all(c[2] for c in letters) and role is not Role.PARAGRAPH:
+    if letters and all(c[2] for c in letters) and role is not Role.PARAGRAPH and not authored:
         base_italic = True
     groups: list[tuple[list[str], bool, bool]] = []  # runs of one style, joined once
     for ch, bold, italic in chars:

@@ -3,7 +3,9 @@
 Rows repeated at the top of every page (``w:tblHeader``) are its header; a last row set wholly in bold
 under one or more rows is its total. Merged cells become ``colspan`` (``w:gridSpan``) and ``rowspan``
 (``w:vMerge``); a cell's alignment is kept where it is not the one vbhc gives anyway (a header centred,
-a number on the right, other text on the left); the columns keep their widths (``w:gridCol``).
+a number on the right, other text on the left); the columns keep their widths (``w:gridCol``). A
+cell of several paragraphs keeps them as its lines (a line break between them in the cell's text),
+each with its bold and italic.
 """
 
 from __future__ import annotations
@@ -29,8 +31,8 @@ def _bold(paragraphs: Sequence[ResolvedParagraph]) -> bool:
 
 def read_table(table: ResolvedTable, paragraphs: Sequence[ResolvedParagraph],
                text_of: Callable[[ResolvedParagraph, Role], Text]) -> tuple[Table | None, list[str]]:
-    """The table, or None when its cells make no grid the model takes; and the problems found (a cell
-    of several paragraphs, read as one). ``paragraphs`` are the table's own (none of a nested table's);
+    """The table, or None when its cells make no grid the model takes; and the problems found.
+    ``paragraphs`` are the table's own (none of a nested table's);
     ``text_of`` reads a paragraph's text for a role."""
     problems: list[str] = []
     by_cell: dict[tuple[int, int], list[ResolvedParagraph]] = {}
@@ -67,12 +69,9 @@ def read_table(table: ResolvedTable, paragraphs: Sequence[ResolvedParagraph],
             if total:
                 role = Role.TABLE_HEADER  # printed bold: its bold is the total's, not the text's
             texts = [text_of(p, role) for p in ps]
-            texts = [t for t in texts if t]
-            if len(texts) > 1:
-                problems.append(f"a cell of {len(texts)} paragraphs (row {r + 1}) is read as one line")
-            text = texts[0] if texts else Text(())
-            for more in texts[1:]:
-                text = text + " " + more
+            text = Text(())
+            for n, line in enumerate(t for t in texts if t):  # a line of the cell per paragraph
+                text = text + "\n" + line if n else line
             align = _ALIGN.get(ps[0].alignment) if ps else None
             default = "center" if header else ("right" if is_number(text.plain) else "left")
             out.append(Cell(text, colspan=cell.grid_span, rowspan=span,
