@@ -153,9 +153,11 @@ def spec_data(document: Document) -> dict[str, Any]:
 def _short_cells(value: Any) -> Any:
     """A table cell with nothing but its text written as the text (``[1, Thôn Đông]``)."""
     if isinstance(value, dict):
-        if value.get("kind") == "table":
+        if value.get("kind") == "table":  # the header first, as an officer types a table
+            order = {k: i for i, k in enumerate(("kind", "header", "rows", "total"))}
             return {k: [[_cell(c) for c in r] for r in v] if k in ("rows", "header") else
-                    [_cell(c) for c in v] if k == "total" else v for k, v in value.items()}
+                    [_cell(c) for c in v] if k == "total" else v
+                    for k, v in sorted(value.items(), key=lambda kv: order.get(kv[0], len(order)))}
         return {k: _short_cells(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_short_cells(v) for v in value]
