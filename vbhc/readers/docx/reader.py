@@ -24,6 +24,7 @@ from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedTabl
 from vbhc.readers.docx import fields
 from vbhc.readers.docx.paragraphs import markup_after, plain_text_of
 from vbhc.readers.docx.particulars import read_particulars
+from vbhc.readers.docx.references import link_appendices
 from vbhc.readers.docx.tables import nested_lines, read_table
 from vbhc.readers.spec.markup import parse_markup
 from vbhc.readers.spec.outline import paragraph_line, parse_outline
@@ -104,6 +105,7 @@ class _Reader:
         self.preamble_lines: list[tuple[ResolvedParagraph, str]] = []
         self.appendix_data: list[dict[str, Any]] = []
         self.appendix_lines: list[list[tuple[ResolvedParagraph, str]]] = []
+        self.appendix_labels: list[str] = []  # each appendix's label as the source typed it ("Phụ lục II")
         self.appendix_starts: list[int] = []
         self.body_lines: list[tuple[ResolvedParagraph, str]] = []
 
@@ -156,6 +158,7 @@ class _Reader:
         self.appendices()
         self.copy()
         self.unplaced()
+        link_appendices(data, self.appendix_labels, lambda message: self.warn(None, message))
         return self.out
 
     # ---- header --------------------------------------------------------------------------------
@@ -431,6 +434,8 @@ class _Reader:
         for n, block in enumerate(blocks):
             attached = n == 0 and self.rec.attachment is not None
             label = self.take(block.label)
+            if not attached:
+                self.appendix_labels.append(label)
             appendix: dict[str, Any] = {"type": fields.sentence_case(label)} if attached else {}
             if block.title is not None:
                 self.take(block.title)
