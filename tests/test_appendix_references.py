@@ -98,3 +98,15 @@ def test_which_words_are_linked(text: str, linked: str | None) -> None:
     data: dict[str, Any] = {"body": [text], "appendices": [{"id": "a"}, {"id": "b"}]}
     link_appendices(data, ["Phụ lục I", "Phụ lục II"], lambda _: None)
     assert data["body"] == [linked or text]
+
+
+def test_appendices_labelled_with_digits_are_linked_by_their_digits() -> None:
+    """"Phụ lục 1", "Phụ lục 2" as offices type them: vbhc prints the labels "Phụ lục I", "Phụ lục II", so
+    the text's "Phụ lục 2" follows; a Roman "Phụ lục II" names no label typed so and stays."""
+    data: dict[str, Any] = {"body": ["theo Phụ lục 1 và Phụ lục 2; Phụ lục II; Phụ lục 3"],
+                            "appendices": [{"title": "Lịch"}, {"title": "Kinh phí"}]}
+    said: list[str] = []
+    link_appendices(data, ["Phụ lục 1", "PHỤ LỤC 2"], said.append)
+    assert data["body"] == ["theo {appendix:lich} và {appendix:kinh-phi}; Phụ lục II; Phụ lục 3"]
+    assert [a["id"] for a in data["appendices"]] == ["lich", "kinh-phi"]
+    assert len(said) == 2 and '"Phụ lục 3"' in said[1]

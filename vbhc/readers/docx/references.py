@@ -4,7 +4,8 @@ the appendix when vbhc numbers it (PL I, III.1.a) and when an officer adds or mo
 
 Only what is safely the document's own appendix is linked, in the spec data before it is structured:
 
-- "Phụ lục II" (a Roman numeral) where an appendix of the source is labelled "Phụ lục II";
+- "Phụ lục II" where an appendix of the source is labelled "Phụ lục II" ("Phụ lục 2" where it is
+  labelled so: vbhc prints both as the decree numbers them, "Phụ lục II");
 - "Phụ lục" alone where the document has exactly one appendix;
 
 and not where the words after it name another text: "Phụ lục II kèm theo Thông tư số 01/2011/TT-BNV",
@@ -27,7 +28,8 @@ from vbhc.readers.spec.unparse import slug_of
 
 __all__ = ["link_appendices"]
 
-_REFERENCE = re.compile(rf"(?<![\w{{]){re.escape(nd30.APPENDIX_WORD)}(?: (?P<n>[IVXLC]+))?(?![\w}}])")
+_REFERENCE = re.compile(rf"(?<![\w{{]){re.escape(nd30.APPENDIX_WORD)}(?: (?P<n>[IVXLC]+|\d{{1,2}}))?"
+                        r"(?![\w}]|[.,]\d)")
 # The words that end a reference's clause
 _CLAUSE_END = re.compile(r"[.;:()\n]")
 # A clause naming another text: its tên loại (not "… này")
@@ -35,14 +37,23 @@ _OTHER = re.compile(r"\b(?:Nghị định|Thông tư|Luật|Nghị quyết|Quy�
                     r"Văn bản|Pháp lệnh|Thông báo|Báo cáo)\b")
 
 
-def _label_number(label: str) -> int | None:
-    """1 for "Phụ lục" and "Phụ lục I", 2 for "PHỤ LỤC II" …; None for another label ("Phụ lục 1")."""
+def _number(numeral: str) -> tuple[str, int] | None:
+    """("I", 2) for "II", ("1", 2) for "2" or "02": the numeral's kind and value."""
+    if numeral.isdigit():
+        return "1", int(numeral)
+    value = nd30.numbering.roman_value(numeral)
+    return None if value is None else ("I", value)
+
+
+def _label_number(label: str) -> tuple[str, int] | None:
+    """("", 1) for "Phụ lục" alone, ("I", 2) for "PHỤ LỤC II", ("1", 2) for "Phụ lục 2"; None for
+    another label."""
     words = unicodedata.normalize("NFC", label).split()
     if " ".join(words[:2]).casefold() != nd30.APPENDIX_WORD.casefold():
         return None
     if len(words) == 2:
-        return 1
-    return nd30.numbering.roman_value(words[2]) if len(words) == 3 else None
+        return "", 1
+    return _number(words[2]) if len(words) == 3 else None
 
 
 def _ours(after: str) -> bool:
@@ -79,7 +90,7 @@ def link_appendices(data: dict[str, Any], labels: Sequence[str], warn: Callable[
     appendices = data.get("appendices")
     if not isinstance(appendices, list) or not appendices or len(labels) != len(appendices):
         return
-    by_number: dict[int, int] = {}
+    by_number: dict[tuple[str, int], int] = {}  # (kind of numeral, value) -> the appendix so labelled
     for i, label in enumerate(labels):
         n = _label_number(label)
         if n is not None:
@@ -102,7 +113,7 @@ def link_appendices(data: dict[str, Any], labels: Sequence[str], warn: Callable[
                 return m[0]
             if m["n"] is None:
                 return ref(0) if len(appendices) == 1 else m[0]
-            n = nd30.numbering.roman_value(m["n"])
+            n = _number(m["n"])
             if n is not None and n in by_number:
                 return ref(by_number[n])
             warn(f'the text refers to "{m[0]}", which this document does not have: the words are left as '
