@@ -56,6 +56,7 @@ def test_word_bullets_in_a_cell_are_dash_lines() -> None:
     assert lines(table.rows[0][1]) == ["- Tuyên truyền trên loa truyền thanh;",
                                        "- Tổ chức hội nghị tập huấn."]
     assert lines(table.rows[1][1]) == ["Kiểm tra, giám sát:", "- tại các thôn;", "- tại trường học."]
+    assert lines(table.rows[0][2]) == ["Văn hóa - Xã hội", "Đoàn Thanh niên"]  # a line break: a line
 
 
 def test_bold_and_italic_runs_a_bold_subtotal_and_the_total_row() -> None:
