@@ -173,7 +173,7 @@ def _cell(cell: Any) -> Any:
 
 
 def slug_of(text: str) -> str:
-    """"Phó Chủ tịch" → "pho-chu-tich": a signer's key in a profile."""
+    """"Phó Chủ tịch" → "pho-chu-tich": a signer's key in a profile; "Dự toán kinh phí" → an appendix's id."""
     import re
     import unicodedata
 
