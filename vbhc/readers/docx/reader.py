@@ -158,7 +158,7 @@ class _Reader:
         self.appendices()
         self.copy()
         self.unplaced()
-        link_appendices(data, self.appendix_labels, lambda message: self.warn(None, message))
+        link_appendices(data, self.appendix_labels, lambda message: self.warn(None, message), self.out.tables)
         return self.out
 
     # ---- header --------------------------------------------------------------------------------

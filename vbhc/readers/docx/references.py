@@ -11,8 +11,8 @@ Only what is safely the document's own appendix is linked, in the spec data befo
 and not where the words after it name another text: "Phụ lục II kèm theo Thông tư số 01/2011/TT-BNV",
 "Phụ lục I của Nghị định 30", "Phụ lục số 01" (another text's own numbering). "kèm theo Kế hoạch này"
 and a bare "kèm theo" are the document's own. A "Phụ lục IV" the document does not have is left as
-typed, with a warning. Lower-case "phụ lục", a reference split across bold and plain text, and a
-reference in a table cell are left as typed.
+typed, with a warning. Lower-case "phụ lục" and a reference split across bold and plain text are
+left as typed. References in data tables' cells are linked the same way.
 """
 
 from __future__ import annotations
@@ -22,8 +22,12 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import attrs
+
 from vbhc import nd30
 from vbhc.model.document import APPENDIX_ID
+from vbhc.model.table import Cell, Table
+from vbhc.model.text import Text
 from vbhc.readers.spec.unparse import slug_of
 
 __all__ = ["link_appendices"]
@@ -82,11 +86,12 @@ def _id_for(title: Any, n: int, taken: set[str]) -> str:
     return out
 
 
-def link_appendices(data: dict[str, Any], labels: Sequence[str], warn: Callable[[str], None]) -> None:
-    """Rewrite, in ``data`` (the spec data read from the source), references to its appendices as
-    ``{appendix:ID}``, giving each appendix referred to an ``id``. ``labels`` are the appendices' labels
-    as the source typed them ("Phụ lục II"), in order; ``warn`` is told of a reference to an appendix
-    the document lacks."""
+def link_appendices(data: dict[str, Any], labels: Sequence[str], warn: Callable[[str], None],
+                    tables: dict[str, Table] | None = None) -> None:
+    """Rewrite, in ``data`` (the spec data read from the source) and in the cells of its data
+    ``tables`` (replaced in the dict), references to its appendices as ``{appendix:ID}``, giving each
+    appendix referred to an ``id``. ``labels`` are the appendices' labels as the source typed them
+    ("Phụ lục II"), in order; ``warn`` is told of a reference to an appendix the document lacks."""
     appendices = data.get("appendices")
     if not isinstance(appendices, list) or not appendices or len(labels) != len(appendices):
         return
@@ -131,6 +136,20 @@ def link_appendices(data: dict[str, Any], labels: Sequence[str], warn: Callable[
             return {k: walk(v) if k not in ("kind", "id") else v for k, v in value.items()}
         return value
 
+    def cell(c: Cell) -> Cell:
+        if nd30.APPENDIX_WORD not in c.text.plain:
+            return c
+        return attrs.evolve(c, text=Text(tuple(s if s.note is not None else s.restyled(link(s.text))
+                                               for s in c.text.spans)))
+
+    def row(r: tuple[Cell, ...]) -> tuple[Cell, ...]:
+        return tuple(cell(c) for c in r)
+
+    tables = {} if tables is None else tables
+    for key, table in tables.items():
+        tables[key] = attrs.evolve(
+            table, rows=tuple(row(r) for r in table.rows), header=tuple(row(r) for r in table.header),
+            total=None if table.total is None else row(table.total))
     for key in ("preamble", "body"):
         if key in data:
             data[key] = walk(data[key])
