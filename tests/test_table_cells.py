@@ -231,3 +231,16 @@ def test_python_docx_reads_the_cell_as_paragraphs() -> None:
     word = WordDocument(io.BytesIO(render_bytes(document([table()]))))
     grid = next(t for t in word.tables if t.cell(0, 0).text == "STT")
     assert [p.text for p in grid.cell(1, 1).paragraphs] == ["Nguyễn Văn A", "Trần Thị B", "Lê Văn C"]
+
+
+def test_a_column_printed_one_way_imports_as_the_columns_alignment() -> None:
+    """The report example's STT column is centred by ``columns: [{align: center}, ...]``: the import
+    gives the column its alignment back, not each of its cells, and renders the same bytes."""
+    from .conftest import EXAMPLES
+
+    first = render_bytes(vbhc.load(EXAMPLES / "bao-cao-thong-ke-hoang-kim.yaml"))
+    found = next(b for b in _walk(import_document(first).document.body) if isinstance(b, m.Table))
+    assert found.columns[0].align is m.Align.CENTER and found.columns[1].align is None
+    assert all(r[0].align is None for r in found.rows)
+    again = import_document(first).document
+    assert render_bytes(again) == first

@@ -3,7 +3,8 @@
 Rows repeated at the top of every page (``w:tblHeader``) are its header; a last row set wholly in bold
 under one or more rows is its total. Merged cells become ``colspan`` (``w:gridSpan``) and ``rowspan``
 (``w:vMerge``); a cell's alignment is kept where it is not the one vbhc gives anyway (a header centred,
-a number on the right, other text on the left); the columns keep their widths (``w:gridCol``). A
+a number on the right, other text on the left), on the column where all its cells print one way
+(the STT column centred); the columns keep their widths (``w:gridCol``). A
 cell of several paragraphs keeps them as its lines (a line break between them in the cell's text),
 each with its bold and italic.
 """
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any
+
+import attrs
 
 from vbhc.errors import FieldError
 from vbhc.model.table import Cell, Column, Table, is_number
@@ -144,9 +147,11 @@ def read_table(table: ResolvedTable, paragraphs: Sequence[ResolvedParagraph],
         if not typed or not all(_bold(ps) for ps in typed):  # an empty last row is a row to fill in
             total_at = None
     rows: list[tuple[Cell, ...]] = []
+    starts: list[list[int]] = []  # each row's cells' first grid column
     for r, row in enumerate(table.rows):
         header, total = r < header_rows, r == total_at
         out: list[Cell] = []
+        starts.append([])
         column = 0
         for c, cell in enumerate(row):
             start, column = column, column + cell.grid_span
@@ -172,16 +177,43 @@ def read_table(table: ResolvedTable, paragraphs: Sequence[ResolvedParagraph],
             default = "center" if header else ("right" if is_number(text.plain) else "left")
             out.append(Cell(text, colspan=cell.grid_span, rowspan=span,
                             align=align if align is not None and align != default else None))
+            starts[-1].append(start)
         rows.append(tuple(out))
+    aligns = _column_aligns(rows, starts, header_rows)
     try:
         columns = tuple(Column(width_cm=x) for x in table.grid_cm) if all(
             0.3 <= x <= 60 for x in table.grid_cm) else ()
+        if aligns:
+            width = max((s + c.colspan for row, at in zip(rows, starts, strict=True)
+                         for s, c in zip(at, row, strict=True)), default=0)
+            columns = tuple(attrs.evolve(columns[i] if i < len(columns) else Column(), align=aligns.get(i))
+                            for i in range(max(width, len(columns))))
         body_end = total_at if total_at is not None else len(rows)
         return Table(rows[header_rows:body_end], header=rows[:header_rows],
                      total=rows[total_at] if total_at is not None else None, columns=columns), problems
     except FieldError as exc:
         problems.append(f"its cells make no grid vbhc can lay out ({exc.path}: expected {exc.expected})")
         return None, problems
+
+
+def _column_aligns(rows: list[tuple[Cell, ...]], starts: list[list[int]], header_rows: int) -> dict[int, str]:
+    """The alignment of each column whose body and total cells all print one way that is not every
+    cell's default (the STT column centred): set on the column instead of on each cell, which is
+    cleared in ``rows``. Cells print as before: a body cell without its own alignment takes its
+    column's (:func:`vbhc.layout.table.table_region`)."""
+    by_column: dict[int, list[tuple[int, int]]] = {}
+    for r in range(header_rows, len(rows)):
+        for i, start in enumerate(starts[r]):
+            by_column.setdefault(start, []).append((r, i))
+    out: dict[int, str] = {}
+    for column, places in by_column.items():
+        cells = [rows[r][i] for r, i in places]
+        shown = {c.align.value if c.align is not None else ("right" if c.numeric else "left") for c in cells}
+        if len(shown) == 1 and any(c.align is not None for c in cells):
+            out[column] = shown.pop()
+            for r, i in places:
+                rows[r] = (*rows[r][:i], attrs.evolve(rows[r][i], align=None), *rows[r][i + 1:])
+    return out
 
 
 def _merged_below(table: ResolvedTable, row: int, column: int) -> bool:
