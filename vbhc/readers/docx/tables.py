@@ -1,12 +1,14 @@
 """A data table of the source (bảng, biểu) read into a :class:`~vbhc.model.Table`.
 
-Rows repeated at the top of every page (``w:tblHeader``) are its header; a last row set wholly in bold
-under one or more rows is its total. Merged cells become ``colspan`` (``w:gridSpan``) and ``rowspan``
-(``w:vMerge``); a cell's alignment is kept where it is not the one vbhc gives anyway (a header centred,
-a number on the right, other text on the left), on the column where all its cells print one way
-(the STT column centred); the columns keep their widths (``w:gridCol``). A
-cell of several paragraphs keeps them as its lines (a line break between them in the cell's text),
-each with its bold and italic.
+Rows repeated at the top of every page (``w:tblHeader``) are its header, or, where no row is, the
+first rows typed bold and centred; a last row set wholly in bold under one or more rows is its total
+(an empty one is a row to fill in). Merged cells become ``colspan`` (``w:gridSpan``) and ``rowspan``
+(``w:vMerge``); a cell's alignment is kept where it is not the one vbhc gives anyway (a header
+centred, a number on the right, other text on the left), on the column where all its cells print
+one way (the STT column centred); the columns keep their widths (``w:gridCol``). A cell of several
+paragraphs (or lines broken by hand) keeps them as its lines, each with its bold, italic and tabs;
+Word's bullet is written "- "; a table nested in a cell becomes lines of that cell
+(:func:`nested_lines`).
 """
 
 from __future__ import annotations
