@@ -100,7 +100,8 @@ def date(draw: Draw, *, blanks: bool = False) -> str:
 
 
 CELLS = st.one_of(st.sampled_from(("Thôn Đông", "Tuyên truyền", "Hội trường", "", "Ghi chú", "Đ/c Lan",
-                                   "1.234,5", "12,5", "45%", "-3", "x & y")), st.integers(0, 99999))
+                                   "1.234,5", "12,5", "45%", "-3", "x & y", "Thuê hội trường\n*(02 buổi)*",
+                                   "- Thôn Đông;\n- Thôn Tây.")), st.integers(0, 99999))
 
 
 @st.composite

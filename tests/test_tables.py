@@ -379,7 +379,7 @@ def test_the_plan_example_has_a_landscape_budget_appendix() -> None:
                                                                           ("Phụ lục II", True)]
     assert any("chi tiết tại Phụ lục II" in x.plain for x in layout.body if not isinstance(x, TableRegion))
     budget = layout.appendices[1].body[-1]
-    assert isinstance(budget, TableRegion) and budget.total[5].content.plain == "19.700"
+    assert isinstance(budget, TableRegion) and budget.total[5].lines[0].plain == "19.700"
 
 
 # ---- LibreOffice --------------------------------------------------------------------------------

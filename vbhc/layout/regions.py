@@ -41,15 +41,15 @@ class SignatureRegion(Generic[T]):
 
 @frozen(kw_only=True)
 class CellRegion(Generic[T]):
-    """One table cell: what it holds, its spans, its alignment (an ``nd30.Align`` value)."""
+    """One table cell: its paragraphs (one or more), its spans, its alignment (an ``nd30.Align`` value)."""
 
-    content: T
+    lines: tuple[T, ...]
     colspan: int = 1
     rowspan: int = 1
     align: str = "left"
 
     def map(self, fn: Callable[[T], U]) -> CellRegion[U]:
-        return CellRegion(content=fn(self.content), colspan=self.colspan, rowspan=self.rowspan,
+        return CellRegion(lines=tuple(fn(x) for x in self.lines), colspan=self.colspan, rowspan=self.rowspan,
                           align=self.align)
 
 
@@ -73,7 +73,7 @@ class TableRegion(Generic[T]):
     def items(self) -> Iterator[T]:
         for row in self.all_rows():
             for cell in row:
-                yield cell.content
+                yield from cell.lines
 
     def map(self, fn: Callable[[T], U]) -> TableRegion[U]:
         def rows(rs: tuple[tuple[CellRegion[T], ...], ...]) -> tuple[tuple[CellRegion[U], ...], ...]:

@@ -1,11 +1,12 @@
 """Tables laid out: cells as lines in the table roles, alignment decided, column widths computed.
 
 :func:`table_region` turns a :class:`vbhc.model.Table` into a :class:`TableRegion` of
-:class:`~vbhc.layout.Line` cells: header cells bold and centred, a number ("1.234,5") right-aligned,
-the total row bold. :func:`column_widths` sizes the columns for a text width: widths given in cm or
-as shares are kept; the others share what is left in proportion to their content, measured with
-Times New Roman's metrics, and never narrower than their longest word where the width allows. Both
-take time linear in the number of cells.
+:class:`~vbhc.layout.Line` cells (a line per paragraph of the cell): header cells bold and centred,
+a number ("1.234,5") right-aligned, the total row bold. :func:`column_widths` sizes the columns for
+a text width: widths given in cm or as shares are kept; the others share what is left in proportion
+to their content, measured with Times New Roman's metrics (a cell of several paragraphs by its
+widest), and never narrower than their longest word where the width allows. Both take time linear
+in the number of cells.
 """
 
 from __future__ import annotations
@@ -51,11 +52,12 @@ def table_region(table: Table, line: LineMaker, resolve: Callable[[Text], Text] 
         col = 0
         for cell in cells:
             column = columns[col] if col < len(columns) else None
-            text = resolve(cell.text)
-            if total:
-                text = text.styled(bold=True)
             role = Role.TABLE_HEADER if header else Role.TABLE_CELL
-            out.append(CellRegion(content=line(role, text), colspan=cell.colspan, rowspan=cell.rowspan,
+            lines = []
+            for text in cell.lines:
+                text = resolve(text)
+                lines.append(line(role, text.styled(bold=True) if total else text))
+            out.append(CellRegion(lines=tuple(lines), colspan=cell.colspan, rowspan=cell.rowspan,
                                   align=_align(cell, column, header)))
             col += cell.colspan
         return tuple(out)
@@ -87,13 +89,13 @@ def column_widths(region: TableRegion[object], width_pt: float, look: Look) -> l
         for col, cell in placed:
             if cell.colspan != 1:
                 continue
-            line = cell.content
-            size, bold, italic = look(line.role)  # type: ignore[attr-defined]
-            plain = line.plain  # type: ignore[attr-defined]
-            bold = bold or any(s.bold for s in line.text)  # type: ignore[attr-defined]
-            natural[col] = max(natural[col], text_width_pt(plain, size, bold=bold, italic=italic))
-            longest = max(plain.split(), key=len, default="")
-            word[col] = max(word[col], text_width_pt(longest, size, bold=bold, italic=italic))
+            for line in cell.lines:  # a cell of several paragraphs: its widest one
+                size, bold, italic = look(line.role)  # type: ignore[attr-defined]
+                plain = line.plain  # type: ignore[attr-defined]
+                bold = bold or any(s.bold for s in line.text)  # type: ignore[attr-defined]
+                natural[col] = max(natural[col], text_width_pt(plain, size, bold=bold, italic=italic))
+                longest = max(plain.split(), key=len, default="")
+                word[col] = max(word[col], text_width_pt(longest, size, bold=bold, italic=italic))
     fixed: dict[int, float] = {}
     for i, column in enumerate(region.columns[:n]):
         if column.width_cm is not None:

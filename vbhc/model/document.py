@@ -24,7 +24,7 @@ from vbhc.errors import FieldError
 from vbhc.model.characters import LINE_BREAK
 from vbhc.model.image import SignatureImage
 from vbhc.model.table import Cell, Table
-from vbhc.model.text import Span, Text, forbidden_character, nfc
+from vbhc.model.text import LINE_BREAKS, Span, Text, forbidden_character, nfc
 from vbhc.nd30 import (
     CopyKind,
     DocumentType,
@@ -86,11 +86,6 @@ def _nonempty_text(_: Any, attribute: attrs.Attribute, value: Text) -> None:
 def _optional_text(instance: Any, attribute: attrs.Attribute, value: Text | None) -> None:
     if value is not None:
         _nonempty_text(instance, attribute, value)
-
-
-# attrs metadata of a field that may hold a line break the officer typed (PL I, II.2.b; II.5.b: a long
-# name or trích yếu stands on several lines): printed as a break in one paragraph.
-LINE_BREAKS = "line_breaks"
 
 
 def one_line_each(_: Any, attribute: attrs.Attribute, value: tuple[str, ...]) -> None:

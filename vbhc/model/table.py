@@ -2,7 +2,9 @@
 
 A table is a grid of :class:`Cell` rows. A cell may span columns (``colspan``) and rows
 (``rowspan``); a row lists only the cells that start in it, as in HTML, so a cell covered by a row
-span above is left out. Column widths are optional (:class:`Column`): in centimetres, as a share of
+span above is left out. A cell may hold several lines, each printed as a paragraph of its own (a
+header's Quốc hiệu over its Tiêu ngữ, a list of names): its text has a line break between them
+(:attr:`Cell.lines`). Column widths are optional (:class:`Column`): in centimetres, as a share of
 the text width, or computed from the content when the table is laid out.
 """
 
@@ -18,10 +20,11 @@ from attrs import field, frozen
 
 from vbhc import nd30
 from vbhc.errors import FieldError
-from vbhc.model.text import Text, forbidden_character
+from vbhc.model.text import LINE_BREAKS, Span, Text, forbidden_character
 from vbhc.nd30.numbering import Level
 
-__all__ = ["Align", "Cell", "Column", "Table", "grid_positions", "is_number", "number_text"]
+__all__ = ["Align", "Cell", "Column", "Table", "grid_positions", "is_number", "line_problem", "number_text",
+           "split_lines"]
 
 
 class Align(enum.Enum):
@@ -52,15 +55,62 @@ def number_text(value: int | float) -> str:
     return whole + (nd30.DECIMAL_SEPARATOR + decimals if decimals else "")
 
 
+def split_lines(text: Text) -> tuple[Text, ...]:
+    """``text`` cut at its line breaks, each line with its spans' look (a footnote stays on its line)."""
+    lines: list[list[Span]] = [[]]
+    for span in text.spans:
+        if span.note is not None or "\n" not in span.text:
+            lines[-1].append(span)
+            continue
+        first, *more = span.text.split("\n")
+        lines[-1].append(span.restyled(first))
+        for part in more:
+            lines.append([span.restyled(part)])
+    return tuple(Text(tuple(x)) for x in lines)
+
+
+def line_problem(value: str) -> str | None:
+    """The first character of a cell's text (lines separated by line breaks) that no line may hold,
+    named with its line when there are several ("line 2: a zero-width space ..."); or None."""
+    lines = value.split("\n")
+    for n, line in enumerate(lines, 1):
+        bad = forbidden_character(line)
+        if bad:
+            return f"line {n}: {bad}" if len(lines) > 1 else bad
+    return None
+
+
 def _text(value: object, attribute: attrs.Attribute) -> Text:
+    """A cell's text: one line, or several separated by a line break (each trimmed; blank ones left
+    out), held with an unstyled break between them so that one look is one Text."""
     try:
         text = Text.of(value)
     except FieldError as exc:
-        raise FieldError(attribute.name, exc.expected, exc.found) from None
-    bad = forbidden_character(text.plain)
+        bad = line_problem(value) if isinstance(value, str) else None
+        raise FieldError(attribute.name, exc.expected, bad or exc.found) from None
+    if "\n" not in text.plain:
+        bad = forbidden_character(text.plain)
+        if bad:
+            raise FieldError(attribute.name, "one line of text, or lines separated by line breaks", bad)
+        return text
+    lines = [_trimmed(x) for x in split_lines(text)]
+    lines = [x for x in lines if x or x.notes]
+    bad = line_problem("\n".join(x.plain for x in lines))
     if bad:
-        raise FieldError(attribute.name, "one line of text", bad)
-    return text
+        raise FieldError(attribute.name, "lines of text without control characters", bad)
+    out: list[Span] = []
+    for n, line in enumerate(lines):
+        out += ([Span("\n")] if n else []) + list(line.spans)
+    return Text(tuple(out))
+
+
+def _trimmed(text: Text) -> Text:
+    spans = list(text.rstrip().spans)
+    while spans and spans[0].note is None and not spans[0].text.strip():
+        spans.pop(0)
+    if spans and spans[0].note is None:
+        spans[0] = spans[0].restyled(spans[0].text.lstrip())
+    return Text(tuple(spans))
 
 
 def _span(_: Any, attribute: attrs.Attribute, value: int) -> None:
@@ -79,13 +129,20 @@ def _align(value: Any) -> Align | None:
 
 @frozen
 class Cell:
-    """One cell: its text (may be empty), how many columns and rows it spans, and its alignment
-    (None: a number is right-aligned, a header centred, other text flush left)."""
+    """One cell: its text (may be empty; a line break starts another paragraph of the cell), how many
+    columns and rows it spans, and its alignment (None: a number is right-aligned, a header centred,
+    other text flush left)."""
 
-    text: Text = field(default=Text(()), converter=attrs.Converter(_text, takes_field=True))
+    text: Text = field(default=Text(()), converter=attrs.Converter(_text, takes_field=True),
+                       metadata={LINE_BREAKS: True})
     colspan: int = field(default=1, validator=_span, kw_only=True)
     rowspan: int = field(default=1, validator=_span, kw_only=True)
     align: Align | None = field(default=None, converter=_align, kw_only=True)
+
+    @property
+    def lines(self) -> tuple[Text, ...]:
+        """The cell's lines, each printed as a paragraph of its own (one, empty, for an empty cell)."""
+        return split_lines(self.text)
 
     @property
     def numeric(self) -> bool:
@@ -120,16 +177,23 @@ def _cell(value: Any) -> Cell:
     return value if isinstance(value, Cell) else Cell(value)
 
 
-def _row(value: Any) -> tuple[Cell, ...]:
-    return tuple(_cell(c) for c in value)
+def _row(value: Any, where: str = "") -> tuple[Cell, ...]:
+    out = []
+    for i, c in enumerate(value):
+        try:
+            out.append(_cell(c))
+        except FieldError as exc:  # named by its place: rows[2][1].text
+            raise FieldError(f"{where}[{i}]" + (f".{exc.path}" if exc.path else ""), exc.expected,
+                             exc.found) from None
+    return tuple(out)
 
 
-def _rows(value: Iterable[Any]) -> tuple[tuple[Cell, ...], ...]:
-    return tuple(_row(r) for r in value)
+def _rows(value: Iterable[Any], attribute: attrs.Attribute) -> tuple[tuple[Cell, ...], ...]:
+    return tuple(_row(r, f"{attribute.name}[{i}]") for i, r in enumerate(value))
 
 
-def _row_or_none(value: Any) -> tuple[Cell, ...] | None:
-    return None if value is None else _row(value)
+def _row_or_none(value: Any, attribute: attrs.Attribute) -> tuple[Cell, ...] | None:
+    return None if value is None else _row(value, attribute.name)
 
 
 @frozen
@@ -139,9 +203,11 @@ class Table:
 
     kind: ClassVar[str] = "table"
     level: ClassVar[Level | None] = None  # not numbered
-    rows: tuple[tuple[Cell, ...], ...] = field(converter=_rows)
-    header: tuple[tuple[Cell, ...], ...] = field(converter=_rows, factory=tuple, kw_only=True)
-    total: tuple[Cell, ...] | None = field(default=None, converter=_row_or_none, kw_only=True)
+    rows: tuple[tuple[Cell, ...], ...] = field(converter=attrs.Converter(_rows, takes_field=True))
+    header: tuple[tuple[Cell, ...], ...] = field(converter=attrs.Converter(_rows, takes_field=True),
+                                                 factory=tuple, kw_only=True)
+    total: tuple[Cell, ...] | None = field(default=None, kw_only=True,
+                                           converter=attrs.Converter(_row_or_none, takes_field=True))
     columns: tuple[Column, ...] = field(converter=tuple, factory=tuple, kw_only=True)
 
     @rows.validator

@@ -16,7 +16,11 @@ from attrs import field, frozen
 
 from vbhc.model.characters import first_refused, nfc
 
-__all__ = ["Span", "Text", "forbidden_character", "literal", "nfc"]
+__all__ = ["LINE_BREAKS", "Span", "Text", "forbidden_character", "literal", "nfc"]
+
+# attrs metadata of a field that may hold a line break the officer typed (PL I, II.2.b; II.5.b: a long
+# name or trích yếu stands on several lines; a table cell of several paragraphs).
+LINE_BREAKS = "line_breaks"
 
 
 def forbidden_character(value: str, *, line_breaks: bool = False) -> str | None:

@@ -51,7 +51,8 @@ def _lines(items: Any) -> list[dict[str, Any]]:
     for x in items:
         if isinstance(x, TableRegion):
             out.append({"table": [[{"colspan": c.colspan, "rowspan": c.rowspan, "align": c.align,
-                                    "line": _line(c.content)} for c in row] for row in x.all_rows()]})
+                                    "lines": [_line(y) for y in c.lines]} for c in row]
+                                  for row in x.all_rows()]})
         elif x is not None:
             out.append(_line(x))
     return out

@@ -22,9 +22,12 @@ __all__ = ["markup_after", "plain_text_of", "text_document", "text_lines"]
 _SPACE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]")
 
 
-def _chars(paragraph: ResolvedParagraph, span: tuple[int, int] | None = None) -> list[tuple[str, bool, bool]]:
+def _chars(paragraph: ResolvedParagraph, span: tuple[int, int] | None = None,
+           tabs: bool = False) -> list[tuple[str, bool, bool]]:
     """The printed characters with their bold and italic, every run of spaces (a line break too) as one
-    space, trimmed; only those in ``span`` (offsets in ``paragraph.text``) where given."""
+    space, trimmed; only those in ``span`` (offsets in ``paragraph.text``) where given; ``tabs``: a tab
+    and a line break are kept, the spaces around them dropped (a table cell's columns and lines, as
+    typed: a cell's text takes a line break as another line)."""
     out: list[tuple[str, bool, bool]] = []
     at = 0
     for run in paragraph.runs:
@@ -37,13 +40,19 @@ def _chars(paragraph: ResolvedParagraph, span: tuple[int, int] | None = None) ->
         for ch in text:
             if refused and ch != "\n" and forbidden_character(ch) is not None:
                 continue  # an invisible control (bidi mark, soft hyphen's kin) the model refuses
-            if _SPACE.match(ch):
-                if out and out[-1][0] != " ":
+            if tabs and ch in "\t\n":
+                if out and out[-1][0] == " ":
+                    out.pop()
+                out.append((ch, run.bold, run.italic))
+            elif _SPACE.match(ch):
+                if out and out[-1][0] not in (" ", "\t", "\n"):
                     out.append((" ", run.bold, run.italic))
             else:
                 out.append((ch, run.bold, run.italic))
-    while out and out[-1][0] == " ":
+    while out and out[-1][0] in (" ", "\t", "\n"):
         out.pop()
+    while out and out[0][0] in "\t\n":
+        out.pop(0)
     return out
 
 
@@ -73,16 +82,18 @@ def markup_after(paragraph: ResolvedParagraph, role: Role, label: str = "",
                  span: tuple[int, int] | None = None) -> str:
     """The paragraph's text after ``label``, as spec markup, emphasis beyond its role's own marked;
     only its part in ``span`` (a recognised item's, where the paragraph holds several components)."""
-    chars = _chars(paragraph, span)
+    authored = role.record.size_only is not None  # a table cell: its look, tabs and lines are the author's
+    chars = _chars(paragraph, span, tabs=authored)
     if label and not paragraph.numbering_label:
         chars = _drop_label(chars, label)
     base_bold, base_italic = role.typography.bold, role.typography.italic
-    letters = [c for c in chars if c[0] != " "]
+    letters = [c for c in chars if c[0] not in (" ", "\t", "\n")]
     # a paragraph set wholly in one style the role does not print: the role's style it is (Word's habit
-    # of bold headings); emphasis is marked only within a paragraph
-    if letters and all(c[1] for c in letters):
+    # of bold headings); emphasis is marked only within a paragraph. A table cell's look is the author's
+    # (a bold subtotal, an italic note: RoleRecord.size_only): kept as typed.
+    if letters and all(c[1] for c in letters) and not authored:
         base_bold = True
-    if letters and all(c[2] for c in letters) and role is not Role.PARAGRAPH:
+    if letters and all(c[2] for c in letters) and role is not Role.PARAGRAPH and not authored:
         base_italic = True
     groups: list[tuple[list[str], bool, bool]] = []  # runs of one style, joined once
     for ch, bold, italic in chars:

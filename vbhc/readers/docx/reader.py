@@ -20,11 +20,12 @@ from vbhc import nd30
 from vbhc.errors import VbhcError
 from vbhc.model import Document, Paragraph, Table
 from vbhc.nd30 import Level, Role, numbering
-from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
+from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedTable
 from vbhc.readers.docx import fields
 from vbhc.readers.docx.paragraphs import markup_after, plain_text_of
 from vbhc.readers.docx.particulars import read_particulars
-from vbhc.readers.docx.tables import read_table
+from vbhc.readers.docx.references import link_appendices
+from vbhc.readers.docx.tables import nested_lines, read_table
 from vbhc.readers.spec.markup import parse_markup
 from vbhc.readers.spec.outline import paragraph_line, parse_outline
 from vbhc.recognise.components import (
@@ -124,6 +125,7 @@ class _Reader:
         self.relabelled: dict[int, tuple[str, str, Notice]] = {}
         self.appendix_data: list[dict[str, Any]] = []
         self.appendix_lines: list[list[tuple[ResolvedParagraph, str]]] = []
+        self.appendix_labels: list[str] = []  # each appendix's label as the source typed it ("Phụ lục II")
         self.appendix_starts: list[int] = []
         self.body_lines: list[tuple[ResolvedParagraph, str]] = []
 
@@ -178,6 +180,7 @@ class _Reader:
         self.appendices()
         self.copy()
         self.unplaced()
+        link_appendices(data, self.appendix_labels, lambda message: self.warn(None, message), self.out.tables)
         return self.out
 
     # ---- header --------------------------------------------------------------------------------
@@ -476,6 +479,8 @@ class _Reader:
         for n, block in enumerate(blocks):
             attached = n == 0 and self.rec.attachment is not None
             label = self.take(block.label)
+            if not attached:
+                self.appendix_labels.append(label)
             appendix: dict[str, Any] = {"type": fields.sentence_case(label)} if attached else {}
             if block.title is not None:
                 self.take(block.title)
@@ -548,16 +553,28 @@ class _Reader:
         for p in self.paras:
             if p.table is not None:
                 by_table.setdefault(p.table[0], []).append(p)
-        for table in self.doc.tables:
+        tables = self.doc.tables
+        for table in tables:
             if table.parent is not None or table.index in layout or table.location != "body":
                 continue
             own = by_table.get(table.index, [])
             if not own:
                 continue
-            read, problems = read_table(table, own, lambda p, role: parse_markup(markup_after(p, role)))
+            inner = [p for t in tables if t.index != table.index and _nested_in(tables, t.index, table.index)
+                     for p in by_table.get(t.index, [])]
+            nested, left = nested_lines(own, inner)
+            read, problems = read_table(table, own, lambda p, role: parse_markup(markup_after(p, role)),
+                                        nested)
+            if read is not None:  # a nested table's paragraphs are lines of their cell
+                kept = {p.index for p in left}
+                self.placed.update(p.index for p in inner if p.index not in kept)
             for p in own:
                 if shown(p):
                     self.report(p, "table-header" if _in_header(read, p) else "table-cell", shown(p))
+            if self._landscape_in_body(own[0]):
+                problems.append("it stands on a landscape page, and vbhc prints the body on portrait pages: "
+                                "its columns are narrowed to the text width (a wide table goes into a phụ "
+                                "lục with landscape: true)")
             for problem in problems:
                 self.warn(own[0], f"in the table: {problem}")
             if read is None:
@@ -567,6 +584,14 @@ class _Reader:
             self.out.tables[key] = read
             out.append((own[0], key))
         return out
+
+    def _landscape_in_body(self, p: ResolvedParagraph) -> bool:
+        """Whether ``p`` stands on a landscape page before the first appendix (whose own pages may be
+        landscape: ``landscape: true``)."""
+        sections = self.doc.sections
+        on_landscape = p.section_index is not None and p.section_index < len(sections) and \
+            sections[p.section_index].orientation == "landscape"
+        return on_landscape and not (self.appendix_starts and p.index > self.appendix_starts[0])
 
     # ---- what is left --------------------------------------------------------------------------
 
@@ -657,6 +682,16 @@ def read_recognition(doc: ResolvedDocument, rec: Recognition, header: dict[str, 
     """Spec data for the recognised ``doc``; ``header`` holds fields read before recognition from the
     paragraphs ``placed`` (the header lines of pasted text). Raises :class:`NotAnAdministrativeDocument`."""
     return _Reader(doc, rec, header, placed).run()
+
+
+def _nested_in(tables: Sequence[ResolvedTable], index: int, host: int) -> bool:
+    """Whether table ``index`` lies, at any depth, in a cell of table ``host``."""
+    parent = tables[index].parent
+    while parent is not None:
+        if parent == host:
+            return True
+        parent = tables[parent].parent
+    return False
 
 
 def _in_header(table: Table | None, paragraph: ResolvedParagraph) -> bool:

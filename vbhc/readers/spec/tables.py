@@ -1,6 +1,7 @@
 """Tables in specs: ``{kind: table, columns, header, rows, total}``, or rows loaded from a CSV file.
 
-A row is a list of cells. A cell is text with the spec's markup (``**Tổng**``), a number (written the
+A row is a list of cells. A cell is text with the spec's markup (``**Tổng**``; a line break starts
+another paragraph of the cell: a YAML block ``|``, or Alt+Enter in a spreadsheet's CSV), a number (written the
 Vietnamese way: ``1234.5`` prints "1.234,5"), ``null`` for an empty cell, or an object ``{text, colspan,
 rowspan, align}``. ``header`` is one row or a list of rows. ``csv: budget.csv`` (relative to the spec)
 gives the rows instead: its first ``header_rows`` lines (1 unless given) are the header, and with
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from vbhc import fileio
 from vbhc.diagnostics import Path
 from vbhc.errors import FieldError, FileError
-from vbhc.model.table import Cell, Column, Table, number_text
+from vbhc.model.table import Cell, Column, Table, line_problem, number_text
 from vbhc.readers.spec.markup import parse_markup
 
 if TYPE_CHECKING:
@@ -51,8 +52,8 @@ def _cell(s: Structurer, value: Any, path: Path) -> Any:
     if isinstance(value, str):
         try:
             return Cell(parse_markup(value.strip()) if value.strip() else "")
-        except FieldError as exc:
-            s.field_error(path, exc)
+        except FieldError as exc:  # a bad character: named with its line in a cell of several
+            s.field_error(path, FieldError(exc.path, exc.expected, line_problem(value.strip()) or exc.found))
             return FAILED
     if isinstance(value, Mapping):
         if isinstance(value.get("text"), (int, float)) and not isinstance(value.get("text"), bool):
@@ -118,6 +119,7 @@ def _csv_rows(s: Structurer, value: Any, path: Path) -> tuple[list[list[Cell]], 
             if not any(field.strip() for field in record):
                 continue
             row = []
+            record = [f.replace("\r\n", "\n").replace("\r", "\n") for f in record]  # Alt+Enter in a cell
             for i, field in enumerate(record):
                 try:
                     row.append(Cell(parse_markup(field.strip())) if field.strip() else Cell())
@@ -218,7 +220,8 @@ def table_schema(generated: dict[str, Any], cell_ref: str) -> dict[str, Any]:
     """The JSON Schema of a table block: the one generated from :class:`~vbhc.model.Table`, with the
     spec's forms of cells and rows and the CSV fields."""
     cell = {"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "null"}, {"$ref": cell_ref}],
-            "description": "text with markup, a number (1234.5 prints 1.234,5), null for an empty cell, or "
+            "description": "text with markup (a line break starts another paragraph of the cell), a number "
+                           "(1234.5 prints 1.234,5), null for an empty cell, or "
                            "{text, colspan, rowspan, align}"}
     row = {"type": "array", "minItems": 1, "items": cell}
     rows = {"type": "array", "items": row}

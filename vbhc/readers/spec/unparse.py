@@ -29,7 +29,7 @@ from vbhc.readers.spec.markup import to_markup
 from vbhc.readers.spec.outline import paragraph_line, parse_outline
 from vbhc.readers.spec.reader import unstructure
 
-__all__ = ["FIELD_ORDER", "date_text", "format_outline", "spec_data"]
+__all__ = ["FIELD_ORDER", "date_text", "format_outline", "slug_of", "spec_data"]
 
 # The order a spec's fields are written in: who and what, when, the text, who signs, who receives.
 FIELD_ORDER: tuple[str, ...] = (
@@ -139,6 +139,8 @@ def spec_data(document: Document) -> dict[str, Any]:
             for appendix, data in zip(document.appendices, value, strict=True):
                 if appendix.children:
                     data["children"] = format_outline(appendix.children) or data["children"]
+            # the id first, as the text refers to it ({appendix:id})
+            value = [{"id": data.pop("id"), **data} if "id" in data else data for data in value]
         elif name == "copy" and document.copy is not None:
             value["date"] = date_text(document.copy.date)
             value["signature"] = _signature(document.copy.signature, value["signature"])
@@ -153,9 +155,11 @@ def spec_data(document: Document) -> dict[str, Any]:
 def _short_cells(value: Any) -> Any:
     """A table cell with nothing but its text written as the text (``[1, Thôn Đông]``)."""
     if isinstance(value, dict):
-        if value.get("kind") == "table":
+        if value.get("kind") == "table":  # the header first, as an officer types a table
+            order = {k: i for i, k in enumerate(("kind", "header", "rows", "total"))}
             return {k: [[_cell(c) for c in r] for r in v] if k in ("rows", "header") else
-                    [_cell(c) for c in v] if k == "total" else v for k, v in value.items()}
+                    [_cell(c) for c in v] if k == "total" else v
+                    for k, v in sorted(value.items(), key=lambda kv: order.get(kv[0], len(order)))}
         return {k: _short_cells(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_short_cells(v) for v in value]
@@ -168,8 +172,8 @@ def _cell(cell: Any) -> Any:
     return cell if cell != {} else ""
 
 
-def _slug(text: str) -> str:
-    """"Phó Chủ tịch" → "pho-chu-tich": a signer's key in a profile."""
+def slug_of(text: str) -> str:
+    """"Phó Chủ tịch" → "pho-chu-tich": a signer's key in a profile; "Dự toán kinh phí" → an appendix's id."""
     import re
     import unicodedata
 
@@ -190,7 +194,7 @@ def profile_data(document: Document) -> dict[str, Any]:
     signatures = spec["signatures"] if isinstance(spec["signatures"], list) else [spec["signatures"]]
     signers: dict[str, Any] = {}
     for signature in signatures:
-        key = base = _slug(signature["position"])
+        key = base = slug_of(signature["position"])
         n = 1
         while key in signers:
             n += 1

@@ -60,7 +60,7 @@ def table_xml(region: TableRegion[Line], text_width: int, look: Look, para: Para
                                                                  in continuing.items()]
         cells += [(col, cell, cell.colspan) for col, cell in placed]
         cells.sort(key=lambda x: x[0])
-        chars = sum(len(cell.content.plain) for cell in starts.values())
+        chars = sum(len(x.plain) for cell in starts.values() for x in cell.lines)
         row_props = [el("cantSplit") if chars <= KEEP_ROW_MAX_CHARS else None,
                      el("tblHeader") if r < header_rows else None]
         tr = el("tr", None, ordered("trPr", row_props) if any(x is not None for x in row_props) else None)
@@ -79,8 +79,8 @@ def table_xml(region: TableRegion[Line], text_width: int, look: Look, para: Para
             ]))
             if cell is None:  # under a row span: an empty paragraph in the cells' style
                 tc.append(para(Line(Role.TABLE_CELL, Text(()))))
-            else:
-                tc.append(para(cell.content, jc=_JC[cell.align]))
+            else:  # a paragraph per line of the cell, each with the cell's alignment
+                tc.extend(para(x, jc=_JC[cell.align]) for x in cell.lines)
             tr.append(tc)
         continuing = {c: (left - 1, span) for c, (left, span) in continuing.items() if left > 1}
         continuing.update({col: (cell.rowspan - 1, cell.colspan) for col, cell in placed if cell.rowspan > 1})

@@ -78,7 +78,7 @@ def _block(item: Line | TableRegion[Line]) -> dict[str, Any]:
     """A body paragraph: its whole text (number included), its level (the role: heading, item, point,
     dash, plus, paragraph ...) and its label ("I.", "1.", "a)", "-"); a table: its rows of cell texts."""
     if isinstance(item, TableRegion):
-        rows = [[cell.content.plain for cell in row] for row in item.all_rows()]
+        rows = [["\n".join(x.plain for x in cell.lines) for cell in row] for row in item.all_rows()]
         return {"text": "", "level": "table", "label": "", "rows": rows}
     return {"text": item.plain, "level": item.role.value, "label": item.label, "rows": []}
 
