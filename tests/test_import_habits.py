@@ -21,6 +21,7 @@ from vbhc.ooxml.resolve import ResolvedParagraph, read_document
 from vbhc.pipeline import import_document, render_bytes
 from vbhc.readers.docx import NotAnAdministrativeDocument
 from vbhc.recognise import recognise
+from vbhc.recognise.closing import is_signature_placeholder
 
 # Components the decree lays out in the header's and the closing's tables: their order on the page is
 # the layout's (issuer left, Quốc hiệu right; Nơi nhận left, signature right), not the text's, so a
@@ -45,6 +46,9 @@ NEW_TONE = {old: new for pairs in ("oà òa", "oá óa", "oả ỏa", "oã õa",
 OLD_TONE = re.compile(f"(?:{'|'.join(NEW_TONE)})\\b")
 MANDATE = re.compile(r"^([TK])/([MTL])\b\.?")  # "T/M" → "TM." (PL I, II.7.a)
 APPENDIX = re.compile(r"^(Phụ lục|PHỤ LỤC) [IVXLC]+$")  # "Phụ lục I" alone → "Phụ lục" (PL I, III.1.b)
+# "Lưu VT", "Lưu: Văn thư", "KT(02b)": the Lưu line as the decree writes it, "Lưu: VT, KT (2)" (PL I, II.9.d)
+ARCHIVE = re.compile(r"^(Lưu)\s*:?\s*(?:VT|Văn thư)\b")
+COPIES = re.compile(r"\s*\(0*(\d+)\s*(?:b|bản)?\)$")
 
 
 def normalised(segment: str) -> str:
@@ -58,6 +62,8 @@ def normalised(segment: str) -> str:
     text = END.sub("", text).strip()
     text = NUMERIC_DATE.sub(r"\1 tháng \2 năm \3", text)
     text = APPENDIX.sub(r"\1", MANDATE.sub(r"\1\2.", text))
+    if ARCHIVE.match(text):
+        text = COPIES.sub(r" (\1)", ARCHIVE.sub(r"\1: VT", text))
     if not any(c.islower() for c in text):
         text = text.casefold()
     text = NOTE.sub(r"Kèm theo \1", text)
@@ -70,7 +76,9 @@ def _segments(p: ResolvedParagraph) -> list[str]:
     text = "".join(r.text.upper() if r.caps else r.text for r in p.runs if not r.vanish)
     if p.numbering_label:
         text = f"{p.numbering_label} {text}"
-    return [key for piece in SEGMENT.split(text) if (key := normalised(piece))]
+    # a placeholder where the signature goes ("(Đã ký)") is left out, with a warning (readers/docx)
+    return [key for piece in SEGMENT.split(text)
+            if (key := normalised(piece)) and not is_signature_placeholder(piece)]
 
 
 def texts(data: bytes) -> tuple[list[str], list[str]]:

@@ -54,6 +54,7 @@ from vbhc import nd30
 from vbhc.layout.regions import AppendixRegion, CopyRegion, Regions, SignatureRegion
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedRun
+from vbhc.recognise.closing import block_extras, broken_lines
 from vbhc.recognise.forms import confirmation_at, lead_in_at, lead_in_roles
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -293,6 +294,10 @@ class Recognition(Regions[Recognised]):
     # the Quốc hiệu's words typed on in the next paragraph(s): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM"
     national_title_rest: tuple[Recognised, ...] = ()
     forms: tuple[EmbeddedForm, ...] = ()  # forms attached after the closing or in a phụ lục
+    # in the signature blocks: the placeholders left where the signature goes ("(Đã ký)"), and the
+    # paragraphs that hold a picture (the signature's scan, the seal); recognition.closing
+    signature_notes: tuple[Recognised, ...] = ()
+    signature_pictures: tuple[ResolvedParagraph, ...] = ()
 
     @property
     def form(self) -> nd30.Form:
@@ -790,8 +795,9 @@ class _Recogniser:
         heading = next((i for i in flow if _RECIPIENTS.match(texts[i])), None)
         if heading is not None:
             candidates.append(heading)
-        authority = next((i for i in flow if typed_authority(texts[i]) and is_upper(texts[i])
-                          and len(_words(texts[i])) <= _MAX_TITLE_WORDS), None)
+        ends = [*candidates, limit]
+        authority = next((i for i in flow if self.opens_signature(i, [k for k in flow if k < min(
+            [e for e in ends if e > i], default=limit)])), None)
         if authority is not None:
             candidates.append(authority)
         for n, i in enumerate(flow):
@@ -823,6 +829,17 @@ class _Recogniser:
             self.forms(forms, end)
         if copy_at is not None:
             self.copy(copy_at)
+
+    def opens_signature(self, i: int, flow: Sequence[int]) -> bool:
+        """Whether the quyền hạn line ``i`` ("TM. ỦY BAN NHÂN DÂN", or a stack typed in one paragraph)
+        opens a signature block: the lines from it up to the closing's next part (``flow`` ends there)
+        are one block with a signer's name. A body line that only opens so ("Q. CHỦ TỊCH ỦY BAN NHÂN
+        DÂN XÃ", the post a quyết định giao quyền names; "TL. CHỦ TỊCH, ..." in a plan) does not."""
+        first = shown_lines(self.paras[i])[0]
+        if not (typed_authority(first) and is_upper(first) and len(_words(first)) <= _MAX_TITLE_WORDS):
+            return False
+        block = self.signature([k for k in flow if k >= i])
+        return block is not None and block.name is not None and _looks_like_name(block.name.text)
 
     def copy_start(self, start: int) -> int | None:
         """Where a copy's block begins: the table holding "SAO Y" (or "SAO LỤC", "TRÍCH SAO"), and the
@@ -899,7 +916,7 @@ class _Recogniser:
         skipped; a list line ("-") or "Nơi nhận" ends the block.
         """
         lines: list[Recognised] = []
-        for x in items:
+        for x in (y for item in items for y in broken_lines(item)):  # a stack typed in one paragraph
             text = x.text
             if not text or _NOTE.match(text):
                 continue
@@ -971,11 +988,12 @@ class _Recogniser:
         r, paras = self.r, self.paras
         signatures = list(r.signatures)
         if r.closing_table is not None:
-            cells: dict[tuple[int, int], list[int]] = {}
+            cells: dict[tuple[int, int, int], list[int]] = {}
+            inside = _tables_within(self.doc, r.closing_table)  # a block in a table nested in a cell
             for i in range(start, limit):
                 p = paras[i]
-                if p.table is not None and p.table[0] == r.closing_table:
-                    cells.setdefault((p.table[1], p.table[2]), []).append(i)
+                if p.table is not None and p.table[0] in inside:
+                    cells.setdefault(p.table, []).append(i)
             for key in sorted(cells):
                 members = cells[key]
                 if (found := confirmation_at(r.form, self.texts, members)) is not None:
@@ -998,6 +1016,7 @@ class _Recogniser:
             if block is not None:
                 signatures.append(block)
         r.signatures = tuple(signatures)
+        r.signature_notes, r.signature_pictures = block_extras(paras, r.signatures)
         taken = {x.paragraph.index for x in r.items()}
         tail = [i for i in flow if self.texts[i] and i not in taken]
         # ô 13 typed at the foot of the body: the issuer's address, phone, e-mail, website (PL I, II.11)

@@ -27,9 +27,13 @@ _NUMERIC_DATE = re.compile(r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{
 _AUTHORITIES = {a.value.rstrip(".").replace("/", ""): a.value for a in nd30.SigningAuthority}
 _MANDATE = re.compile(r"^(?P<a>TM|T/M|KT|K/T|Q|TL|T/L|TUQ)\s*[.:]?\s+(?P<of>\S.*)$", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^[-–—•+*·]\s*")
-_LIST_END = re.compile(r"\s*[;.,]+$")
-_ARCHIVE = re.compile(rf"^{re.escape(nd30.ARCHIVE_LABEL)}\s*(?P<units>.*?)\s*(?:\((?P<copies>\d+)\))?$",
-                      re.IGNORECASE)
+_LIST_END = re.compile(r"\s*[;.,:]+$")  # ":" too: a line over its "+" sub-items
+# "Lưu: VT, VP (02)" as the decree writes it; as offices type it (practice): the colon left out before
+# "VT" ("Lưu VT."), the copies glued to the unit with "b" or "bản" ("KT(02b)"), "Văn thư" spelled out
+_REGISTRY_WORDS = (nd30.ARCHIVE_REGISTRY, "Văn thư")
+_ARCHIVE = re.compile(
+    rf"^{re.escape(nd30.ARCHIVE_LABEL.rstrip(':'))}(?:\s*:|\s+(?=(?:{'|'.join(_REGISTRY_WORDS)})\b))\s*"
+    r"(?P<units>.*?)\s*(?:\(\s*(?P<copies>\d+)\s*(?:b|bản)?\s*\))?$", re.IGNORECASE)
 _ISSUANCE = re.compile(r"^(?P<initials>[A-ZĐ]{1,8})\.?\s*(?:\(\s*(?P<copies>\d+)\s*\))?$")
 _DRAFT_ROUND = re.compile(r"(\d+)")
 
@@ -102,7 +106,7 @@ def archive(text: str) -> dict[str, object] | None:
     if match is None:
         return None
     units = [u.strip() for u in match["units"].split(",") if u.strip()]
-    if units and units[0].upper() == nd30.ARCHIVE_REGISTRY:
+    if units and units[0].casefold() in {w.casefold() for w in _REGISTRY_WORDS}:
         units = units[1:]
     out: dict[str, object] = {}
     if units:

@@ -27,6 +27,7 @@ from vbhc.readers.docx.particulars import read_particulars
 from vbhc.readers.docx.tables import read_table
 from vbhc.readers.spec.markup import parse_markup
 from vbhc.readers.spec.outline import paragraph_line, parse_outline
+from vbhc.recognise.closing import pictures
 from vbhc.recognise.components import (
     AGENCY_WORDS,
     Recognised,
@@ -371,6 +372,7 @@ class _Reader:
                           "a signature block without a position or a name; give signatures in the spec")
         if signatures:
             data["signatures"] = signatures if len(signatures) > 1 else signatures[0]
+        self.signature_extras()
         recipients: list[str] = []
         has_addressees = bool(data.get("addressees"))
         for x in rec.recipients:
@@ -385,12 +387,34 @@ class _Reader:
                 continue
             elif entry:
                 recipients.append(entry)
+                if text.startswith("+"):
+                    self.warn(x.paragraph, 'a "+" sub-item of Nơi nhận: vbhc lists it as a line of its own '
+                                           '("-")')
         if rec.recipients and "archive" not in data:
             data["archive"] = None
         if recipients:
             data["recipients"] = recipients
         if rec.confirmation is not None:
             self.take(rec.confirmation)
+
+    def signature_extras(self) -> None:
+        """The placeholders left in a signature block ("(Đã ký)") and its pictures, which a spec does not
+        hold as such: each placed (not a body paragraph) and named in a warning."""
+        for note in self.rec.signature_notes:
+            self.take(note, "signature-placeholder")
+            self.warn(note.paragraph, "a placeholder where the signature goes: left out of the spec (vbhc "
+                                      "leaves that space blank for the signature and the seal)")
+        for p in self.rec.signature_pictures:
+            parts = [self.picture_name(rid) for rid in pictures(p)]
+            self.placed.add(p.index)
+            self.warn(p, f"a picture in the signature block ({', '.join(parts)}: a signature's scan or the "
+                         "seal): not imported; to print a signature's image, save it as a PNG beside the "
+                         "spec and name it in the signature (image: FILE.png)")
+
+    def picture_name(self, rid: str) -> str:
+        """The package part a picture's relationship id names ("word/media/image1.png"), else the id."""
+        rel = self.doc.package.relationships(self.doc.package.main_part).get(rid)
+        return rel.target if rel is not None and not rel.external else rid
 
     def typed(self, upper: str) -> str:
         """A title printed in capitals as it is typed: as the document writes it elsewhere, else in

@@ -1,0 +1,69 @@
+"""``vbhc import`` of the closing's office habits (tests/fixtures/habits_closing.py): each fixture's
+signature blocks, Nơi nhận, Lưu and Kính gửi import to the spec fields it names, and what the spec cannot
+hold (a placeholder, a picture) is said."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.fixtures import habits_closing
+from tests.fixtures.office_habits import Habit
+from vbhc.pipeline import import_document
+
+WITH_SPEC = [make for make in habits_closing.HABITS if make().spec]
+FIELDS = ("signatures", "recipients", "archive", "addressees")
+
+
+def _imported(habit: Habit) -> Any:
+    return import_document(habit.data, name=f"{habit.name}.docx")
+
+
+def _listed(value: Any) -> Any:
+    return value if isinstance(value, list) or value is None else [value]
+
+
+@pytest.mark.parametrize("make", WITH_SPEC, ids=lambda f: f.__name__)
+def test_the_closing_imports_to_its_spec(make: Callable[[], Habit]) -> None:
+    habit = make()
+    spec = _imported(habit).spec
+    for key in FIELDS:
+        if key in habit.spec:
+            want = habit.spec[key]
+            got = spec.get(key)
+            if key == "signatures":
+                want, got = _listed(want), _listed(got)
+            assert got == want, (habit.name, key)
+
+
+def test_a_placeholder_is_left_out_of_the_spec_and_said() -> None:
+    result = _imported(habits_closing.placeholder_da_ky())
+    said = [str(d) for d in result.diagnostics]
+    assert any('"(Đã ký)"' in d and "placeholder where the signature goes" in d for d in said), said
+    assert "Đã ký" not in result.yaml
+
+
+@pytest.mark.parametrize("make", [habits_closing.signature_picture_inline,
+                                  habits_closing.signature_picture_floating], ids=lambda f: f.__name__)
+def test_a_picture_in_the_signature_block_is_named_not_lost_silently(make: Callable[[], Habit]) -> None:
+    said = [str(d) for d in _imported(make()).diagnostics]
+    assert any("picture in the signature block (word/media/image1.png" in d for d in said), said
+
+
+def test_a_plus_sub_item_of_recipients_is_said() -> None:
+    said = [str(d) for d in _imported(habits_closing.recipients_plus_items()).diagnostics]
+    assert sum('a "+" sub-item of Nơi nhận' in d for d in said) == 2
+
+
+@pytest.mark.parametrize("lines", [["Q."], ["Ab cd.", "Q."], ["Ab cd.", "Q. CHỦ TỊCH"]])
+def test_a_body_line_that_only_opens_like_a_mandate_stays_in_the_body(lines: list[str]) -> None:
+    from tests.conftest import make_document
+    from vbhc import model as m
+    from vbhc.pipeline import render_bytes
+
+    first = render_bytes(make_document(body=[m.Paragraph(t) for t in lines]))
+    result = import_document(first, name="q.docx")
+    assert [str(d) for d in result.diagnostics] == []
+    assert render_bytes(result.document) == first
