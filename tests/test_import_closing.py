@@ -5,6 +5,7 @@ hold (a placeholder, a picture) is said."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -33,8 +34,9 @@ def test_the_closing_imports_to_its_spec(make: Callable[[], Habit]) -> None:
         if key in habit.spec:
             want = habit.spec[key]
             got = spec.get(key)
-            if key == "signatures":
-                want, got = _listed(want), _listed(got)
+            if key == "signatures":  # the image: test_a_png_in_the_signature_block_is_its_image
+                want = _listed(want)
+                got = [{k: v for k, v in s.items() if k != "image"} for s in _listed(got)]
             assert got == want, (habit.name, key)
 
 
@@ -47,9 +49,43 @@ def test_a_placeholder_is_left_out_of_the_spec_and_said() -> None:
 
 @pytest.mark.parametrize("make", [habits_closing.signature_picture_inline,
                                   habits_closing.signature_picture_floating], ids=lambda f: f.__name__)
-def test_a_picture_in_the_signature_block_is_named_not_lost_silently(make: Callable[[], Habit]) -> None:
-    said = [str(d) for d in _imported(make()).diagnostics]
-    assert any("picture in the signature block (word/media/image1.png" in d for d in said), said
+def test_a_png_in_the_signature_block_is_its_image(make: Callable[[], Habit], tmp_path: Path) -> None:
+    habit = make()
+    result = import_document(habit.data, name=f"{habit.name}.docx", spec_path=tmp_path / "ke-hoach.yaml")
+    assert result.spec["signatures"]["image"] == "ke-hoach-chu-ky-1.png"  # type: ignore[index]
+    assert result.files == {"ke-hoach-chu-ky-1.png": habits_closing.png()}
+    assert result.document.signatures[0].image.data == habits_closing.png()  # type: ignore[union-attr]
+    assert not [d for d in result.diagnostics if "picture" in str(d) or "read back" in str(d)]
+
+
+def test_import_writes_the_signature_image_beside_the_spec_and_the_spec_renders_it(tmp_path: Path) -> None:
+    from vbhc.cli import main
+    from vbhc.pipeline import load, render_bytes
+
+    source = tmp_path / "source.docx"
+    source.write_bytes(habits_closing.signature_picture_floating().data)
+    spec = tmp_path / "out" / "ke-hoach.yaml"
+    spec.parent.mkdir()
+    assert main(["import", str(source), "-o", str(spec)]) == 0
+    assert (spec.parent / "ke-hoach-chu-ky-1.png").read_bytes() == habits_closing.png()
+    document = load(spec)
+    assert document.signatures[0].image is not None
+    assert b"word/media/" in render_bytes(document)
+
+
+def test_a_picture_that_is_no_png_is_named_not_lost_silently() -> None:
+    import io
+
+    from docx import Document as WordDocument
+
+    doc = WordDocument(io.BytesIO(habits_closing.signature_picture_inline().data))
+    part = next(r.target_part for r in doc.part.rels.values() if "image" in r.reltype)
+    part._blob = b"GIF89a" + part.blob[6:]  # no PNG any more: the model carries PNG only
+    out = io.BytesIO()
+    doc.save(out)
+    said = [str(d) for d in import_document(out.getvalue(), name="x.docx").diagnostics]
+    assert any("picture in the signature block (word/media/image1.png" in d and "not imported" in d
+               for d in said), said
 
 
 def test_a_plus_sub_item_of_recipients_is_said() -> None:

@@ -29,7 +29,8 @@ from vbhc.recognise.closing import is_signature_placeholder
 FRAMED = frozenset({
     "parent-body", "issuer", "number", "letter-summary", "secrecy", "urgency", "circulation", "draft",
     "national-title", "motto", "place-date", "signature-title", "signer-name", "recipients-heading",
-    "recipient", "confirmation", "appendix-note"})
+    "recipient", "confirmation", "appendix-note",
+    "addressees"})  # "Kính gửi: - A;" typed on one line: the decree puts the label on a line of its own
 
 # What the decree changes in a line, stripped before comparing: a numbering label ("I.", "1.", "1.1.",
 # "a)", "a.", "1)", "-", "+"), which vbhc recomputes; the end punctuation of a list item or a recipient
@@ -49,6 +50,8 @@ APPENDIX = re.compile(r"^(Phụ lục|PHỤ LỤC) [IVXLC]+$")  # "Phụ lục I
 # "Lưu VT", "Lưu: Văn thư", "KT(02b)": the Lưu line as the decree writes it, "Lưu: VT, KT (2)" (PL I, II.9.d)
 ARCHIVE = re.compile(r"^(Lưu)\s*:?\s*(?:VT|Văn thư)\b")
 COPIES = re.compile(r"\s*\(0*(\d+)\s*(?:b|bản)?\)$")
+# "Kính gửi: - A;" with the first addressee on the label's line: the decree's "Kính gửi:" over "- A;"
+ADDRESSEES = re.compile(r"^(Kính gửi)\s*:\s*(?:[-–]\s*)?")
 
 
 def normalised(segment: str) -> str:
@@ -62,6 +65,7 @@ def normalised(segment: str) -> str:
     text = END.sub("", text).strip()
     text = NUMERIC_DATE.sub(r"\1 tháng \2 năm \3", text)
     text = APPENDIX.sub(r"\1", MANDATE.sub(r"\1\2.", text))
+    text = ADDRESSEES.sub(r"\1 ", text).strip()
     if ARCHIVE.match(text):
         text = COPIES.sub(r" (\1)", ARCHIVE.sub(r"\1: VT", text))
     if not any(c.islower() for c in text):

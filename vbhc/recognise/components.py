@@ -291,6 +291,7 @@ class Recognition(Regions[Recognised]):
     document_type: nd30.DocumentType | None = None
     header_table: int | None = None
     closing_table: int | None = None
+    signature_table: int | None = None  # the signers' own table over a closing table of Nơi nhận alone
     # the Quốc hiệu's words typed on in the next paragraph(s): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM"
     national_title_rest: tuple[Recognised, ...] = ()
     forms: tuple[EmbeddedForm, ...] = ()  # forms attached after the closing or in a phụ lục
@@ -791,6 +792,9 @@ class _Recogniser:
         if closing_table is not None:
             r.closing_table = closing_table
             candidates.append(next(i for i, p in enumerate(paras) if p.table and p.table[0] == closing_table))
+            signed = r.signature_table = self.signature_table_over(candidates[-1], body_start)
+            if signed is not None:
+                candidates.append(next(i for i, p in enumerate(paras) if p.table and p.table[0] == signed))
         flow = [i for i in self.flow_after(body_start) if i < limit]
         heading = next((i for i in flow if _RECIPIENTS.match(texts[i])), None)
         if heading is not None:
@@ -905,6 +909,24 @@ class _Recogniser:
                     signed = table
         return signed
 
+    def signature_table_over(self, first: int, start: int) -> int | None:
+        """The table just above the closing table (its first paragraph ``first``), with only empty
+        paragraphs between, whose every cell that holds text is a signed block: the signers' row (three
+        signers side by side) over a Nơi nhận laid out in a table of its own."""
+        above = [i for i in range(start, first) if self.paras[i].table is not None or self.texts[i]]
+        if not above or self.paras[above[-1]].table is None:
+            return None
+        table = self.paras[above[-1]].table[0]  # type: ignore[index]
+        if self.doc.tables[table].parent is not None:
+            return None
+        cells: dict[tuple[int, int, int], list[int]] = {}
+        for i in above:
+            p = self.paras[i]
+            if p.table is not None and p.table[0] == table and self.texts[i]:
+                cells.setdefault(p.table, []).append(i)
+        blocks = [self.signature(members) for members in cells.values()]
+        return table if blocks and all(b is not None and b.name is not None for b in blocks) else None
+
     def signature(self, indices: Sequence[int]) -> SignatureRegion[Recognised] | None:
         """The signature block in a run of paragraphs (see :meth:`signature_of`)."""
         return self.signature_of([self.rec(i, Role.PARAGRAPH) for i in indices])
@@ -990,6 +1012,8 @@ class _Recogniser:
         if r.closing_table is not None:
             cells: dict[tuple[int, int, int], list[int]] = {}
             inside = _tables_within(self.doc, r.closing_table)  # a block in a table nested in a cell
+            if r.signature_table is not None:
+                inside |= _tables_within(self.doc, r.signature_table)
             for i in range(start, limit):
                 p = paras[i]
                 if p.table is not None and p.table[0] in inside:

@@ -17,8 +17,8 @@ from typing import Any
 from attrs import define, field, frozen
 
 from vbhc import nd30
-from vbhc.errors import VbhcError
-from vbhc.model import Document, Paragraph, Table
+from vbhc.errors import FieldError, VbhcError
+from vbhc.model import Document, Paragraph, SignatureImage, Table
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
 from vbhc.readers.docx import fields
@@ -32,6 +32,7 @@ from vbhc.recognise.components import (
     AGENCY_WORDS,
     Recognised,
     Recognition,
+    SignatureRegion,
     is_line_paragraph,
     is_national_title,
     shown,
@@ -80,6 +81,8 @@ class Imported:
     report: list[ReportRow] = field(factory=list)
     warnings: list[Notice] = field(factory=list)
     tables: dict[str, Table] = field(factory=dict)  # placeholder paragraph -> the table it stands for
+    # a signer's index in data["signatures"] -> (the package part, the PNG's bytes) of their image
+    images: dict[int, tuple[str, bytes]] = field(factory=dict)
 
 
 _ROLE_NAMES = {r: r.name.lower().replace("_", "-") for r in Role}
@@ -360,6 +363,7 @@ class _Reader:
     def closing(self) -> None:
         rec, data = self.rec, self.out.data
         signatures = []
+        signed: list[SignatureRegion[Recognised]] = []
         for block in rec.signatures:
             for t in block.titles:
                 self.take(t)
@@ -367,12 +371,13 @@ class _Reader:
             signature = self.signature([t.text for t in block.titles], name)
             if signature is not None:
                 signatures.append(signature)
+                signed.append(block)
             else:
                 self.warn(block.titles[0].paragraph if block.titles else None,
                           "a signature block without a position or a name; give signatures in the spec")
         if signatures:
             data["signatures"] = signatures if len(signatures) > 1 else signatures[0]
-        self.signature_extras()
+        self.signature_extras(signed)
         recipients: list[str] = []
         has_addressees = bool(data.get("addressees"))
         for x in rec.recipients:
@@ -397,19 +402,30 @@ class _Reader:
         if rec.confirmation is not None:
             self.take(rec.confirmation)
 
-    def signature_extras(self) -> None:
-        """The placeholders left in a signature block ("(Đã ký)") and its pictures, which a spec does not
-        hold as such: each placed (not a body paragraph) and named in a warning."""
+    def signature_extras(self, signed: Sequence[SignatureRegion[Recognised]]) -> None:
+        """The placeholders left in a signature block ("(Đã ký)"), left out with a warning, and its
+        pictures: the first PNG of a signer's block is the signature's image (:attr:`Imported.images`),
+        every other picture named in a warning. Each is placed (not a body paragraph)."""
         for note in self.rec.signature_notes:
             self.take(note, "signature-placeholder")
             self.warn(note.paragraph, "a placeholder where the signature goes: left out of the spec (vbhc "
                                       "leaves that space blank for the signature and the seal)")
         for p in self.rec.signature_pictures:
-            parts = [self.picture_name(rid) for rid in pictures(p)]
             self.placed.add(p.index)
-            self.warn(p, f"a picture in the signature block ({', '.join(parts)}: a signature's scan or the "
-                         "seal): not imported; to print a signature's image, save it as a PNG beside the "
-                         "spec and name it in the signature (image: FILE.png)")
+            k = next((k for k, block in enumerate(signed) if _holds(block, p)), None)
+            for rid in pictures(p):
+                part = self.picture_name(rid)
+                data = self.doc.package.raw(part) if part.lower().endswith(".png") else None
+                problem = _not_an_image(data) if data is not None else "not a PNG of at most 2 MB"
+                if k is not None and k not in self.out.images and problem is None and data is not None:
+                    self.out.images[k] = (part, data)
+                    self.report(p, "signature-image", part)
+                    continue
+                why = problem if k is not None and k not in self.out.images else \
+                    "one picture a signer is imported" if k is not None else "no signer's block holds it"
+                self.warn(p, f"a picture in the signature block ({part}: a signature's scan or the seal) "
+                             f"is not imported ({why}); to print a signature's image, save it as a PNG "
+                             "beside the spec and name it in the signature (image: FILE.png)")
 
     def picture_name(self, rid: str) -> str:
         """The package part a picture's relationship id names ("word/media/image1.png"), else the id."""
@@ -519,7 +535,7 @@ class _Reader:
         """A placeholder line for each data table (not the header's, the closing's or a copy's block),
         where it stands; the table itself in :attr:`Imported.tables`."""
         rec = self.rec
-        layout = {rec.header_table, rec.closing_table}
+        layout = {rec.header_table, rec.closing_table, rec.signature_table}
         if rec.copy is not None:
             layout |= {x.paragraph.table[0] for x in rec.copy.items() if x.paragraph.table is not None}
         out = []
@@ -589,6 +605,22 @@ class _Reader:
         if appendices:
             data["appendices"] = appendices
         self.out.report.sort(key=lambda r: (r.paragraph == 0, r.paragraph))
+
+
+def _holds(block: SignatureRegion[Recognised], paragraph: ResolvedParagraph) -> bool:
+    """Whether ``paragraph`` stands within ``block``: in its container, from its first title to its name."""
+    lines = [*block.titles, *((block.name,) if block.name is not None else ())]
+    first, last = lines[0].paragraph, lines[-1].paragraph
+    return paragraph.table == first.table and first.index <= paragraph.index <= last.index
+
+
+def _not_an_image(data: bytes) -> str | None:
+    """Why a PNG cannot be a signature's image (:class:`vbhc.model.SignatureImage`), or None."""
+    try:
+        SignatureImage(data)
+    except FieldError as exc:
+        return exc.found
+    return None
 
 
 def _bodies(names: Sequence[str]) -> list[list[str]]:
