@@ -125,9 +125,10 @@ class _Reader:
         n = paragraph.index + 1 if paragraph.location == "body" else 0
         self.out.report.append(ReportRow(n, role, text))
 
-    def warn(self, paragraph: ResolvedParagraph | None, message: str) -> None:
+    def warn(self, paragraph: ResolvedParagraph | None, message: str, text: str | None = None) -> None:
+        """A warning on ``paragraph``, quoting ``text`` (its part of it) or the whole paragraph."""
         n = paragraph.index + 1 if paragraph is not None and paragraph.location == "body" else 0
-        text = shown(paragraph) if paragraph is not None else ""
+        text = text if text is not None else shown(paragraph) if paragraph is not None else ""
         self.out.warnings.append(Notice(n, _short(text), message))
 
     # ---- the whole -----------------------------------------------------------------------------
@@ -409,7 +410,7 @@ class _Reader:
         for note in self.rec.signature_notes:
             self.take(note, "signature-placeholder")
             self.warn(note.paragraph, "a placeholder where the signature goes: left out of the spec (vbhc "
-                                      "leaves that space blank for the signature and the seal)")
+                                      "leaves that space blank for the signature and the seal)", note.text)
         for p in self.rec.signature_pictures:
             self.placed.add(p.index)
             k = next((k for k, block in enumerate(signed) if _holds(block, p)), None)
