@@ -54,7 +54,7 @@ from vbhc import nd30
 from vbhc.layout.regions import AppendixRegion, CopyRegion, Regions, SignatureRegion
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedRun
-from vbhc.recognise.closing import block_extras, broken_lines
+from vbhc.recognise.closing import LIST_MARKS, block_extras, broken_lines
 from vbhc.recognise.forms import confirmation_at, lead_in_at, lead_in_roles
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -971,6 +971,7 @@ class _Recogniser:
     def recipients_of(self, items: Sequence[Recognised]) -> None:
         """"Nơi nhận:" and its list lines, up to the drafter's initials (ô 12) or a line not in the list."""
         r = self.r
+        items = [y for item in items for y in broken_lines(item)]  # the list typed in one paragraph
         for n, x in enumerate(items):
             if _RECIPIENTS.match(x.text):
                 found = [_as(x, Role.RECIPIENTS_HEADING), *r.recipients[1:]]
@@ -980,7 +981,7 @@ class _Recogniser:
                     if _ISSUANCE.match(y.text):
                         r.issuance_note = _as(y, Role.ISSUANCE_NOTE)
                         break
-                    if y.paragraph.table is None and not y.text.startswith(("-", "–", "+")):
+                    if y.paragraph.table is None and not y.text.startswith(LIST_MARKS):
                         break
                     found.append(_as(y, Role.RECIPIENT))
                 r.recipients = tuple(found)
