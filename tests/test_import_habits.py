@@ -50,6 +50,7 @@ APPENDIX = re.compile(r"^(Phụ lục|PHỤ LỤC) [IVXLC]+$")  # "Phụ lục I
 # "Lưu VT", "Lưu: Văn thư", "KT(02b)": the Lưu line as the decree writes it, "Lưu: VT, KT (2)" (PL I, II.9.d)
 ARCHIVE = re.compile(r"^(Lưu)\s*:?\s*(?:VT|Văn thư)\b")
 COPIES = re.compile(r"\s*\(0*(\d+)\s*(?:b|bản)?\)$")
+LONE_MANDATE = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\.$")
 # "Kính gửi: - A;" with the first addressee on the label's line: the decree's "Kính gửi:" over "- A;"
 ADDRESSEES = re.compile(r"^(Kính gửi)\s*:\s*(?:[-–]\s*)?")
 
@@ -61,6 +62,8 @@ def normalised(segment: str) -> str:
     appendix note's wording. Every word of it stays, so a dropped or
     duplicated paragraph still differs."""
     text = " ".join(unicodedata.normalize("NFC", segment).split())
+    if LONE_MANDATE.match(text):  # "Q." typed alone on its line: vbhc prints "Q. CHỦ TỊCH" on one
+        return text.casefold()
     text = LABEL.sub("", text)
     text = END.sub("", text).strip()
     text = NUMERIC_DATE.sub(r"\1 tháng \2 năm \3", text)

@@ -452,6 +452,10 @@ class _Reader:
                 mandates.append(f"{authority} {self.typed(of)}")
             else:
                 positions.append(t)
+        acting = f"{nd30.SigningAuthority.Q.value} "
+        if not positions and mandates and mandates[-1].startswith(acting):
+            # "Q. CHỦ TỊCH" over the name: the acting head's title is the line printed as their position
+            positions = [f"{acting}{mandates.pop()[len(acting):].upper()}"]
         if not positions and mandates:  # "TM. ỦY BAN NHÂN DÂN" alone: the head signs for it
             return None
         if not positions or not name:
@@ -459,7 +463,9 @@ class _Reader:
         out: dict[str, Any] = {}
         if mandates:
             out["mandates"] = mandates
-        out["position"] = self.typed(" ".join(positions))
+        position = " ".join(positions)
+        found = fields.mandate(position)  # "Q. CHỦ TỊCH" as a position: "Q. Chủ tịch", as a mandate is typed
+        out["position"] = f"{found[0]} {self.typed(found[1])}" if found else self.typed(position)
         out["name"] = name
         return out
 
