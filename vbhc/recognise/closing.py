@@ -76,7 +76,7 @@ def block_extras(paragraphs: Sequence[ResolvedParagraph], blocks: Iterable[Signa
     each signature block: from its first title's paragraph to its name's, in the same container (a
     table's cell, or the page)."""
     from vbhc.nd30 import Role
-    from vbhc.recognise.components import Recognised, shown
+    from vbhc.recognise.components import Recognised, columns, shown
 
     notes: list[Recognised] = []
     drawn: list[ResolvedParagraph] = []
@@ -88,8 +88,10 @@ def block_extras(paragraphs: Sequence[ResolvedParagraph], blocks: Iterable[Signa
         for p in paragraphs[first.index:last.index + 1]:
             if p.table != first.table or p.location != first.location:
                 continue
-            whole = Recognised(p, Role.PARAGRAPH, shown(p))
-            notes += [x for x in broken_lines(whole) if is_signature_placeholder(x.text)]
+            parts = [Recognised(p, Role.PARAGRAPH, text, span=(a, b)) for text, a, b in columns(p)]
+            if len(parts) < 2:  # not a line laid out with tabs: the paragraph, line by line
+                parts = broken_lines(Recognised(p, Role.PARAGRAPH, shown(p)))
+            notes += [x for x in parts if is_signature_placeholder(x.text)]
             if pictures(p):
                 drawn.append(p)
     return tuple(notes), tuple(drawn)

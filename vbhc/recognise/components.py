@@ -1019,6 +1019,8 @@ class _Recogniser:
                 p = paras[i]
                 if p.table is not None and p.table[0] in inside:
                     cells.setdefault(p.table, []).append(i)
+            # a block without its name goes on in the cell under it (the name typed in the next row)
+            unnamed: dict[tuple[int, int], list[int]] = {}
             for key in sorted(cells):
                 members = cells[key]
                 if (found := confirmation_at(r.form, self.texts, members)) is not None:
@@ -1026,9 +1028,13 @@ class _Recogniser:
                 elif any(_RECIPIENTS.match(self.texts[i]) for i in members):
                     self.recipients(members)
                 else:
+                    members = unnamed.pop((key[0], key[2]), []) + members
                     block = self.signature(members)
-                    if block is not None:
+                    if block is not None and block.name is None:
+                        unnamed[(key[0], key[2])] = members
+                    elif block is not None:
                         signatures.append(block)
+            signatures += [b for ks in unnamed.values() if (b := self.signature(ks)) is not None]
         flow = [i for i in range(start, limit) if paras[i].table is None]
         if r.closing_table is None and self.tabbed_closing([i for i in flow if self.texts[i]]):
             signatures = list(r.signatures)
