@@ -41,15 +41,17 @@ def test_the_closing_imports_to_its_spec(make: Callable[[], Habit]) -> None:
 
 
 PLACEHOLDERS = [habits_closing.placeholder_da_ky, habits_closing.placeholder_in_tabbed_closing,
-                habits_closing.stack_in_one_paragraph_with_tm]
+                habits_closing.stack_in_one_paragraph_with_tm, habits_closing.placeholder_under_name]
 
 
 @pytest.mark.parametrize("make", PLACEHOLDERS, ids=lambda f: f.__name__)
 def test_a_placeholder_is_left_out_of_the_spec_and_said(make: Callable[[], Habit]) -> None:
     result = _imported(make())
     said = [str(d) for d in result.diagnostics]
-    assert any('"(Đã ký)"' in d and "placeholder where the signature goes" in d for d in said), said
-    assert "Đã ký" not in result.yaml
+    quoted = ('"(Đã ký)"', '"(Ký, ghi rõ họ tên)"')
+    said_so = "placeholder where the signature goes"
+    assert any(d.count('"') == 2 and any(q in d for q in quoted) and said_so in d for d in said), said
+    assert "Đã ký" not in result.yaml and "Ký, ghi" not in result.yaml
 
 
 @pytest.mark.parametrize("make", [habits_closing.signature_picture_inline,

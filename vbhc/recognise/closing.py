@@ -84,8 +84,11 @@ def block_extras(paragraphs: Sequence[ResolvedParagraph], blocks: Iterable[Signa
         lines = [*block.titles, *((block.name,) if block.name is not None else ())]
         if not lines:
             continue
-        first, last = lines[0].paragraph, lines[-1].paragraph
-        for p in paragraphs[first.index:last.index + 1]:
+        first, end = lines[0].paragraph, lines[-1].paragraph.index + 1
+        while end < len(paragraphs) and paragraphs[end].table == first.table and (
+                not shown(paragraphs[end]) or is_signature_placeholder(shown(paragraphs[end]))):
+            end += 1  # "(Ký, ghi rõ họ tên)" typed under the name
+        for p in paragraphs[first.index:end]:
             if p.table != first.table or p.location != first.location:
                 continue
             parts = [Recognised(p, Role.PARAGRAPH, text, span=(a, b)) for text, a, b in columns(p)]

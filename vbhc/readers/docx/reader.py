@@ -413,7 +413,7 @@ class _Reader:
                                       "leaves that space blank for the signature and the seal)", note.text)
         for p in self.rec.signature_pictures:
             self.placed.add(p.index)
-            k = next((k for k, block in enumerate(signed) if _holds(block, p)), None)
+            k = next((k for k in reversed(range(len(signed))) if _holds(signed[k], p)), None)
             for rid in pictures(p):
                 part = self.picture_name(rid)
                 data = self.doc.package.raw(part) if part.lower().endswith(".png") else None
@@ -615,10 +615,10 @@ class _Reader:
 
 
 def _holds(block: SignatureRegion[Recognised], paragraph: ResolvedParagraph) -> bool:
-    """Whether ``paragraph`` stands within ``block``: in its container, from its first title to its name."""
-    lines = [*block.titles, *((block.name,) if block.name is not None else ())]
-    first, last = lines[0].paragraph, lines[-1].paragraph
-    return paragraph.table == first.table and first.index <= paragraph.index <= last.index
+    """Whether ``paragraph`` may belong to ``block``: in its container, from its first title on (the last
+    such block holds it: a picture under the name is that signer's)."""
+    first = block.titles[0].paragraph if block.titles else None
+    return first is not None and paragraph.table == first.table and first.index <= paragraph.index
 
 
 def _not_an_image(data: bytes) -> str | None:
