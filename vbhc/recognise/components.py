@@ -42,6 +42,7 @@ compared region by region.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -800,8 +801,8 @@ class _Recogniser:
         if heading is not None:
             candidates.append(heading)
         ends = [*candidates, limit]
-        authority = next((i for i in flow if self.opens_signature(i, [k for k in flow if k < min(
-            [e for e in ends if e > i], default=limit)])), None)
+        authority = next((i for i in flow if self.opens_signature(i, flow, min(
+            (e for e in ends if e > i), default=limit))), None)
         if authority is not None:
             candidates.append(authority)
         for n, i in enumerate(flow):
@@ -834,15 +835,19 @@ class _Recogniser:
         if copy_at is not None:
             self.copy(copy_at)
 
-    def opens_signature(self, i: int, flow: Sequence[int]) -> bool:
+    def opens_signature(self, i: int, flow: Sequence[int], end: int) -> bool:
         """Whether the quyền hạn line ``i`` ("TM. ỦY BAN NHÂN DÂN", or a stack typed in one paragraph)
-        opens a signature block: the lines from it up to the closing's next part (``flow`` ends there)
+        opens a signature block: the lines of ``flow`` from it up to ``end`` (the closing's next part)
         are one block with a signer's name. A body line that only opens so ("Q. CHỦ TỊCH ỦY BAN NHÂN
         DÂN XÃ", the post a quyết định giao quyền names; "TL. CHỦ TỊCH, ..." in a plan) does not."""
         first = shown_lines(self.paras[i])[0]
         if not (typed_authority(first) and is_upper(first) and len(_words(first)) <= _MAX_TITLE_WORDS):
             return False
-        block = self.signature([k for k in flow if k >= i])
+        at, most = bisect.bisect_left(flow, i), 2 * _MAX_SIGNATURE_LINES  # its lines and placeholders
+        segment = list(itertools.takewhile(lambda k: k < end, flow[at:at + most + 1]))
+        if len(segment) > most:
+            return False  # a block holds a few lines, never a page of them
+        block = self.signature(segment)
         return block is not None and block.name is not None and _looks_like_name(block.name.text)
 
     def copy_start(self, start: int) -> int | None:

@@ -408,7 +408,7 @@ class _Reader:
         pictures: the first PNG of a signer's block is the signature's image (:attr:`Imported.images`),
         every other picture named in a warning. Each is placed (not a body paragraph)."""
         for note in self.rec.signature_notes:
-            self.take(note, "signature-placeholder")
+            self.take(note, "signature-note")
             self.warn(note.paragraph, "a placeholder where the signature goes: left out of the spec (vbhc "
                                       "leaves that space blank for the signature and the seal)", note.text)
         for p in self.rec.signature_pictures:
