@@ -31,6 +31,8 @@ paragraphs (:attr:`Recognition.national_title_rest`); text boxes (read by the re
 anchor); "T/M" typed for "TM." (:func:`typed_authority`); Nơi nhận and the signature side by side with
 tabs; forms attached after the closing ("Mẫu số 01/...", :attr:`Recognition.forms`, each numbered on
 its own); and a paper that is no administrative document at all (:attr:`Recognition.is_administrative`).
+The closing's own habits (a stack or a Nơi nhận typed in one paragraph, the placeholders and pictures
+in a signature block, Word bullets and "+" lines in Nơi nhận) are :mod:`vbhc.recognise.closing`'s.
 
 The lines under the Tiêu ngữ, the issuer and the trích yếu are a border of the text's paragraph or of
 an empty paragraph under it, a line shape, or (a finding) underscores typed as text.
