@@ -110,3 +110,9 @@ def test_a_body_line_that_only_opens_like_a_mandate_stays_in_the_body(lines: lis
     result = import_document(first, name="q.docx")
     assert [str(d) for d in result.diagnostics] == []
     assert render_bytes(result.document) == first
+
+
+def test_a_collective_run_on_to_a_second_line_stays_its_mandate() -> None:
+    (signature,) = _listed(_imported(habits_closing.collective_on_two_lines()).spec["signatures"])
+    assert signature["mandates"][0].casefold() == "tm. ủy ban nhân dân xã hoàng kim"
+    assert (signature["position"], signature["name"]) == ("Chủ tịch", "Lê Quang Thành")

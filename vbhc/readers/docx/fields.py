@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from vbhc import nd30
 from vbhc.model.text import nfc
 
-__all__ = ["addressee", "archive", "contact", "draft", "issuance", "list_entry", "mandate", "number",
-           "place_date", "place_of", "restore_case", "sentence_case", "symbol_groups"]
+__all__ = ["addressee", "archive", "contact", "draft", "issuance", "list_entry", "mandate", "names_a_place",
+           "number", "place_date", "place_of", "restore_case", "sentence_case", "symbol_groups"]
 
 _NUMBER = re.compile(r"^s[ốô]\s*:?\s*(?P<n>\d*)\s*[/-]?\s*(?P<symbol>[^\s/]*)\s*$", re.IGNORECASE)
 _BLANK = r"[\s._…\u00a0-]*"
@@ -151,6 +151,11 @@ def contact(lines: Iterable[str]) -> dict[str, str]:
 
 
 _PLACE_WORDS = re.compile(r"^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+", re.IGNORECASE)
+
+
+def names_a_place(text: str) -> bool:
+    """Whether ``text`` opens with a place's kind: "XÃ HOÀNG KIM", "huyện Can Lộc"."""
+    return bool(_PLACE_WORDS.match(text.strip()))
 
 
 def place_of(issuer: Iterable[str]) -> str | None:

@@ -439,19 +439,24 @@ class _Reader:
         return fields.restore_case(upper, self.corpus) or fields.sentence_case(upper)
 
     def signature(self, titles: list[str], name: str) -> dict[str, Any] | None:
-        mandates, positions = [], []
+        positions: list[str] = []
         doc_type = self.out.data.get("type")
         form = nd30.form_of(nd30.DocumentType(doc_type)) if doc_type else None
         heads = dict(form.words).get("signs_for") if form is not None else None
         if heads:  # "ĐẠI DIỆN BÊN A" over an agreement's block: the form's words, not a title
             titles = [t for t in titles if not t.upper().startswith(heads + " ")]
-        for t in titles:
+        stack: list[tuple[str, str]] = []
+        for n, t in enumerate(titles):
             found = fields.mandate(t)
             if found is not None and not positions:
-                authority, of = found
-                mandates.append(f"{authority} {self.typed(of)}")
+                stack.append(found)
+            elif stack and not positions and n < len(titles) - 1 and (
+                    fields.names_a_place(t) or t.upper().startswith(AGENCY_WORDS)):
+                # the collective's name run on to the next line: "TM. ỦY BAN NHÂN DÂN" / "XÃ HOÀNG KIM"
+                stack[-1] = (stack[-1][0], f"{stack[-1][1]} {t}")
             else:
                 positions.append(t)
+        mandates = [f"{authority} {self.typed(of)}" for authority, of in stack]
         acting = f"{nd30.SigningAuthority.Q.value} "
         if not positions and mandates and mandates[-1].startswith(acting):
             # "Q. CHỦ TỊCH" over the name: the acting head's title is the line printed as their position
