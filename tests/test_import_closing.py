@@ -116,3 +116,9 @@ def test_a_collective_run_on_to_a_second_line_stays_its_mandate() -> None:
     (signature,) = _listed(_imported(habits_closing.collective_on_two_lines()).spec["signatures"])
     assert signature["mandates"][0].casefold() == "tm. ủy ban nhân dân xã hoàng kim"
     assert (signature["position"], signature["name"]) == ("Chủ tịch", "Lê Quang Thành")
+
+
+def test_every_list_mark_is_a_character() -> None:
+    from vbhc.recognise.closing import LIST_MARKS
+
+    assert all(len(mark) == 1 for mark in LIST_MARKS)  # "" would open every line: all a recipient

@@ -28,8 +28,8 @@ _PLACEHOLDER = re.compile(
     r"^[(\[]\s*(?:đã\s+)?(?:ký|chữ\s+ký|đóng\s+dấu)\b[^()\[\]]{0,40}[)\]]\.?$"
     r"|^đã\s+ký(?:\s+và\s+đóng\s+dấu)?\.?$", re.IGNORECASE)
 # A list line of Nơi nhận or Kính gửi: a typed "-" (or a dash Word made of it), a "+" sub-item, or a
-# Word bullet's label ("•", "▪", "◦", "", "o" of the Symbol and Wingdings fonts, as resolved).
-LIST_MARKS = ("-", "–", "—", "+", "•", "▪", "◦", "·", "○", "■", "□", "➢", "✓", "")
+# Word bullet's label ("•", "▪", "◦"; a Symbol or Wingdings private-use character left unmapped).
+LIST_MARKS = ("-", "–", "—", "+", "•", "▪", "◦", "·", "○", "■", "□", "➢", "✓", "\uf0b7", "\uf0a7")
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
