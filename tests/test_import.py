@@ -102,7 +102,7 @@ def test_every_starter_renders_imports_and_renders_the_same_bytes(kind: str, tmp
 
 WORD = st.text(st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxy")), min_size=2, max_size=7)
 WORDS = st.lists(WORD, min_size=2, max_size=6).map(" ".join)
-# sentences of two words or more ("Q." alone reads as a quyền hạn, "TM." and the like: not a body's text)
+# sentences of two words or more (a one-word line such as "Q.": tests/test_import_closing.py)
 SENTENCES = WORDS.map(lambda s: s[0].upper() + s[1:] + ".")
 TITLES = WORDS.map(lambda s: s[0].upper() + s[1:])
 

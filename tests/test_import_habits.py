@@ -21,6 +21,7 @@ from vbhc.ooxml.resolve import ResolvedParagraph, read_document
 from vbhc.pipeline import import_document, render_bytes
 from vbhc.readers.docx import NotAnAdministrativeDocument
 from vbhc.recognise import recognise
+from vbhc.recognise.closing import is_signature_placeholder
 
 # Components the decree lays out in the header's and the closing's tables: their order on the page is
 # the layout's (issuer left, Quốc hiệu right; Nơi nhận left, signature right), not the text's, so a
@@ -28,7 +29,8 @@ from vbhc.recognise import recognise
 FRAMED = frozenset({
     "parent-body", "issuer", "number", "letter-summary", "secrecy", "urgency", "circulation", "draft",
     "national-title", "motto", "place-date", "signature-title", "signer-name", "recipients-heading",
-    "recipient", "confirmation", "appendix-note"})
+    "recipient", "confirmation", "appendix-note",
+    "addressees"})  # "Kính gửi: - A;" typed on one line: the decree puts the label on a line of its own
 
 # What the decree changes in a line, stripped before comparing: a numbering label ("I.", "1.", "1.1.",
 # "I.1.", "a)", "a.", "1)", "(1)", "(a)", "-", "+", "•", "*"), which vbhc recomputes; the end punctuation
@@ -46,6 +48,12 @@ NEW_TONE = {old: new for pairs in ("oà òa", "oá óa", "oả ỏa", "oã õa",
 OLD_TONE = re.compile(f"(?:{'|'.join(NEW_TONE)})\\b")
 MANDATE = re.compile(r"^([TK])/([MTL])\b\.?")  # "T/M" → "TM." (PL I, II.7.a)
 APPENDIX = re.compile(r"^(Phụ lục|PHỤ LỤC) [IVXLC]+$")  # "Phụ lục I" alone → "Phụ lục" (PL I, III.1.b)
+# "Lưu VT", "Lưu: Văn thư", "KT(02b)": the Lưu line as the decree writes it, "Lưu: VT, KT (2)" (PL I, II.9.d)
+ARCHIVE = re.compile(r"^(Lưu)\s*:?\s*(?:VT|Văn thư)\b")
+COPIES = re.compile(r"\s*\(0*(\d+)\s*(?:b|bản)?\)$")
+LONE_MANDATE = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\.$")
+# "Kính gửi: - A;" with the first addressee on the label's line: the decree's "Kính gửi:" over "- A;"
+ADDRESSEES = re.compile(r"^(Kính gửi)\s*:\s*(?:[-–]\s*)?")
 
 
 def normalised(segment: str) -> str:
@@ -55,10 +63,15 @@ def normalised(segment: str) -> str:
     appendix note's wording. Every word of it stays, so a dropped or
     duplicated paragraph still differs."""
     text = " ".join(unicodedata.normalize("NFC", segment).split())
+    if LONE_MANDATE.match(text):  # "Q." typed alone on its line: vbhc prints "Q. CHỦ TỊCH" on one
+        return text.casefold()
     text = LABEL.sub("", text)
     text = END.sub("", text).strip()
     text = NUMERIC_DATE.sub(r"\1 tháng \2 năm \3", text)
     text = APPENDIX.sub(r"\1", MANDATE.sub(r"\1\2.", text))
+    text = ADDRESSEES.sub(r"\1 ", text).strip()
+    if ARCHIVE.match(text):
+        text = COPIES.sub(r" (\1)", ARCHIVE.sub(r"\1: VT", text))
     if not any(c.islower() for c in text):
         text = text.casefold()
     text = NOTE.sub(r"Kèm theo \1", text)
@@ -71,7 +84,9 @@ def _segments(p: ResolvedParagraph) -> list[str]:
     text = "".join(r.text.upper() if r.caps else r.text for r in p.runs if not r.vanish)
     if p.numbering_label:
         text = f"{p.numbering_label} {text}"
-    return [key for piece in SEGMENT.split(text) if (key := normalised(piece))]
+    # a placeholder where the signature goes ("(Đã ký)") is left out, with a warning (readers/docx)
+    return [key for piece in SEGMENT.split(text)
+            if (key := normalised(piece)) and not is_signature_placeholder(piece)]
 
 
 def texts(data: bytes) -> tuple[list[str], list[str]]:

@@ -287,13 +287,15 @@ class ImportResult:
     """What :func:`import_document` read: the ``document`` (the model), its ``spec`` (plain data, what an
     officer would type) and that spec as ``yaml`` text, the ``diagnostics`` (warnings: what was not
     placed, numbers that disagree) and the ``report`` (each paragraph's number, what it was read as,
-    its text)."""
+    its text). ``files``: the signatures' images the spec names (``image: ke-hoach-chu-ky-1.png``), by
+    their names relative to the spec's folder, to be written beside it."""
 
     document: m.Document
     spec: dict[str, object]
     yaml: str
     diagnostics: list[Diagnostic]
     report: list[ReportRow]
+    files: dict[str, bytes] = attrs.field(factory=dict)
 
 
 def import_document(source: PathLike | bytes, *, name: str = "document.docx",
@@ -365,6 +367,7 @@ def import_document(source: PathLike | bytes, *, name: str = "document.docx",
             "that gives them)", "", name)]
         raise SpecProblems(name, result.errors + hint, result.warnings)
     document = place_tables(result.document, imported.tables)
+    document, files = _with_images(document, imported.images, spec_path)
     diagnostics = [Diagnostic(w.message, f'¶{w.paragraph} "{w.text}"' if w.paragraph else w.text, name,
                               warning=True) for w in sorted(imported.warnings, key=lambda w: w.paragraph)]
     diagnostics += [w for w in result.warnings
@@ -377,11 +380,41 @@ def import_document(source: PathLike | bytes, *, name: str = "document.docx",
         spec = _under_profile(spec, document, profile, spec_path)
     text = dump_yaml(spec, f"Imported by vbhc import from {Path(name).name}; check it, then: vbhc render "
                            "SPEC.yaml")
-    again = reader.structure_data(pyyaml.safe_load(text), str(spec_path or name))
-    if again.document != document:
+    again = reader.structure_data(_without_images(pyyaml.safe_load(text)), str(spec_path or name))
+    if again.document != _with_images(document, {}, None)[0]:
         diagnostics.append(Diagnostic("the written spec does not read back into the imported document "
                                       "(please report this)", "", name, warning=True))
-    return ImportResult(document, spec, text, diagnostics, list(imported.report))
+    return ImportResult(document, spec, text, diagnostics, list(imported.report), files)
+
+
+def _with_images(document: m.Document, images: dict[int, tuple[str, bytes]],
+                 spec_path: PathLike | None) -> tuple[m.Document, dict[str, bytes]]:
+    """``document`` with each signer's imported image (none: every image taken off), named after the spec
+    (``ke-hoach-chu-ky-1.png``), and those files by name."""
+    stem = f"{Path(spec_path).stem}-" if spec_path is not None else ""
+    files: dict[str, bytes] = {}
+    signatures = []
+    for k, signature in enumerate(document.signatures):
+        image = None
+        if k in images:
+            file = f"{stem}chu-ky-{k + 1}.png"
+            files[file] = images[k][1]
+            image = m.SignatureImage(images[k][1], file)
+        signatures.append(attrs.evolve(signature, image=image))
+    return attrs.evolve(document, signatures=tuple(signatures)), files
+
+
+def _without_images(data: Any) -> Any:
+    """Spec data with no signature's ``image`` (its file is not written yet when the spec is read back)."""
+    if not isinstance(data, dict):
+        return data
+    signatures = data.get("signatures")
+    if isinstance(signatures, dict):
+        return {**data, "signatures": {k: v for k, v in signatures.items() if k != "image"}}
+    if isinstance(signatures, list):
+        return {**data, "signatures": [{k: v for k, v in s.items() if k != "image"}
+                                       if isinstance(s, dict) else s for s in signatures]}
+    return data
 
 
 def _under_profile(spec: dict[str, object], document: m.Document, profile: PathLike,

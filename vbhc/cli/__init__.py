@@ -260,10 +260,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
         write_file(args.profile_out, profile_yaml(result).encode("utf-8"))
     if args.output:
+        for file, data in result.files.items():  # a signature's image, named in the spec, beside it
+            write_file(Path(args.output).parent / file, data)
+            write_stdout(f"{Path(args.output).parent / file}\n")
         write_file(args.output, result.yaml.encode("utf-8"))
         write_stdout(f"{args.output}\n")
-    elif not args.report:
-        write_stdout(result.yaml)
+    else:
+        if result.files:
+            _warning(f"the spec names {', '.join(result.files)} (a signature's image), a file written "
+                     "only with -o SPEC.yaml (beside it)")
+        if not args.report:
+            write_stdout(result.yaml)
     return EXIT_OK
 
 

@@ -219,7 +219,8 @@ def recipient_lines(document: Document) -> list[Line]:
     """``Nơi nhận:`` and its list: "- " before each, ";" after each, "." after the last (PL I, II.9.d)."""
     entries = recipient_entries(document.recipients)
     # PL I, II.9.b: "Như trên" first when there is a Kính gửi; once, where the officer typed it already.
-    if document.addressees and not any(e.casefold() == nd30.AS_ABOVE.casefold() for e in entries):
+    above = {x.casefold() for x in nd30.AS_ABOVE_SPELLINGS}
+    if document.addressees and not any(e.casefold() in above for e in entries):
         entries.insert(0, nd30.AS_ABOVE)
     if document.archive is not None:
         entries.append(archive_text(document.archive))

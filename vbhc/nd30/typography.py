@@ -236,6 +236,8 @@ LIST_LAST_END = "."  # PL I, II.9.d: dòng cuối cùng ... cuối cùng là d�
 ARCHIVE_LABEL = "Lưu:"  # PL I, II.9.d: chữ "Lưu" sau có dấu hai chấm
 ARCHIVE_REGISTRY = "VT"  # PL I, II.9.d: chữ viết tắt "VT" (văn thư)
 AS_ABOVE = "Như trên"  # PL I, II.9.b: first line of Nơi nhận when there is a Kính gửi
+# "Như trên" as offices also write it (practice): the line stands for the Kính gửi list all the same
+AS_ABOVE_SPELLINGS = (AS_ABOVE, "Như Kính gửi")
 # PL I, III.3 (ô 12, under Nơi nhận): the drafter's initials in hoa and the number of copies issued in
 # Arabic digits, 11, đứng: "PL.(300)" (PL I, Mục V, 11).
 ISSUANCE_NOTE = Typography(Range(11, 11), 11, False, False, Case.AS_TYPED, Align.LEFT, "PL I, III.3")

@@ -100,7 +100,8 @@ class DocxPackage:
         return name.lstrip("/").lower() in self._names
 
     def raw(self, name: str) -> bytes | None:
-        """Bytes of an XML or .rels member (other members are size-checked but not kept)."""
+        """Bytes of an XML or .rels member, or of a PNG of at most ``limits.MAX_IMAGE_BYTES`` (other
+        members are size-checked but not kept)."""
         actual = self._names.get(name.lstrip("/").lower())
         return None if actual is None else self._raw.get(actual)
 
@@ -243,6 +244,11 @@ def _is_xml_member(name: str) -> bool:
     return lowered.endswith((".xml", ".rels")) or lowered == "[content_types].xml"
 
 
+def _is_small_png(info: zipfile.ZipInfo) -> bool:
+    """A PNG picture no larger than a signature's image may be (``vbhc import`` carries one over)."""
+    return info.filename.lower().endswith(".png") and info.file_size <= base.MAX_IMAGE_BYTES
+
+
 def _read_member(
     zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, budget: int, keep: bool,
 ) -> tuple[bytes, int]:
@@ -349,7 +355,7 @@ def _load(zf: zipfile.ZipFile, limits: Limits) -> DocxPackage:
         if info.is_dir():
             continue
         name = info.filename.lstrip("/")
-        keep = _is_xml_member(name)
+        keep = _is_xml_member(name) or _is_small_png(info)
         data, size = _read_member(zf, info, limits, limits.max_total_bytes - total, keep)
         total += size
         if keep:

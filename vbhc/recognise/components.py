@@ -31,6 +31,8 @@ paragraphs (:attr:`Recognition.national_title_rest`); text boxes (read by the re
 anchor); "T/M" typed for "TM." (:func:`typed_authority`); Nơi nhận and the signature side by side with
 tabs; forms attached after the closing ("Mẫu số 01/...", :attr:`Recognition.forms`, each numbered on
 its own); and a paper that is no administrative document at all (:attr:`Recognition.is_administrative`).
+The closing's own habits (a stack or a Nơi nhận typed in one paragraph, the placeholders and pictures
+in a signature block, Word bullets and "+" lines in Nơi nhận) are :mod:`vbhc.recognise.closing`'s.
 
 The lines under the Tiêu ngữ, the issuer and the trích yếu are a border of the text's paragraph or of
 an empty paragraph under it, a line shape, or (a finding) underscores typed as text.
@@ -42,6 +44,7 @@ compared region by region.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -55,6 +58,7 @@ from vbhc import nd30
 from vbhc.layout.regions import AppendixRegion, CopyRegion, Regions, SignatureRegion
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedRun
+from vbhc.recognise.closing import LIST_MARKS, block_extras, broken_lines
 from vbhc.recognise.forms import confirmation_at, lead_in_at, lead_in_roles
 from vbhc.recognise.levels import Labelled, levels
 
@@ -297,10 +301,15 @@ class Recognition(Regions[Recognised]):
     document_type: nd30.DocumentType | None = None
     header_table: int | None = None
     closing_table: int | None = None
+    signature_table: int | None = None  # the signers' own table over a closing table of Nơi nhận alone
     # the Quốc hiệu's words typed on in the next paragraph(s): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM"
     national_title_rest: tuple[Recognised, ...] = ()
     forms: tuple[EmbeddedForm, ...] = ()  # forms attached after the closing or in a phụ lục
     out_of_scope: OutOfScope | None = None  # what Decree 30 does not govern (recognise/scope.py)
+    # in the signature blocks: the placeholders left where the signature goes ("(Đã ký)"), and the
+    # paragraphs that hold a picture (the signature's scan, the seal); recognition.closing
+    signature_notes: tuple[Recognised, ...] = ()
+    signature_pictures: tuple[ResolvedParagraph, ...] = ()
 
     @property
     def form(self) -> nd30.Form:
@@ -813,12 +822,16 @@ class _Recogniser:
         if closing_table is not None:
             r.closing_table = closing_table
             candidates.append(next(i for i, p in enumerate(paras) if p.table and p.table[0] == closing_table))
+            signed = r.signature_table = self.signature_table_over(candidates[-1], body_start)
+            if signed is not None:
+                candidates.append(next(i for i, p in enumerate(paras) if p.table and p.table[0] == signed))
         flow = [i for i in self.flow_after(body_start) if i < limit]
         heading = next((i for i in flow if _RECIPIENTS.match(texts[i])), None)
         if heading is not None:
             candidates.append(heading)
-        authority = next((i for i in flow if typed_authority(texts[i]) and is_upper(texts[i])
-                          and len(_words(texts[i])) <= _MAX_TITLE_WORDS), None)
+        ends = [*candidates, limit]
+        authority = next((i for i in flow if self.opens_signature(i, flow, min(
+            (e for e in ends if e > i), default=limit))), None)
         if authority is not None:
             candidates.append(authority)
         for n, i in enumerate(flow):
@@ -850,6 +863,21 @@ class _Recogniser:
             self.forms(forms, end)
         if copy_at is not None:
             self.copy(copy_at)
+
+    def opens_signature(self, i: int, flow: Sequence[int], end: int) -> bool:
+        """Whether the quyền hạn line ``i`` ("TM. ỦY BAN NHÂN DÂN", or a stack typed in one paragraph)
+        opens a signature block: the lines of ``flow`` from it up to ``end`` (the closing's next part)
+        are one block with a signer's name. A body line that only opens so ("Q. CHỦ TỊCH ỦY BAN NHÂN
+        DÂN XÃ", the post a quyết định giao quyền names; "TL. CHỦ TỊCH, ..." in a plan) does not."""
+        first = shown_lines(self.paras[i])[0]
+        if not (typed_authority(first) and is_upper(first) and len(_words(first)) <= _MAX_TITLE_WORDS):
+            return False
+        at, most = bisect.bisect_left(flow, i), 2 * _MAX_SIGNATURE_LINES  # its lines and placeholders
+        segment = list(itertools.takewhile(lambda k: k < end, flow[at:at + most + 1]))
+        if len(segment) > most:
+            return False  # a block holds a few lines, never a page of them
+        block = self.signature(segment)
+        return block is not None and block.name is not None and _looks_like_name(block.name.text)
 
     def copy_start(self, start: int) -> int | None:
         """Where a copy's block begins: the table holding "SAO Y" (or "SAO LỤC", "TRÍCH SAO"), and the
@@ -915,6 +943,24 @@ class _Recogniser:
                     signed = table
         return signed
 
+    def signature_table_over(self, first: int, start: int) -> int | None:
+        """The table just above the closing table (its first paragraph ``first``), with only empty
+        paragraphs between, whose every cell that holds text is a signed block: the signers' row (three
+        signers side by side) over a Nơi nhận laid out in a table of its own."""
+        above = [i for i in range(start, first) if self.paras[i].table is not None or self.texts[i]]
+        if not above or self.paras[above[-1]].table is None:
+            return None
+        table = self.paras[above[-1]].table[0]  # type: ignore[index]
+        if self.doc.tables[table].parent is not None:
+            return None
+        cells: dict[tuple[int, int, int], list[int]] = {}
+        for i in above:
+            p = self.paras[i]
+            if p.table is not None and p.table[0] == table and self.texts[i]:
+                cells.setdefault(p.table, []).append(i)
+        blocks = [self.signature(members) for members in cells.values()]
+        return table if blocks and all(b is not None and b.name is not None for b in blocks) else None
+
     def signature(self, indices: Sequence[int]) -> SignatureRegion[Recognised] | None:
         """The signature block in a run of paragraphs (see :meth:`signature_of`)."""
         return self.signature_of([self.rec(i, Role.PARAGRAPH) for i in indices])
@@ -926,7 +972,7 @@ class _Recogniser:
         skipped; a list line ("-") or "Nơi nhận" ends the block.
         """
         lines: list[Recognised] = []
-        for x in items:
+        for x in (y for item in items for y in broken_lines(item)):  # a stack typed in one paragraph
             text = x.text
             if not text or _NOTE.match(text):
                 continue
@@ -959,6 +1005,7 @@ class _Recogniser:
     def recipients_of(self, items: Sequence[Recognised]) -> None:
         """"Nơi nhận:" and its list lines, up to the drafter's initials (ô 12) or a line not in the list."""
         r = self.r
+        items = [y for item in items for y in broken_lines(item)]  # the list typed in one paragraph
         for n, x in enumerate(items):
             if _RECIPIENTS.match(x.text):
                 found = [_as(x, Role.RECIPIENTS_HEADING), *r.recipients[1:]]
@@ -968,7 +1015,7 @@ class _Recogniser:
                     if _ISSUANCE.match(y.text):
                         r.issuance_note = _as(y, Role.ISSUANCE_NOTE)
                         break
-                    if y.paragraph.table is None and not y.text.startswith(("-", "–", "+")):
+                    if y.paragraph.table is None and not y.text.startswith(LIST_MARKS):
                         break
                     found.append(_as(y, Role.RECIPIENT))
                 r.recipients = tuple(found)
@@ -998,11 +1045,16 @@ class _Recogniser:
         r, paras = self.r, self.paras
         signatures = list(r.signatures)
         if r.closing_table is not None:
-            cells: dict[tuple[int, int], list[int]] = {}
+            cells: dict[tuple[int, int, int], list[int]] = {}
+            inside = _tables_within(self.doc, r.closing_table)  # a block in a table nested in a cell
+            if r.signature_table is not None:
+                inside |= _tables_within(self.doc, r.signature_table)
             for i in range(start, limit):
                 p = paras[i]
-                if p.table is not None and p.table[0] == r.closing_table:
-                    cells.setdefault((p.table[1], p.table[2]), []).append(i)
+                if p.table is not None and p.table[0] in inside:
+                    cells.setdefault(p.table, []).append(i)
+            # a block without its name goes on in the cell under it (the name typed in the next row)
+            unnamed: dict[tuple[int, int], list[int]] = {}
             for key in sorted(cells):
                 members = cells[key]
                 if (found := confirmation_at(r.form, self.texts, members)) is not None:
@@ -1010,9 +1062,13 @@ class _Recogniser:
                 elif any(_RECIPIENTS.match(self.texts[i]) for i in members):
                     self.recipients(members)
                 else:
+                    members = unnamed.pop((key[0], key[2]), []) + members
                     block = self.signature(members)
-                    if block is not None:
+                    if block is not None and block.name is None:
+                        unnamed[(key[0], key[2])] = members
+                    elif block is not None:
                         signatures.append(block)
+            signatures += [b for ks in unnamed.values() if (b := self.signature(ks)) is not None]
         flow = [i for i in range(start, limit) if paras[i].table is None]
         if r.closing_table is None and self.tabbed_closing([i for i in flow if self.texts[i]]):
             signatures = list(r.signatures)
@@ -1025,6 +1081,7 @@ class _Recogniser:
             if block is not None:
                 signatures.append(block)
         r.signatures = tuple(signatures)
+        r.signature_notes, r.signature_pictures = block_extras(paras, r.signatures)
         taken = {x.paragraph.index for x in r.items()}
         tail = [i for i in flow if self.texts[i] and i not in taken]
         # ô 13 typed at the foot of the body: the issuer's address, phone, e-mail, website (PL I, II.11)

@@ -10,6 +10,7 @@ from vbhc.check.checks.core import Context, ending
 from vbhc.check.report import shorten
 from vbhc.check.rules import RULES
 from vbhc.ooxml.resolve import ResolvedParagraph
+from vbhc.recognise.closing import LIST_MARKS
 from vbhc.recognise.components import (
     Recognised,
     clean,
@@ -22,7 +23,10 @@ from vbhc.recognise.components import (
 def _list_entries(items: Sequence[Recognised]) -> list[tuple[ResolvedParagraph, str]]:
     out = []
     for item in items:
-        for line in (item.paragraph.text if item.span is None else item.text).split("\n"):
+        typed = item.paragraph.text if item.span is None else item.text
+        if item.span is None and item.paragraph.numbering_label:  # a Word bullet ("•") or number
+            typed = f"{item.paragraph.numbering_label} {typed}"
+        for line in typed.split("\n"):
             line = clean(line)
             if line:
                 out.append((item.paragraph, line))
@@ -33,13 +37,24 @@ def _check_list(ctx: Context, rule_id: str, entries: list[tuple[ResolvedParagrap
     prefix = nd30.LIST_ITEM_PREFIX
     for n, (p, line) in enumerate(entries):
         last = n == len(entries) - 1
-        if not line.startswith(prefix):
+        sub = is_sub_item(entries, n)  # "+ Công an xã;" under "- Các ban, ngành xã:" (practice)
+        if not sub and not line.startswith(prefix):
             ctx.add(rule_id, f'"{shorten(line, 40)}"', [p], expected=f'a line starting "{prefix}"',
                     merge=False)
         end = nd30.LIST_ENDS.end(n, len(entries))
+        if n + 1 < len(entries) and is_sub_item(entries, n + 1) and line.endswith(":"):
+            continue  # a line that heads its "+" sub-items ends with a colon
         if not nd30.LIST_ENDS.ends_right(line, n, len(entries)):
             ctx.add(rule_id, f"ends with {ending(line)}", [p],
                     expected=f'ends with "{end}"' + (" (the last line)" if last else ""), merge=False)
+
+
+def is_sub_item(entries: Sequence[tuple[ResolvedParagraph, str]], n: int) -> bool:
+    """Whether list line ``n`` is a "+" sub-item of the "-" line above it (practice: "- Các ban, ngành
+    xã:" over "+ Công an xã;"): its own ending is the list's, its "+" no finding."""
+    heads = [line for _, line in entries[:n] if not line.startswith("+")]
+    dash = nd30.LIST_ITEM_PREFIX.strip()
+    return entries[n][1].startswith("+") and bool(heads) and heads[-1].startswith(dash)
 
 
 def check_addressees(ctx: Context) -> None:
@@ -83,7 +98,9 @@ def check_recipients(ctx: Context) -> None:
     ctx.ok("recipients.punctuation")
     p, last = entries[-1]
     dash, label = re.escape(nd30.LIST_ITEM_PREFIX.strip()), re.escape(nd30.ARCHIVE_LABEL.rstrip(":"))
-    archive = re.compile(rf"^{dash}\s*{label}\s*:\s*{re.escape(nd30.ARCHIVE_REGISTRY)}\b")
+    # the list mark is recipients.punctuation's: a Word bullet's "•" before "Lưu: VT" is not this rule's
+    marks = "".join(re.escape(m) for m in LIST_MARKS if m != nd30.LIST_ITEM_PREFIX.strip())
+    archive = re.compile(rf"^[{dash}{marks}]?\s*{label}\s*:\s*{re.escape(nd30.ARCHIVE_REGISTRY)}\b")
     if not archive.match(last):
         ctx.add("recipients.archive", f'the last line is "{shorten(last, 40)}"', [p])
     ctx.ok("recipients.archive")

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 def table_paragraphs(ctx: Context) -> list[ResolvedParagraph]:
     """The paragraphs with text in data tables: any table but the header's, the closing's and the
     copy's block (PL III, Mẫu 3.1)."""
-    layout = {ctx.rec.header_table, ctx.rec.closing_table}
+    layout = {ctx.rec.header_table, ctx.rec.closing_table, ctx.rec.signature_table}
     if ctx.rec.copy is not None:
         layout |= {x.paragraph.table[0] for x in ctx.rec.copy.items() if x.paragraph.table is not None}
     out = []

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from vbhc import nd30
 from vbhc.model.text import nfc
 
-__all__ = ["addressee", "archive", "contact", "draft", "issuance", "list_entry", "mandate", "number",
-           "place_date", "place_of", "restore_case", "sentence_case", "symbol_groups"]
+__all__ = ["addressee", "archive", "contact", "draft", "issuance", "list_entry", "mandate", "names_a_place",
+           "number", "place_date", "place_of", "restore_case", "sentence_case", "symbol_groups"]
 
 _NUMBER = re.compile(r"^s[ốô]\s*:?\s*(?P<n>\d*)\s*[/-]?\s*(?P<symbol>[^\s/]*)\s*$", re.IGNORECASE)
 _BLANK = r"[\s._…\u00a0-]*"
@@ -27,9 +27,13 @@ _NUMERIC_DATE = re.compile(r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{
 _AUTHORITIES = {a.value.rstrip(".").replace("/", ""): a.value for a in nd30.SigningAuthority}
 _MANDATE = re.compile(r"^(?P<a>TM|T/M|KT|K/T|Q|TL|T/L|TUQ)\s*[.:]?\s+(?P<of>\S.*)$", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^[-–—•+*·]\s*")
-_LIST_END = re.compile(r"\s*[;.,]+$")
-_ARCHIVE = re.compile(rf"^{re.escape(nd30.ARCHIVE_LABEL)}\s*(?P<units>.*?)\s*(?:\((?P<copies>\d+)\))?$",
-                      re.IGNORECASE)
+_LIST_END = re.compile(r"\s*[;.,:]+$")  # ":" too: a line over its "+" sub-items
+# "Lưu: VT, VP (02)" as the decree writes it; as offices type it (practice): the colon left out before
+# "VT" ("Lưu VT."), the copies glued to the unit with "b" or "bản" ("KT(02b)"), "Văn thư" spelled out
+_REGISTRY_WORDS = (nd30.ARCHIVE_REGISTRY, "Văn thư")
+_ARCHIVE = re.compile(
+    rf"^{re.escape(nd30.ARCHIVE_LABEL.rstrip(':'))}(?:\s*:|\s+(?=(?:{'|'.join(_REGISTRY_WORDS)})\b))\s*"
+    r"(?P<units>.*?)\s*(?:\(\s*(?P<copies>\d+)\s*(?:b|bản)?\s*\))?$", re.IGNORECASE)
 _ISSUANCE = re.compile(r"^(?P<initials>[A-ZĐ]{1,8})\.?\s*(?:\(\s*(?P<copies>\d+)\s*\))?$")
 _DRAFT_ROUND = re.compile(r"(\d+)")
 
@@ -102,7 +106,7 @@ def archive(text: str) -> dict[str, object] | None:
     if match is None:
         return None
     units = [u.strip() for u in match["units"].split(",") if u.strip()]
-    if units and units[0].upper() == nd30.ARCHIVE_REGISTRY:
+    if units and units[0].casefold() in {w.casefold() for w in _REGISTRY_WORDS}:
         units = units[1:]
     out: dict[str, object] = {}
     if units:
@@ -147,6 +151,11 @@ def contact(lines: Iterable[str]) -> dict[str, str]:
 
 
 _PLACE_WORDS = re.compile(r"^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+", re.IGNORECASE)
+
+
+def names_a_place(text: str) -> bool:
+    """Whether ``text`` opens with a place's kind: "XÃ HOÀNG KIM", "huyện Can Lộc"."""
+    return bool(_PLACE_WORDS.match(text.strip()))
 
 
 def place_of(issuer: Iterable[str]) -> str | None:

@@ -17,8 +17,8 @@ from typing import Any
 from attrs import define, field, frozen
 
 from vbhc import nd30
-from vbhc.errors import VbhcError
-from vbhc.model import Document, Paragraph, Table
+from vbhc.errors import FieldError, VbhcError
+from vbhc.model import Document, Paragraph, SignatureImage, Table
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedTable
 from vbhc.readers.docx import fields
@@ -28,10 +28,12 @@ from vbhc.readers.docx.references import link_appendices
 from vbhc.readers.docx.tables import nested_lines, read_table
 from vbhc.readers.spec.markup import parse_markup
 from vbhc.readers.spec.outline import paragraph_line, parse_outline
+from vbhc.recognise.closing import pictures
 from vbhc.recognise.components import (
     AGENCY_WORDS,
     Recognised,
     Recognition,
+    SignatureRegion,
     body_label,
     is_line_paragraph,
     is_national_title,
@@ -97,6 +99,8 @@ class Imported:
     report: list[ReportRow] = field(factory=list)
     warnings: list[Notice] = field(factory=list)
     tables: dict[str, Table] = field(factory=dict)  # placeholder paragraph -> the table it stands for
+    # a signer's index in data["signatures"] -> (the package part, the PNG's bytes) of their image
+    images: dict[int, tuple[str, bytes]] = field(factory=dict)
 
 
 _ROLE_NAMES = {r: r.name.lower().replace("_", "-") for r in Role}
@@ -143,9 +147,10 @@ class _Reader:
         n = paragraph.index + 1 if paragraph.location == "body" else 0
         self.out.report.append(ReportRow(n, role, text))
 
-    def warn(self, paragraph: ResolvedParagraph | None, message: str) -> None:
+    def warn(self, paragraph: ResolvedParagraph | None, message: str, text: str | None = None) -> None:
+        """A warning on ``paragraph``, quoting ``text`` (its part of it) or the whole paragraph."""
         n = paragraph.index + 1 if paragraph is not None and paragraph.location == "body" else 0
-        text = shown(paragraph) if paragraph is not None else ""
+        text = text if text is not None else shown(paragraph) if paragraph is not None else ""
         self.out.warnings.append(Notice(n, _short(text), message))
 
     # ---- the whole -----------------------------------------------------------------------------
@@ -407,6 +412,7 @@ class _Reader:
     def closing(self) -> None:
         rec, data = self.rec, self.out.data
         signatures = []
+        signed: list[SignatureRegion[Recognised]] = []
         for block in rec.signatures:
             for t in block.titles:
                 self.take(t)
@@ -414,11 +420,13 @@ class _Reader:
             signature = self.signature([t.text for t in block.titles], name)
             if signature is not None:
                 signatures.append(signature)
+                signed.append(block)
             else:
                 self.warn(block.titles[0].paragraph if block.titles else None,
                           "a signature block without a position or a name; give signatures in the spec")
         if signatures:
             data["signatures"] = signatures if len(signatures) > 1 else signatures[0]
+        self.signature_extras(signed)
         recipients: list[str] = []
         has_addressees = bool(data.get("addressees"))
         for x in rec.recipients:
@@ -433,6 +441,9 @@ class _Reader:
                 continue
             elif entry:
                 recipients.append(entry)
+                if text.startswith("+"):
+                    self.warn(x.paragraph, 'a "+" sub-item of Nơi nhận: vbhc lists it as a line of its own '
+                                           '("-")')
         if rec.recipients and "archive" not in data:
             data["archive"] = None
         if recipients:
@@ -440,25 +451,64 @@ class _Reader:
         if rec.confirmation is not None:
             self.take(rec.confirmation)
 
+    def signature_extras(self, signed: Sequence[SignatureRegion[Recognised]]) -> None:
+        """The placeholders left in a signature block ("(Đã ký)"), left out with a warning, and its
+        pictures: the first PNG of a signer's block is the signature's image (:attr:`Imported.images`),
+        every other picture named in a warning. Each is placed (not a body paragraph)."""
+        for note in self.rec.signature_notes:
+            self.take(note, "signature-note")
+            self.warn(note.paragraph, "a placeholder where the signature goes: left out of the spec (vbhc "
+                                      "leaves that space blank for the signature and the seal)", note.text)
+        for p in self.rec.signature_pictures:
+            self.placed.add(p.index)
+            k = next((k for k in reversed(range(len(signed))) if _holds(signed[k], p)), None)
+            for rid in pictures(p):
+                part = self.picture_name(rid)
+                data = self.doc.package.raw(part) if part.lower().endswith(".png") else None
+                problem = _not_an_image(data) if data is not None else "not a PNG of at most 2 MB"
+                if k is not None and k not in self.out.images and problem is None and data is not None:
+                    self.out.images[k] = (part, data)
+                    self.report(p, "signature-image", part)
+                    continue
+                why = problem if k is not None and k not in self.out.images else \
+                    "one picture a signer is imported" if k is not None else "no signer's block holds it"
+                self.warn(p, f"a picture in the signature block ({part}: a signature's scan or the seal) "
+                             f"is not imported ({why}); to print a signature's image, save it as a PNG "
+                             "beside the spec and name it in the signature (image: FILE.png)")
+
+    def picture_name(self, rid: str) -> str:
+        """The package part a picture's relationship id names ("word/media/image1.png"), else the id."""
+        rel = self.doc.package.relationships(self.doc.package.main_part).get(rid)
+        return rel.target if rel is not None and not rel.external else rid
+
     def typed(self, upper: str) -> str:
         """A title printed in capitals as it is typed: as the document writes it elsewhere, else in
         sentence case ("CHỦ TỊCH" → "Chủ tịch"); either prints the same."""
         return fields.restore_case(upper, self.corpus) or fields.sentence_case(upper)
 
     def signature(self, titles: list[str], name: str) -> dict[str, Any] | None:
-        mandates, positions = [], []
+        positions: list[str] = []
         doc_type = self.out.data.get("type")
         form = nd30.form_of(nd30.DocumentType(doc_type)) if doc_type else None
         heads = dict(form.words).get("signs_for") if form is not None else None
         if heads:  # "ĐẠI DIỆN BÊN A" over an agreement's block: the form's words, not a title
             titles = [t for t in titles if not t.upper().startswith(heads + " ")]
-        for t in titles:
+        stack: list[tuple[str, str]] = []
+        for n, t in enumerate(titles):
             found = fields.mandate(t)
             if found is not None and not positions:
-                authority, of = found
-                mandates.append(f"{authority} {self.typed(of)}")
+                stack.append(found)
+            elif stack and not positions and n < len(titles) - 1 and (
+                    fields.names_a_place(t) or t.upper().startswith(AGENCY_WORDS)):
+                # the collective's name run on to the next line: "TM. ỦY BAN NHÂN DÂN" / "XÃ HOÀNG KIM"
+                stack[-1] = (stack[-1][0], f"{stack[-1][1]} {t}")
             else:
                 positions.append(t)
+        mandates = [f"{authority} {self.typed(of)}" for authority, of in stack]
+        acting = f"{nd30.SigningAuthority.Q.value} "
+        if not positions and mandates and mandates[-1].startswith(acting):
+            # "Q. CHỦ TỊCH" over the name: the acting head's title is the line printed as their position
+            positions = [f"{acting}{mandates.pop()[len(acting):].upper()}"]
         if not positions and mandates:  # "TM. ỦY BAN NHÂN DÂN" alone: the head signs for it
             return None
         if not positions or not name:
@@ -466,7 +516,9 @@ class _Reader:
         out: dict[str, Any] = {}
         if mandates:
             out["mandates"] = mandates
-        out["position"] = self.typed(" ".join(positions))
+        position = " ".join(positions)
+        found = fields.mandate(position)  # "Q. CHỦ TỊCH" as a position: "Q. Chủ tịch", as a mandate is typed
+        out["position"] = f"{found[0]} {self.typed(found[1])}" if found else self.typed(position)
         out["name"] = name
         return out
 
@@ -545,7 +597,7 @@ class _Reader:
         """A placeholder line for each data table (not the header's, the closing's or a copy's block),
         where it stands; the table itself in :attr:`Imported.tables`."""
         rec = self.rec
-        layout = {rec.header_table, rec.closing_table}
+        layout = {rec.header_table, rec.closing_table, rec.signature_table}
         if rec.copy is not None:
             layout |= {x.paragraph.table[0] for x in rec.copy.items() if x.paragraph.table is not None}
         out = []
@@ -635,6 +687,22 @@ class _Reader:
         if appendices:
             data["appendices"] = appendices
         self.out.report.sort(key=lambda r: (r.paragraph == 0, r.paragraph))
+
+
+def _holds(block: SignatureRegion[Recognised], paragraph: ResolvedParagraph) -> bool:
+    """Whether ``paragraph`` may belong to ``block``: in its container, from its first title on (the last
+    such block holds it: a picture under the name is that signer's)."""
+    first = block.titles[0].paragraph if block.titles else None
+    return first is not None and paragraph.table == first.table and first.index <= paragraph.index
+
+
+def _not_an_image(data: bytes) -> str | None:
+    """Why a PNG cannot be a signature's image (:class:`vbhc.model.SignatureImage`), or None."""
+    try:
+        SignatureImage(data)
+    except FieldError as exc:
+        return exc.found
+    return None
 
 
 def _bodies(names: Sequence[str]) -> list[list[str]]:
