@@ -35,7 +35,10 @@ FRAMED = frozenset({
 # (";", ".", "./.", ",", ":"), which it adds or replaces.
 LABEL = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*[.)]?|[a-zđ][.)]|[-+•–])\s+")
 END = re.compile(r"(?:\./\.|[;.,:])+$")
-NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # "15/3/2024" → "15 tháng 3 năm 2024"
+NUMERIC_DATE = re.compile(r"(?:\bngày )?\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # "15/3/2024": "ngày 15 tháng 3 …"
+DATE_PART = re.compile(r"\b(ngày|tháng)\s*(?:[.…_]+|0*(\d+))")  # "tháng 03", "ngày .....": "tháng 3", "ngày"
+# the Số line as the decree writes it (PL I, II.3.c): "Số 012 /KHLT-UBND." → "Số: 12/KH-UBND"
+NUMBER_LINE = re.compile(r"^\s*Số\s*:?\s*0*(\d*)\s*/\s*([A-ZĐ]+?)(?:LT)?(-\S*?)?[.,;:]?\s*$")
 SEGMENT = re.compile(r"\t|\n| {2,}")  # columns typed with tabs or runs of spaces; lines broken by hand
 # "Ban hành kèm theo …" typed as an appendix's note: vbhc writes "(Kèm theo …)" under its title
 NOTE = re.compile(r"^\(?(?:Ban hành k|K)èm theo (.*?)\)?$")
@@ -56,7 +59,8 @@ def normalised(segment: str) -> str:
     text = " ".join(unicodedata.normalize("NFC", segment).split())
     text = LABEL.sub("", text)
     text = END.sub("", text).strip()
-    text = NUMERIC_DATE.sub(r"\1 tháng \2 năm \3", text)
+    text = DATE_PART.sub(lambda m: f"{m[1]} {m[2] or ''}".strip(),
+                         NUMERIC_DATE.sub(r"ngày \1 tháng \2 năm \3", text))
     text = APPENDIX.sub(r"\1", MANDATE.sub(r"\1\2.", text))
     if not any(c.islower() for c in text):
         text = text.casefold()
@@ -68,6 +72,7 @@ def _segments(p: ResolvedParagraph) -> list[str]:
     """The pieces of a paragraph as printed (its Word label, ``w:caps``, no hidden runs), split where
     the typist put tabs, runs of spaces or line breaks."""
     text = "".join(r.text.upper() if r.caps else r.text for r in p.runs if not r.vanish)
+    text = NUMBER_LINE.sub(lambda m: f"Số: {m[1]}/{m[2]}{m[3] or ''}", text)
     if p.numbering_label:
         text = f"{p.numbering_label} {text}"
     return [key for piece in SEGMENT.split(text) if (key := normalised(piece))]

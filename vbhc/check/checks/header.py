@@ -146,6 +146,18 @@ def check_number(ctx: Context) -> None:
     if m.group("label") != nd30.NUMBER_LABEL:
         ctx.add("number.format", f'"{m.group("label")}" instead of "{nd30.NUMBER_LABEL}"', [p], merge=False)
     num, sym = m.group("num"), m.group("sym").strip()
+    spaced = [what for what, bad in (
+        (f'no space after "{nd30.NUMBER_LABEL}"', m.group("label").endswith(":") and num[:1].isdigit()
+         and not rec.number.text[m.end("label"):m.start("num")]),
+        ('a space before "/"', num.isdigit() and rec.number.text[m.end("num"):].startswith((" ", "\u00a0"))))
+        if bad]
+    if spaced:
+        ctx.add("number.format", f'"{rec.number.text}" ({", ".join(spaced)})', [p], merge=False,
+                expected=f'"{nd30.NUMBER_LABEL} {num}{nd30.NUMBER_SEPARATOR}{sym.rstrip(".,;:")}"')
+    if sym.endswith((".", ",", ";", ":")):  # "Số: 12/KH-UBND.": the line ends with the ký hiệu
+        ctx.add("number.format", f'"{sym}" (a "{sym[-1]}" after the ký hiệu)', [p], merge=False,
+                expected=f'"{sym.rstrip(".,;:")}"')
+        sym = sym.rstrip(".,;:")
     if BLANK.match(num):
         ctx.add("number.blank", "a blank number (a draft)", [p])
         ctx.skip("number.leading-zero", "the number is blank")
@@ -153,7 +165,7 @@ def check_number(ctx: Context) -> None:
         ctx.add("number.format", f'"{num}" is not a number', [p], merge=False)
         ctx.skip("number.leading-zero", "the number is not in digits")
     else:
-        if int(num) < 10 and len(num) < nd30.NUMBER_MIN_DIGITS:
+        if int(num) > 0 and num != nd30.format_number(int(num)):  # "5", or "012" (padded past two digits)
             ctx.add("number.leading-zero", f'"{num}"', [p], expected=f'"{nd30.format_number(int(num))}"')
         ctx.ok("number.leading-zero")
     ctx.ok("number.blank")

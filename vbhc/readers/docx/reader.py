@@ -22,6 +22,7 @@ from vbhc.model import Document, Paragraph, Table
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
 from vbhc.readers.docx import fields
+from vbhc.readers.docx.case import cased_name
 from vbhc.readers.docx.paragraphs import markup_after, plain_text_of
 from vbhc.readers.docx.particulars import read_particulars
 from vbhc.readers.docx.tables import read_table
@@ -178,18 +179,19 @@ class _Reader:
             doc_type = nd30.DocumentType(data["type"])
         if doc_type is not None:
             data["type"] = doc_type.value
-            if groups and doc_type.abbreviation and groups[0].upper() == doc_type.abbreviation.upper():
+            if groups and doc_type.abbreviation and fields.joint_code(groups[0], doc_type.abbreviation):
                 groups = groups[1:]
         issuer: dict[str, Any] = dict(data.get("issuer", {}))
         bodies = _bodies(names)
         if len(bodies) >= 2 and len(groups) >= len(bodies):  # a joint document: one body a group
-            data["joint_issuers"] = [{"name": self.cased_lines(b), "abbreviation": g}
+            data["joint_issuers"] = [{"name": self.cased_lines(b, "joint_issuers.name", rec.issuer[0]),
+                                      "abbreviation": g}
                                      for b, g in zip(bodies[1:], groups[1:], strict=False)]
             names = bodies[0]
         if names:
-            issuer["name"] = self.cased_lines(names)
+            issuer["name"] = self.cased_lines(names, "issuer.name", rec.issuer[0])
         if parents:
-            issuer["parent"] = self.cased_lines(parents)
+            issuer["parent"] = self.cased_lines(parents, "issuer.parent", rec.parent_body[0])
         if groups:
             issuer["abbreviation"] = groups[0]
             rest = groups[len(data.get("joint_issuers", [])) + 1:]
@@ -202,20 +204,20 @@ class _Reader:
         if issuer:
             data["issuer"] = issuer
 
-    def cased_lines(self, upper: Sequence[str]) -> list[str]:
+    def cased_lines(self, upper: Sequence[str], field_name: str = "issuer.name",
+                    at: Recognised | None = None) -> list[str]:
         """Header lines printed in capitals, in the case the document writes them elsewhere (its text
-        names "Ủy ban nhân dân xã Hoàng Kim"), else as printed (which prints the same)."""
-        joined = fields.restore_case(" ".join(upper), self.corpus)
-        if joined is None:  # each line on its own, when the text names every one of them
-            each = [fields.restore_case(line, self.corpus) for line in upper]
-            return [x for x in each if x is not None] if all(each) else list(upper)
-        words = joined.split(" ")
-        out = []
-        for line in upper:
-            n = len(line.split(" "))
-            out.append(" ".join(words[:n]))
-            words = words[n:]
-        return out
+        names "Ủy ban nhân dân xã Hoàng Kim"), else by the rules of PL II (:mod:`.case`), with a warning
+        naming ``field_name`` when a word's case could only be guessed."""
+        places = [fields.place_date(self.rec.place_date.text)[0]] if self.rec.place_date is not None else []
+        found = cased_name(upper, self.corpus, places)
+        if not found.certain:
+            self.warn(at.paragraph if at is not None else None,
+                      f"{field_name}: printed only in capitals, and the document writes it nowhere else; "
+                      f"read as \"{' '.join(found.lines)}\": check the case of its words (PL II "
+                      "capitalises the first letter of an agency's field, \"Phòng Tài chính - Kế "
+                      "hoạch\"); it prints in capitals either way")
+        return found.lines
 
     def place_and_date(self) -> None:
         rec, data = self.rec, self.out.data

@@ -1,0 +1,32 @@
+"""``vbhc import`` reads the header and the title block of every habit of tests/fixtures/habits_header.py
+into the spec fields the habit names (number, ký hiệu groups, place, date, issuer, summary, ...)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.fixtures.habits_header import HABITS
+from tests.fixtures.office_habits import Habit
+from vbhc.pipeline import import_document
+
+
+def _subset(expected: dict[str, Any], got: dict[str, Any], path: str = "") -> list[str]:
+    """Where ``got`` differs from ``expected`` on the keys ``expected`` names (nested dicts key by key)."""
+    out = []
+    for key, want in expected.items():
+        have = got.get(key)
+        if isinstance(want, dict) and isinstance(have, dict):
+            out += _subset(want, have, f"{path}{key}.")
+        elif have != want:
+            out.append(f"{path}{key}: {have!r} != {want!r}")
+    return out
+
+
+@pytest.mark.parametrize("make", [m for m in HABITS], ids=lambda f: f.__name__)
+def test_the_header_imports_to_its_fields(make: Callable[[], Habit]) -> None:
+    habit = make()
+    result = import_document(habit.data, name=f"{habit.name}.docx")
+    assert _subset(habit.spec, result.spec) == []
