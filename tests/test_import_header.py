@@ -30,3 +30,13 @@ def test_the_header_imports_to_its_fields(make: Callable[[], Habit]) -> None:
     habit = make()
     result = import_document(habit.data, name=f"{habit.name}.docx")
     assert _subset(habit.spec, result.spec) == []
+
+
+def test_an_issuer_whose_case_is_a_guess_is_named_in_a_warning() -> None:
+    from tests.fixtures.habits_header import issuer_with_parent_body, number_joint
+
+    result = import_document(issuer_with_parent_body().data, name="office.docx")
+    (warning,) = [d for d in result.diagnostics if "capitals" in d.message]
+    assert "issuer.name: printed only in capitals" in warning.message and "Phòng Nội vụ" in warning.message
+    sure = import_document(number_joint().data, name="joint.docx")  # every word's case known: no warning
+    assert not [d for d in sure.diagnostics if "capitals" in d.message]

@@ -461,9 +461,9 @@ def classify_body(paragraphs: Iterable[ResolvedParagraph]) -> list[Recognised]:
 
 
 class _Recogniser:
-    def __init__(self, doc: ResolvedDocument) -> None:
+    def __init__(self, doc: ResolvedDocument, paragraphs: Sequence[ResolvedParagraph] | None = None) -> None:
         self.doc = doc
-        self.paras = doc.paragraphs
+        self.paras = doc.paragraphs if paragraphs is None else tuple(paragraphs)
         self.texts = [shown(p) for p in self.paras]
         self.r = Recognition()
 
@@ -490,6 +490,13 @@ class _Recogniser:
             notes = (i for i in range(q) if _key(self.texts[i]) in _CIRCULATION)
             self.r.circulation = next((self.rec(i, Role.CIRCULATION) for i in notes), None)
             after_header = self.header(q)
+        else:  # the header table typed in Word's page header (page 1's), not in the body
+            part = first_page_part(self.doc, header=True)
+            top = next((i for i, p in enumerate(part) if is_national_title(shown(p))), None)
+            if top is not None:
+                inner = _Recogniser(self.doc, part)
+                inner.r = self.r
+                inner.header(top)
         title_end = self.title(after_header)
         body_start = self.preamble(title_end)
         self.closing_and_appendices(body_start)
@@ -1110,11 +1117,18 @@ def _tables_within(doc: ResolvedDocument, table: int) -> set[int]:
 def first_page_footer(doc: ResolvedDocument) -> list[ResolvedParagraph]:
     """The paragraphs of the footer page 1 prints: the first section's first-page footer when it has a
     different first page, else its default footer."""
+    return first_page_part(doc, header=False)
+
+
+def first_page_part(doc: ResolvedDocument, header: bool) -> list[ResolvedParagraph]:
+    """The paragraphs of the header (or footer) page 1 prints: the first section's first-page part when it
+    has a different first page, else its default part."""
     if not doc.sections:
         return []
     first = doc.sections[0]
-    name = first.footers.get("first" if first.title_page else "default")
-    return list(doc.footers.get(name, [])) if name else []
+    names, parts = (first.headers, doc.headers) if header else (first.footers, doc.footers)
+    name = names.get("first" if first.title_page else "default")
+    return list(parts.get(name, [])) if name else []
 
 
 def _looks_like_name(text: str) -> bool:

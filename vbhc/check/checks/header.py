@@ -128,6 +128,7 @@ def _read(ctx: Context, item: Recognised, pattern: re.Pattern[str], ids: tuple[s
     return m
 
 
+_JOINT_MARK = "LT"  # "KHLT": the old mark of a joint (liên tịch) document's code, which PL III does not use
 _NUMBER_LINE = re.compile(r"^(?P<label>số\s*:?)\s*(?P<num>[^/]*?)\s*/\s*(?P<sym>.*)$", re.IGNORECASE)
 
 
@@ -180,7 +181,11 @@ def check_number(ctx: Context) -> None:
         ctx.na("number.symbol", f"a {kind.type_name.lower()}'s ký hiệu has no type code (PL III gives "
                                 "none): issuer and unit abbreviations")
     elif kind is not None and kind.abbreviation:
-        if groups[0] != kind.abbreviation:
+        if groups[0] == f"{kind.abbreviation}{_JOINT_MARK}" and len(groups) > 2:  # "KHLT-UBND-MTTQ"
+            ctx.add("number.symbol", f'"{sym}"', [p],
+                    expected=f'"{nd30.SYMBOL_SEPARATOR.join([kind.abbreviation, *groups[1:]])}" (a joint '
+                             "document: the tên loại's code, then each issuer's abbreviation)")
+        elif groups[0] != kind.abbreviation:
             ctx.add("number.symbol", f'"{sym}"', [p],
                     expected=f'"{kind.abbreviation}{nd30.SYMBOL_SEPARATOR}..." for {kind.type_name}')
         ctx.ok("number.symbol")
@@ -199,6 +204,10 @@ _DATE_LINE = re.compile(r"^(?P<place>[^,]*?)\s*(?P<comma>,?)\s*ngày\s*(?P<day>\
                         r"\s*năm\s*(?P<year>\S*?)\.?$", re.IGNORECASE)
 
 
+_FIGURES = re.compile(r"^(?P<place>[^,]+?)\s*,?\s*(?:ngày\s*)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
+                      r"\s*[/.-]\s*(?P<y>\d{4})\.?$", re.IGNORECASE)
+
+
 def check_date(ctx: Context) -> None:
     rec = ctx.rec
     ids = ("place-date.format", "place-date.leading-zero", "place-date.blank")
@@ -210,6 +219,15 @@ def check_date(ctx: Context) -> None:
                 ctx.skip(rule_id, "no place and date recognised")
         return
     p, text = rec.place_date.paragraph, rec.place_date.text
+    figures = _FIGURES.match(text)
+    if figures is not None and 1 <= int(figures["m"]) <= 12 and 1 <= int(figures["d"]) <= 31:
+        d, mo = int(figures["d"]), int(figures["m"])  # "Hoàng Kim, 15/3/2024": the date in words instead
+        ctx.add("place-date.format", f'"{text}" (the date in figures)', [p],
+                expected=f'"{figures["place"]}{nd30.PLACE_SEPARATOR}ngày {nd30.format_day(d)} tháng '
+                         f'{nd30.format_month(mo)} năm {figures["y"]}"')
+        for rule_id in ids[1:]:
+            ctx.skip(rule_id, "the date is in figures")
+        return
     m = _read(ctx, rec.place_date, _DATE_LINE, ids, "", "the date could not be read")
     if m is None:
         return

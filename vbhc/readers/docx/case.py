@@ -31,6 +31,11 @@ _UNIT = re.compile(r"\b(xã|phường|thị trấn|huyện|quận|thị xã|thà
 # dân xã ...", "Hội đồng nhân dân ...", "Văn phòng"): with these, a name is cased for sure.
 _KNOWN_LOWER = frozenset(["ủy", "uỷ", "ban", "nhân", "dân", "hội", "đồng", "văn", "phòng"])
 
+# Agencies whose name goes on with their field, whose words PL II (II.1) capitalises by meaning: the
+# first word of each field ("Phòng Tài chính - Kế hoạch") is capitalised here, and the result is a guess.
+_AGENCY = re.compile(r"^(?:Phòng|Sở|Bộ|Cục|Chi cục|Tổng cục|Vụ|Ban|Trung tâm|Viện|Thanh tra)(?=\s)")
+_FIELD_START = re.compile(r"(^\s+|\s+và\s+|\s+-\s+)(\w)")
+
 
 @frozen
 class Cased:
@@ -70,6 +75,11 @@ def _by_rules(upper: str, places: Iterable[str]) -> tuple[str, bool]:
     covered = [False] * len(text.split(" "))
     covered[0] = True
     unit = _UNIT.search(text)
+    agency = _AGENCY.match(text)
+    if agency is not None:  # "Phòng Nội vụ", "Sở Tài nguyên và Môi trường": each field's first word (a guess)
+        end = unit.start() if unit is not None else len(text)
+        field = _FIELD_START.sub(lambda m: m[1] + m[2].upper(), text[agency.end():end])
+        text = text[:agency.end()] + field + text[end:]
     if unit is not None:  # "xã Hoàng Kim": the unit in lower case, its name's syllables capitalised
         before = text[:unit.start()]
         name = " ".join(w if _abbreviation(w) else w.capitalize() for w in text[unit.end():].split(" "))

@@ -114,7 +114,8 @@ class _Reader:
         """Mark ``item`` placed, report it, and return its text ("" for None)."""
         if item is None:
             return ""
-        self.placed.add(item.paragraph.index)
+        if item.paragraph.location == "body":  # a page header's paragraph numbers within its own part
+            self.placed.add(item.paragraph.index)
         self.report(item.paragraph, role or _ROLE_NAMES[item.role], item.text)
         return item.text
 
@@ -145,7 +146,7 @@ class _Reader:
             self.take(item)
         self.take(rec.motto)
         for line in (rec.motto_line, rec.issuer_line, rec.summary_line):
-            if line is not None:
+            if line is not None and line.paragraph.location == "body":
                 self.placed.add(line.paragraph.index)
         self.issuer_and_number()
         self.place_and_date()
