@@ -39,6 +39,7 @@ END = re.compile(r"(?:\./\.|[;.,:])+$")
 NUMERIC_DATE = re.compile(r"(?:\bngày )?\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # "15/3/2024": "ngày 15 tháng 3 …"
 DATE_PART = re.compile(r"\b(ngày|tháng)\s*(?:[.…_]+|0*(\d+))")  # "tháng 03", "ngày .....": "tháng 3", "ngày"
 # the Số line as the decree writes it (PL I, II.3.c): "Số 012 /KHLT-UBND." → "Số: 12/KH-UBND"
+LETTER_LABEL = re.compile(r"^(?:V/v\s*:|Về việc)\s*")
 NUMBER_LINE = re.compile(r"^\s*Số\s*:?\s*0*(\d*)\s*/\s*([A-ZĐ]+?)(?:LT)?(-\S*?)?[.,;:]?\s*$")
 SEGMENT = re.compile(r"\t|\n| {2,}")  # columns typed with tabs or runs of spaces; lines broken by hand
 # "Ban hành kèm theo …" typed as an appendix's note: vbhc writes "(Kèm theo …)" under its title
@@ -74,6 +75,7 @@ def _segments(p: ResolvedParagraph) -> list[str]:
     the typist put tabs, runs of spaces or line breaks."""
     text = "".join(r.text.upper() if r.caps else r.text for r in p.runs if not r.vanish)
     text = NUMBER_LINE.sub(lambda m: f"Số: {m[1]}/{m[2]}{m[3] or ''}", text)
+    text = LETTER_LABEL.sub("V/v ", text)  # "V/v:", "Về việc" typed for the decree's "V/v" (PL I, II.5.b)
     if p.numbering_label:
         text = f"{p.numbering_label} {text}"
     return [key for piece in SEGMENT.split(text) if (key := normalised(piece))]

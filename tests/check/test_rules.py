@@ -264,6 +264,7 @@ CASES = [
     Case("number.leading-zero", "plan", edit("Số:", "05/", "5/")),
     Case("number.blank", "plan", edit("Số:", "05/", "\u00a0\u00a0\u00a0/")),
     Case("number.symbol", "plan", edit("Số:", "/KH-", "/BC-")),
+    Case("letter-summary.label", "letter", edit("V/v", "V/v", "Về việc")),
     Case("place-date.format", "plan", edit(DATE_LINE, "ngày 05 tháng 3 năm 2024", "ngày 05/3/2024")),
     Case("place-date.leading-zero", "plan", edit(DATE_LINE, "tháng 3", "tháng 03")),
     Case("place-date.blank", "plan", edit(DATE_LINE, "ngày 05", "ngày \u00a0")),

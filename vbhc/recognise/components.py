@@ -55,6 +55,7 @@ from vbhc.layout.regions import AppendixRegion, CopyRegion, Regions, SignatureRe
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedRun
 from vbhc.recognise.forms import confirmation_at, lead_in_at, lead_in_roles
+from vbhc.recognise.letter_summary import letter_summary_line
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
@@ -292,6 +293,8 @@ class Recognition(Regions[Recognised]):
     closing_table: int | None = None
     # the Quốc hiệu's words typed on in the next paragraph(s): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM"
     national_title_rest: tuple[Recognised, ...] = ()
+    # a công văn's V/v broken over the next paragraph(s) of its cell by hand
+    letter_summary_rest: tuple[Recognised, ...] = ()
     forms: tuple[EmbeddedForm, ...] = ()  # forms attached after the closing or in a phụ lục
 
     @property
@@ -325,7 +328,7 @@ class Recognition(Regions[Recognised]):
 
     def items(self) -> list[Recognised]:
         """Every line of every region (:meth:`Regions.items`), and the Quốc hiệu's continued lines."""
-        return [*super().items(), *self.national_title_rest]
+        return [*super().items(), *self.national_title_rest, *self.letter_summary_rest]
 
     @property
     def national_title_text(self) -> str:
@@ -545,6 +548,8 @@ class _Recogniser:
                         issuer_closed = True
                     continue
                 found = self.header_line(unit, marks)
+                if found is None and on_left and r.number is not None:
+                    found = letter_summary_line(r, unit)  # "Về việc …"; the V/v's next lines
                 if found is Role.NUMBER:
                     issuer_closed = True
                 elif found is None and on_left and not issuer_closed and (

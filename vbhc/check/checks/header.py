@@ -13,6 +13,7 @@ from vbhc.check.rules import MOTTO_LINE_TOLERANCE, RULE_FRACTION_TOLERANCE, RULE
 from vbhc.layout.metrics import fits
 from vbhc.ooxml.resolve import ResolvedParagraph
 from vbhc.recognise.components import Recognised, RuleLine, clean, paragraph_width_pt
+from vbhc.recognise.letter_summary import LABEL as LETTER_SUMMARY_LABEL
 
 
 def _fits(ctx: Context, item: Recognised) -> None:
@@ -258,6 +259,7 @@ def check_date(ctx: Context) -> None:
 
 def check_title(ctx: Context) -> None:
     rec = ctx.rec
+    _letter_summary_label(ctx)
     if not rec.form.has_type_line:
         for rule_id in ("summary.rule", "summary.rule-length"):
             ctx.na(rule_id, "a công văn's trích yếu (V/v) has no line under it")
@@ -276,3 +278,17 @@ def check_title(ctx: Context) -> None:
         widths.append(min(width, available) if available else width)
     _line(ctx, "summary", rec.summary_line, max(widths), rec.summary[-1].paragraph,
           RULES["summary.rule-length"].allowed)
+
+
+def _letter_summary_label(ctx: Context) -> None:
+    """A công văn's V/v typed "V/v:" or "Về việc …" (PL I, II.5.b: the trích yếu follows "V/v")."""
+    item = ctx.rec.letter_summary
+    if item is None:
+        ctx.na("letter-summary.label", "no V/v line (a công văn's trích yếu) in this document")
+        return
+    label = LETTER_SUMMARY_LABEL.match(item.text)
+    prefix = nd30.LETTER_SUMMARY_PREFIX
+    if label is not None and label[0].strip().lower() != prefix.strip().lower():  # "V/V": letter-summary.case
+        ctx.add("letter-summary.label", f'"{label[0].strip()}"', [item.paragraph],
+                expected=f'"{prefix}{item.text[label.end():]}"')
+    ctx.ok("letter-summary.label")

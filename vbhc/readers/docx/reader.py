@@ -36,6 +36,7 @@ from vbhc.recognise.components import (
     is_national_title,
     shown,
 )
+from vbhc.recognise.letter_summary import LABEL as LETTER_SUMMARY_LABEL
 
 __all__ = ["TABLE_PLACEHOLDER", "Imported", "NotAnAdministrativeDocument", "ReportRow", "place_tables",
            "read_recognition"]
@@ -270,7 +271,12 @@ class _Reader:
             self.take(rec.letter_summary)
             item = rec.letter_summary
             text = markup_after(item.paragraph, Role.LETTER_SUMMARY, span=item.span)
-            data["summary"] = text.split(" ", 1)[1] if " " in text else text
+            label = LETTER_SUMMARY_LABEL.match(text)  # "V/v", "V/v:", "Về việc"
+            lines = [text[label.end():] if label else text]
+            for x in rec.letter_summary_rest:  # the V/v's lines broken by hand
+                lines.append(markup_after(x.paragraph, Role.LETTER_SUMMARY))
+                self.take(x)
+            data["summary"] = " ".join(line.strip() for line in lines if line.strip())
         elif rec.summary:
             data["summary"] = " ".join(markup_after(x.paragraph, Role.SUMMARY) for x in rec.summary)
             for x in rec.summary:
