@@ -31,6 +31,10 @@ FRAMED = frozenset({
     "national-title", "motto", "place-date", "signature-title", "signer-name", "recipients-heading",
     "recipient", "confirmation", "appendix-note"})
 
+# The tên loại and trích yếu: a trích yếu typed in capitals is imported in the case the text writes it
+# (vbhc.readers.docx.case), so its words are compared whatever their case.
+CASED = frozenset({"document-type-name", "summary"})
+
 # What the decree changes in a line, stripped before comparing: a numbering label ("I.", "1.", "1.1.",
 # "a)", "a.", "1)", "-", "+"), which vbhc recomputes; the end punctuation of a list item or a recipient
 # (";", ".", "./.", ",", ":"), which it adds or replaces.
@@ -91,7 +95,9 @@ def texts(data: bytes) -> tuple[list[str], list[str]]:
     flow: list[str] = []
     framed: list[str] = []
     for p in doc.paragraphs:
-        (framed if roles.get(("body", p.index), set()) & FRAMED else flow).extend(_segments(p))
+        own = roles.get(("body", p.index), set())
+        segments = [x.casefold() for x in _segments(p)] if own & CASED else _segments(p)
+        (framed if own & FRAMED else flow).extend(segments)
     page_header = first_page_part(doc, header=True)
     if any(roles.get((p.location, p.index), set()) & FRAMED for p in page_header):
         for p in page_header:  # the header typed in Word's page header: every line of it is the document's

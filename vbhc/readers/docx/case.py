@@ -20,7 +20,7 @@ from attrs import frozen
 from vbhc.model.text import nfc
 from vbhc.readers.docx.fields import restore_case, sentence_case
 
-__all__ = ["Cased", "cased_name"]
+__all__ = ["Cased", "cased_name", "cased_text", "place_names"]
 
 # Names whose case PL II fixes, as written (PL II, I.3: Việt Nam; the mass organisations' names).
 FIXED_NAMES = ("Việt Nam", "Mặt trận Tổ quốc", "Hồ Chí Minh", "Cộng sản", "Hội Liên hiệp Phụ nữ",
@@ -100,3 +100,33 @@ def _by_rules(upper: str, places: Iterable[str]) -> tuple[str, bool]:
 
 def _abbreviation(word: str) -> bool:
     return word == sentence_case(word) and word.isupper() and len(word) > 1
+
+
+def cased_text(upper: str, corpus: str, names: Iterable[str] = ()) -> Cased:
+    """A line of text printed in capitals (a trích yếu), in the case the document writes it elsewhere,
+    its first letter capitalised; else in sentence case with the ``names`` it holds (the document's place
+    names) and the names whose case is fixed written as they are: uncertain, since any other word may be a
+    proper name the document does not spell."""
+    found = restore_case(upper, corpus)
+    if found is not None:
+        return Cased([found[:1].upper() + found[1:]], True)
+    text = sentence_case(upper)
+    for name in (*FIXED_NAMES, *names):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", lambda _m, n=name: n, text, flags=re.IGNORECASE)
+    return Cased([nfc(text)], False)
+
+
+def place_names(lines: Iterable[str]) -> list[str]:
+    """The places the given lines name after an administrative unit, as written: "xã Hoàng Kim" → "Hoàng
+    Kim" (lines in mixed case: a date line's place, an issuer's cased name)."""
+    out = []
+    for line in lines:
+        for match in _UNIT.finditer(line):
+            words = []
+            for word in line[match.end():].split(" "):
+                if not word[:1].isupper():
+                    break
+                words.append(word.strip(",.;:"))
+            if words:
+                out.append(" ".join(words))
+    return out

@@ -22,7 +22,7 @@ from vbhc.model import Document, Paragraph, Table
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph
 from vbhc.readers.docx import fields
-from vbhc.readers.docx.case import cased_name
+from vbhc.readers.docx.case import cased_name, cased_text, place_names
 from vbhc.readers.docx.paragraphs import markup_after, plain_text_of
 from vbhc.readers.docx.particulars import read_particulars
 from vbhc.readers.docx.tables import read_table
@@ -278,9 +278,30 @@ class _Reader:
                 self.take(x)
             data["summary"] = " ".join(line.strip() for line in lines if line.strip())
         elif rec.summary:
-            data["summary"] = " ".join(markup_after(x.paragraph, Role.SUMMARY) for x in rec.summary)
+            data["summary"] = self.summary_case(
+                " ".join(markup_after(x.paragraph, Role.SUMMARY) for x in rec.summary), rec.summary)
             for x in rec.summary:
                 self.take(x)
+
+    def summary_case(self, text: str, items: Sequence[Recognised]) -> str:
+        """A trích yếu printed in capitals (typed so, or by Word's "All caps") in the case the decree prints
+        it (PL I, II.5.a: in thường): as typed under "All caps", else as the text writes it, else in
+        sentence case with the document's place names (:func:`.case.cased_text`) and a warning."""
+        if any(c.islower() or c in "*_[" for c in text) or not any(c.isalpha() for c in text):
+            return text  # in thường already; or with emphasis marked, which a case change would not keep
+        typed = " ".join(" ".join("".join(r.text for r in x.paragraph.runs if not r.vanish).split())
+                         for x in items)
+        if any(c.islower() for c in typed) and typed.upper() == text.upper():
+            return typed
+        place = fields.place_date(self.rec.place_date.text)[0] if self.rec.place_date is not None else None
+        issuer = self.out.data.get("issuer", {}).get("name", [])
+        found = cased_text(text, self.corpus, [*([place] if place else []), *place_names([" ".join(issuer)])])
+        if not found.certain:
+            self.warn(items[0].paragraph,
+                      f"summary: printed only in capitals, and the document writes it nowhere else; read as "
+                      f"\"{found.lines[0]}\": check the case of its proper names (PL II); vbhc prints the "
+                      "trích yếu in thường (PL I, II.5.a)")
+        return found.lines[0]
 
     def before_body(self) -> None:
         rec, data = self.rec, self.out.data
