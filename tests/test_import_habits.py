@@ -32,7 +32,7 @@ FRAMED = frozenset({
     "recipient", "confirmation", "appendix-note"})
 
 # The tên loại and trích yếu: a trích yếu typed in capitals is imported in the case the text writes it
-# (vbhc.readers.docx.case), so its words are compared whatever their case.
+# (vbhc.readers.docx.case), so its words are compared whatever their case, and wherever its lines break.
 CASED = frozenset({"document-type-name", "summary"})
 
 # What the decree changes in a line, stripped before comparing: a numbering label ("I.", "1.", "1.1.",
@@ -94,9 +94,16 @@ def texts(data: bytes) -> tuple[list[str], list[str]]:
         roles.setdefault((item.paragraph.location, item.paragraph.index), set()).add(item.role.value)
     flow: list[str] = []
     framed: list[str] = []
+    title = False  # the tên loại and trích yếu, as one text however they are broken into paragraphs
     for p in doc.paragraphs:
         own = roles.get(("body", p.index), set())
-        segments = [x.casefold() for x in _segments(p)] if own & CASED else _segments(p)
+        segments = _segments(p)
+        if own & CASED and segments:
+            text = " ".join(segments).casefold()
+            flow[-1:] = [f"{flow[-1]} {text}"] if title else [*flow[-1:], text]
+            title = True
+            continue
+        title = title and not segments
         (framed if own & FRAMED else flow).extend(segments)
     page_header = first_page_part(doc, header=True)
     if any(roles.get((p.location, p.index), set()) & FRAMED for p in page_header):

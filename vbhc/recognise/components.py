@@ -703,6 +703,13 @@ class _Recogniser:
         first = flow[0]
         text = texts[first]
         doc_type = _TYPES_BY_NAME.get(_key(text))
+        if doc_type is None and r.letter_summary is None and paras[first].alignment == "center":
+            joined = type_and_summary(paras[first], text)  # "KẾ HOẠCH TRIỂN KHAI …" typed on one line
+            if joined is not None:
+                r.document_type, r.type_name, summary = joined
+                r.summary = (summary,)
+                r.summary_line = line_under(self.doc, paras, paras[first])
+                return first + 1 if r.summary_line is None else max(first, r.summary_line.paragraph.index) + 1
         looks_like_title = (doc_type is not None or (
             is_upper(text) and paras[first].alignment == "center" and len(_words(text)) <= 6
             and not _AUTHORITY.match(text) and classify(paras[first], text).role is Role.PARAGRAPH))
@@ -1104,6 +1111,29 @@ class _Recogniser:
         found = [self.annex(a, b, Role.APPENDIX_LABEL, Role.APPENDIX_TITLE)
                  for a, b in itertools.pairwise([*starts, end])]
         self.r.appendices = (*self.r.appendices, *found)
+
+
+def type_and_summary(paragraph: ResolvedParagraph, text: str) -> tuple[nd30.DocumentType, Recognised,
+                                                                      Recognised] | None:
+    """A tên loại and its trích yếu typed in one paragraph ("KẾ HOẠCH TRIỂN KHAI CÔNG TÁC …"): the type and
+    the two components, each its span of the paragraph; None when ``text`` does not open with a tên loại
+    in capitals followed by more words."""
+    key = _key(text)
+    for name, kind in _TYPES_BY_LENGTH:
+        if key.startswith(f"{name} ") and is_upper(text[:len(name)]):
+            typed = re.match(r"\s*" + r"\s+".join(map(re.escape, name.split(" "))) + r"\s+", paragraph.text,
+                             re.IGNORECASE)
+            if typed is None:
+                return None
+            cut, end = typed.end(), len(paragraph.text)
+            type_name = Recognised(paragraph, Role.DOCUMENT_TYPE_NAME, span_text(paragraph, 0, cut),
+                                   span=(0, cut))
+            return kind, type_name, Recognised(paragraph, Role.SUMMARY, span_text(paragraph, cut, end),
+                                               span=(cut, end))
+    return None
+
+
+_TYPES_BY_LENGTH = sorted(_TYPES_BY_NAME.items(), key=lambda item: -len(item[0]))  # "BÁO CÁO" after longer
 
 
 def _as(item: Recognised, role: Role) -> Recognised:

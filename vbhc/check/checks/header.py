@@ -260,6 +260,13 @@ def check_date(ctx: Context) -> None:
 def check_title(ctx: Context) -> None:
     rec = ctx.rec
     _letter_summary_label(ctx)
+    if rec.type_name is None or not rec.summary:
+        ctx.na("summary.own-line", "no tên loại and trích yếu recognised")
+    else:
+        if rec.summary[0].paragraph is rec.type_name.paragraph:
+            found = f'"{rec.type_name.text}" and "{rec.summary[0].text}" in one paragraph'
+            ctx.add("summary.own-line", found, [rec.type_name.paragraph])
+        ctx.ok("summary.own-line")
     if not rec.form.has_type_line:
         for rule_id in ("summary.rule", "summary.rule-length"):
             ctx.na(rule_id, "a công văn's trích yếu (V/v) has no line under it")

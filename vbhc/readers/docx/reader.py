@@ -279,13 +279,14 @@ class _Reader:
             data["summary"] = " ".join(line.strip() for line in lines if line.strip())
         elif rec.summary:
             data["summary"] = self.summary_case(
-                " ".join(markup_after(x.paragraph, Role.SUMMARY) for x in rec.summary), rec.summary)
+                " ".join(markup_after(x.paragraph, Role.SUMMARY, span=x.span) for x in rec.summary),
+                rec.summary)
             for x in rec.summary:
                 self.take(x)
 
     def summary_case(self, text: str, items: Sequence[Recognised]) -> str:
         """A trích yếu printed in capitals (typed so, or by Word's "All caps") in the case the decree prints
-        it (PL I, II.5.a: in thường): as typed under "All caps", else as the text writes it, else in
+        it (PL I, II.5.b: in thường): as typed under "All caps", else as the text writes it, else in
         sentence case with the document's place names (:func:`.case.cased_text`) and a warning."""
         if any(c.islower() or c in "*_[" for c in text) or not any(c.isalpha() for c in text):
             return text  # in thường already; or with emphasis marked, which a case change would not keep
@@ -300,7 +301,7 @@ class _Reader:
             self.warn(items[0].paragraph,
                       f"summary: printed only in capitals, and the document writes it nowhere else; read as "
                       f"\"{found.lines[0]}\": check the case of its proper names (PL II); vbhc prints the "
-                      "trích yếu in thường (PL I, II.5.a)")
+                      "trích yếu in thường (PL I, II.5.b)")
         return found.lines[0]
 
     def before_body(self) -> None:
