@@ -16,6 +16,7 @@ import pytest
 
 from tests.fixtures.all_habits import HABITS
 from tests.fixtures.office_habits import Habit, not_an_administrative_document
+from vbhc import nd30
 from vbhc.check import check
 from vbhc.ooxml.resolve import ResolvedParagraph, read_document
 from vbhc.pipeline import import_document, render_bytes
@@ -63,7 +64,7 @@ def normalised(segment: str) -> str:
     appendix note's wording. Every word of it stays, so a dropped or
     duplicated paragraph still differs."""
     text = " ".join(unicodedata.normalize("NFC", segment).split())
-    text = LABEL.sub("", text)
+    text = nd30.written_in_full(LABEL.sub("", text))  # an issuer's "UBND" is written in full (PL I, II.2.a)
     text = END.sub("", text).strip()
     text = DATE_PART.sub(lambda m: f"{m[1]} {m[2] or ''}".strip(),
                          NUMERIC_DATE.sub(r"ngày \1 tháng \2 năm \3", text))

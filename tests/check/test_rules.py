@@ -258,6 +258,7 @@ CASES = [
     Case("motto.rule-length", "plan", indent("Độc lập", "1500")),
     Case("parent-body.fits", "report", squeeze("ỦY BAN NHÂN DÂN", "1400")),
     Case("issuer.fits", "plan", squeeze("XÃ HOÀNG KIM", "1400")),
+    Case("issuer.full-name", "plan", edit("ỦY BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN", "UBND")),
     Case("issuer.rule", "plan", lambda d: _no_border(_line_after(d, "XÃ HOÀNG KIM"))),
     Case("issuer.rule-length", "plan", indent("XÃ HOÀNG KIM", "200")),
     Case("number.format", "plan", edit("Số:", "Số:", "Số")),

@@ -77,6 +77,7 @@ from vbhc.nd30.typography import (
     BODY_END_MARK,
     CHAPTER_WORD,
     CIRCULATION,
+    COMMON_ABBREVIATIONS,
     CONFIRMATION,
     CONTACT,
     CONTACT_LINES,
@@ -183,6 +184,7 @@ from vbhc.nd30.typography import (
     Range,
     Typography,
     opens_legal_basis,
+    written_in_full,
 )
 
 __all__ = [
@@ -205,6 +207,7 @@ __all__ = [
     "CIRCULATION",
     "CIRCULATION_NOTES",
     "COLLECTIVE_ISSUER_WORDS",
+    "COMMON_ABBREVIATIONS",
     "CONFIRMATION",
     "CONTACT",
     "CONTACT_LINES",
@@ -341,4 +344,5 @@ __all__ = [
     "reference_symbol",
     "roman",
     "stack_problem",
+    "written_in_full",
 ]

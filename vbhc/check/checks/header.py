@@ -55,6 +55,15 @@ def _lines_fit(ctx: Context, rule_id: str, items: Sequence[Recognised]) -> None:
     ctx.ok(rule_id)
 
 
+def _full_name(ctx: Context, issuer: Sequence[Recognised]) -> None:
+    """The issuer's name shortened ("UBND XÃ HOÀNG KIM"): PL I, II.2.a wants its official name in full."""
+    text = " ".join(x.text for x in issuer)
+    full = nd30.written_in_full(text)
+    if full != text:
+        ctx.add("issuer.full-name", f'"{text}"', [x.paragraph for x in issuer], expected=f'"{full}"')
+    ctx.ok("issuer.full-name")
+
+
 def _line(ctx: Context, prefix: str, line: RuleLine | None, text_pt: float, anchor: ResolvedParagraph,
           fraction: nd30.Range) -> None:
     rule_id, length_id = f"{prefix}.rule", f"{prefix}.rule-length"
@@ -108,9 +117,10 @@ def check_header(ctx: Context) -> None:
     else:
         ctx.na("parent-body.fits", "no cơ quan chủ quản in this document")
     if not rec.issuer:
-        for rule_id in ("issuer.fits", "issuer.rule", "issuer.rule-length"):
+        for rule_id in ("issuer.fits", "issuer.rule", "issuer.rule-length", "issuer.full-name"):
             ctx.skip(rule_id, "no issuer recognised")
     else:
+        _full_name(ctx, rec.issuer)
         _lines_fit(ctx, "issuer.fits", rec.issuer)
         width = max(item_width(x) for x in rec.issuer)
         _line(ctx, "issuer", rec.issuer_line, width, rec.issuer[-1].paragraph,

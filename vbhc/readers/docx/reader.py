@@ -191,7 +191,12 @@ class _Reader:
                                      for b, g in zip(bodies[1:], groups[1:], strict=False)]
             names = bodies[0]
         if names:
-            issuer["name"] = self.cased_lines(names, "issuer.name", rec.issuer[0])
+            full = [nd30.written_in_full(line) for line in names]
+            if full != names:
+                self.warn(rec.issuer[0].paragraph, f"issuer.name: \"{' '.join(names)}\" written in full, "
+                                                   f"\"{' '.join(full)}\" (PL I, II.2.a: only the parent "
+                                                   "body's name is shortened)")
+            issuer["name"] = self.cased_lines(full, "issuer.name", rec.issuer[0])
         if parents:
             issuer["parent"] = self.cased_lines(parents, "issuer.parent", rec.parent_body[0])
         if groups:
