@@ -88,9 +88,15 @@ def check_header(ctx: Context) -> None:
     rec = ctx.rec
     qh = rec.national_title
     if qh is None:
-        for rule_id in ("national-title.text", "national-title.one-line"):
+        for rule_id in ("national-title.text", "national-title.one-line", "national-title.first-page"):
             ctx.skip(rule_id, "no Quốc hiệu recognised")
     else:
+        first = ctx.doc.sections[0] if ctx.doc.sections else None
+        if qh.paragraph.location != "body" and first is not None and not first.title_page:
+            ctx.add("national-title.first-page",
+                    f"the header typed in Word's default page header ({qh.paragraph.location}), which every "
+                    "page repeats", [qh.paragraph])
+        ctx.ok("national-title.first-page")
         keys = {clean(t).upper() for t in RULES["national-title.text"].allowed}
         if clean(rec.national_title_text).upper() not in keys:
             ctx.add("national-title.text", f'"{rec.national_title_text}"', [qh.paragraph])
