@@ -211,7 +211,7 @@ class _Reader:
         if issuer:
             data["issuer"] = issuer
 
-    def cased_lines(self, upper: Sequence[str], field_name: str = "issuer.name",
+    def cased_lines(self, upper: Sequence[str], field_name: str,
                     at: Recognised | None = None) -> list[str]:
         """Header lines printed in capitals, in the case the document writes them elsewhere (its text
         names "Ủy ban nhân dân xã Hoàng Kim"), else by the rules of PL II (:mod:`.case`), with a warning
@@ -524,7 +524,8 @@ class _Reader:
         if names and [n.upper() for n in names] != [n.upper() for n in issuer.get("name", [])]:
             number = fields.number(block.number.text) if block.number is not None else None
             groups = number[1] if number is not None else []
-            out["issuer"] = {"name": self.cased_lines(names), "abbreviation": groups[-1] if groups else "?"}
+            out["issuer"] = {"name": self.cased_lines(names, "copy.issuer.name"),
+                             "abbreviation": groups[-1] if groups else "?"}
         self.out.data["copy"] = out
 
     def data_tables(self) -> list[tuple[ResolvedParagraph, str]]:
