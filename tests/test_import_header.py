@@ -40,3 +40,12 @@ def test_an_issuer_whose_case_is_a_guess_is_named_in_a_warning() -> None:
     assert "issuer.name: printed only in capitals" in warning.message and "Phòng Nội vụ" in warning.message
     sure = import_document(number_joint().data, name="joint.docx")  # every word's case known: no warning
     assert not [d for d in sure.diagnostics if "capitals" in d.message]
+
+
+def test_the_report_names_the_page_header_and_lists_it_first() -> None:
+    from tests.fixtures.habits_header import header_in_first_page_header
+
+    report = import_document(header_in_first_page_header().data, name="plan.docx").report
+    assert [str(row).split()[0] for row in report[:7]] == ["header"] * 6 + ["¶1"]
+    assert [row.role for row in report[:6]] == ["national-title", "motto", "issuer", "issuer", "number",
+                                                "place-date"]

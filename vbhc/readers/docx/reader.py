@@ -50,15 +50,16 @@ class NotAnAdministrativeDocument(VbhcError):
 
 @frozen
 class ReportRow:
-    """One paragraph of the source (1-based ``paragraph``; 0 for a header's or footer's), what it was
-    read as, and its text."""
+    """One paragraph of the source (1-based ``paragraph``; 0 for a page header's or footer's, ``part``
+    saying which), what it was read as, and its text."""
 
     paragraph: int
     role: str
     text: str
+    part: str = "footer"  # where a paragraph numbered 0 stands: "header" (Word's page header) or "footer"
 
     def __str__(self) -> str:
-        where = f"¶{self.paragraph}" if self.paragraph else "footer"
+        where = f"¶{self.paragraph}" if self.paragraph else self.part
         return f"{where:>6}  {self.role:<20} {self.text}"
 
 
@@ -122,7 +123,8 @@ class _Reader:
 
     def report(self, paragraph: ResolvedParagraph, role: str, text: str) -> None:
         n = paragraph.index + 1 if paragraph.location == "body" else 0
-        self.out.report.append(ReportRow(n, role, text))
+        part = "header" if paragraph.location.startswith("header") else "footer"
+        self.out.report.append(ReportRow(n, role, text, part))
 
     def warn(self, paragraph: ResolvedParagraph | None, message: str) -> None:
         n = paragraph.index + 1 if paragraph is not None and paragraph.location == "body" else 0
@@ -601,7 +603,8 @@ class _Reader:
             data["attachment"], appendices = appendices[0], appendices[1:]
         if appendices:
             data["appendices"] = appendices
-        self.out.report.sort(key=lambda r: (r.paragraph == 0, r.paragraph))
+        # Word's page header first, then the body's paragraphs in order, then the footer's
+        self.out.report.sort(key=lambda r: (r.paragraph == 0 and r.part != "header", r.paragraph or -1))
 
 
 def _bodies(names: Sequence[str]) -> list[list[str]]:
