@@ -16,12 +16,14 @@ import pytest
 
 from tests.fixtures.all_habits import HABITS
 from tests.fixtures.office_habits import Habit, not_an_administrative_document
+from vbhc import nd30
 from vbhc.check import check
 from vbhc.ooxml.resolve import ResolvedParagraph, read_document
 from vbhc.pipeline import import_document, render_bytes
 from vbhc.readers.docx import NotAnAdministrativeDocument
 from vbhc.recognise import recognise
 from vbhc.recognise.closing import is_signature_placeholder
+from vbhc.recognise.components import first_page_part
 
 # Components the decree lays out in the header's and the closing's tables: their order on the page is
 # the layout's (issuer left, Quốc hiệu right; Nơi nhận left, signature right), not the text's, so a
@@ -32,13 +34,21 @@ FRAMED = frozenset({
     "recipient", "confirmation", "appendix-note",
     "addressees"})  # "Kính gửi: - A;" typed on one line: the decree puts the label on a line of its own
 
+# The tên loại and trích yếu: a trích yếu typed in capitals is imported in the case the text writes it
+# (vbhc.readers.docx.case), so its words are compared whatever their case, and wherever its lines break.
+CASED = frozenset({"document-type-name", "summary"})
+
 # What the decree changes in a line, stripped before comparing: a numbering label ("I.", "1.", "1.1.",
 # "I.1.", "a)", "a.", "1)", "(1)", "(a)", "-", "+", "•", "*"), which vbhc recomputes; the end punctuation
 # of a list item or a recipient (";", ".", "./.", ",", ":"), which it adds or replaces.
 LABEL = re.compile(r"^(?:(?:[IVXLC]+\.)?\d+(?:\.\d+)*[.)]?|[IVXLC]+\.|[a-zđ][.)]|\((?:\d+|[a-zđ])\)"
                    r"|[-+•–*➢o])\s+")
 END = re.compile(r"(?:\./\.|[;.,:])+$")
-NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # "15/3/2024" → "15 tháng 3 năm 2024"
+NUMERIC_DATE = re.compile(r"(?:\bngày )?\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # "15/3/2024": "ngày 15 tháng 3 …"
+DATE_PART = re.compile(r"\b(ngày|tháng)\s*(?:[.…_]+|0*(\d+))")  # "tháng 03", "ngày .....": "tháng 3", "ngày"
+# the Số line as the decree writes it (PL I, II.3.c): "Số 012 /KHLT-UBND." → "Số: 12/KH-UBND"
+LETTER_LABEL = re.compile(r"^(?:V/v\s*:|Về việc)\s*")
+NUMBER_LINE = re.compile(r"^\s*Số\s*:?\s*0*(\d*)\s*/\s*([A-ZĐ]+?)(?:LT)?(-\S*?)?[.,;:]?\s*$")
 SEGMENT = re.compile(r"\t|\n| {2,}")  # columns typed with tabs or runs of spaces; lines broken by hand
 # "Ban hành kèm theo …" typed as an appendix's note: vbhc writes "(Kèm theo …)" under its title
 NOTE = re.compile(r"^\(?(?:Ban hành k|K)èm theo (.*?)\)?$")
@@ -65,9 +75,10 @@ def normalised(segment: str) -> str:
     text = " ".join(unicodedata.normalize("NFC", segment).split())
     if LONE_MANDATE.match(text):  # "Q." typed alone on its line: vbhc prints "Q. CHỦ TỊCH" on one
         return text.casefold()
-    text = LABEL.sub("", text)
+    text = nd30.written_in_full(LABEL.sub("", text))  # an issuer's "UBND" is written in full (PL I, II.2.a)
     text = END.sub("", text).strip()
-    text = NUMERIC_DATE.sub(r"\1 tháng \2 năm \3", text)
+    text = DATE_PART.sub(lambda m: f"{m[1]} {m[2] or ''}".strip(),
+                         NUMERIC_DATE.sub(r"ngày \1 tháng \2 năm \3", text))
     text = APPENDIX.sub(r"\1", MANDATE.sub(r"\1\2.", text))
     text = ADDRESSEES.sub(r"\1 ", text).strip()
     if ARCHIVE.match(text):
@@ -82,6 +93,8 @@ def _segments(p: ResolvedParagraph) -> list[str]:
     """The pieces of a paragraph as printed (its Word label, ``w:caps``, no hidden runs), split where
     the typist put tabs, runs of spaces or line breaks."""
     text = "".join(r.text.upper() if r.caps else r.text for r in p.runs if not r.vanish)
+    text = NUMBER_LINE.sub(lambda m: f"Số: {m[1]}/{m[2]}{m[3] or ''}", text)
+    text = LETTER_LABEL.sub("V/v ", text)  # "V/v:", "Về việc" typed for the decree's "V/v" (PL I, II.5.b)
     if p.numbering_label:
         text = f"{p.numbering_label} {text}"
     # a placeholder where the signature goes ("(Đã ký)") is left out, with a warning (readers/docx)
@@ -93,15 +106,26 @@ def texts(data: bytes) -> tuple[list[str], list[str]]:
     """A document's body text, normalised: (the flowing text in reading order, the framed components
     of the header and the closing, in any order)."""
     doc = read_document(data)
-    roles: dict[int, set[str]] = {}
+    roles: dict[tuple[str, int], set[str]] = {}
     for item in recognise(doc).all():
-        if item.paragraph.location == "body":
-            roles.setdefault(item.paragraph.index, set()).add(item.role.value)
+        roles.setdefault((item.paragraph.location, item.paragraph.index), set()).add(item.role.value)
     flow: list[str] = []
     framed: list[str] = []
+    title = False  # the tên loại and trích yếu, as one text however they are broken into paragraphs
     for p in doc.paragraphs:
-        if p.location == "body":
-            (framed if roles.get(p.index, set()) & FRAMED else flow).extend(_segments(p))
+        own = roles.get(("body", p.index), set())
+        segments = _segments(p)
+        if own & CASED and segments:
+            text = " ".join(segments).casefold()
+            flow[-1:] = [f"{flow[-1]} {text}"] if title else [*flow[-1:], text]
+            title = True
+            continue
+        title = title and not segments
+        (framed if own & FRAMED else flow).extend(segments)
+    page_header = first_page_part(doc, header=True)
+    if any(roles.get((p.location, p.index), set()) & FRAMED for p in page_header):
+        for p in page_header:  # the header typed in Word's page header: every line of it is the document's
+            framed.extend(_segments(p))
     return flow, framed
 
 
@@ -138,8 +162,9 @@ def test_import_then_render_keeps_every_paragraph_and_passes_check(make: Callabl
     again = render_bytes(result.document)
     (flow, framed), (flow_again, framed_again) = texts(habit.data), texts(again)
     assert flow_again == flow  # every paragraph of the text, in order, none dropped or doubled
-    # the header's and the closing's words, wherever the decree places and breaks their lines
-    assert Counter(" ".join(framed_again).split()) == Counter(" ".join(framed).split())
+    # the header's and the closing's words, wherever the decree places and breaks their lines, in the
+    # case it prints them (an issuer typed "Ủy ban nhân dân" prints "ỦY BAN NHÂN DÂN": PL I, II.2.b)
+    assert Counter(" ".join(framed_again).casefold().split()) == Counter(" ".join(framed).casefold().split())
     report = check(again, name=f"{habit.name}-again.docx")
     assert [f.line() for f in report.findings if f.severity.value == "error"] == []
 

@@ -268,12 +268,14 @@ CASES = [
     Case("motto.rule-length", "plan", indent("Độc lập", "1500")),
     Case("parent-body.fits", "report", squeeze("ỦY BAN NHÂN DÂN", "1400")),
     Case("issuer.fits", "plan", squeeze("XÃ HOÀNG KIM", "1400")),
+    Case("issuer.full-name", "plan", edit("ỦY BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN", "UBND")),
     Case("issuer.rule", "plan", lambda d: _no_border(_line_after(d, "XÃ HOÀNG KIM"))),
     Case("issuer.rule-length", "plan", indent("XÃ HOÀNG KIM", "200")),
     Case("number.format", "plan", edit("Số:", "Số:", "Số")),
     Case("number.leading-zero", "plan", edit("Số:", "05/", "5/")),
     Case("number.blank", "plan", edit("Số:", "05/", "\u00a0\u00a0\u00a0/")),
     Case("number.symbol", "plan", edit("Số:", "/KH-", "/BC-")),
+    Case("letter-summary.label", "letter", edit("V/v", "V/v", "Về việc")),
     Case("place-date.format", "plan", edit(DATE_LINE, "ngày 05 tháng 3 năm 2024", "ngày 05/3/2024")),
     Case("place-date.leading-zero", "plan", edit(DATE_LINE, "tháng 3", "tháng 03")),
     Case("place-date.blank", "plan", edit(DATE_LINE, "ngày 05", "ngày \u00a0")),
@@ -321,6 +323,8 @@ def test_rule_fires_alone(case: Case) -> None:
 def test_every_rule_is_broken_by_some_test() -> None:
     in_test_tables = {"table-header.size", "table-cell.size"}  # tests/test_tables.py breaks these
     in_test_footnotes = {"footnote.size"}  # tests/test_footnotes.py breaks it
+    in_test_header = {"summary.own-line", "national-title.first-page"}  # tests/fixtures/habits_header.py
     covered = ({c.rule for c in CASES} | {f"{r.value}.{p}" for r, p in TYPOGRAPHY}
-               | {f"contact.{p}" for p in CONTACT} | in_test_tables | in_test_footnotes)
+               | {f"contact.{p}" for p in CONTACT} | in_test_tables | in_test_footnotes
+               | in_test_header)
     assert covered == set(RULES)

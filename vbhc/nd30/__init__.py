@@ -81,6 +81,7 @@ from vbhc.nd30.typography import (
     BODY_END_MARK,
     CHAPTER_WORD,
     CIRCULATION,
+    COMMON_ABBREVIATIONS,
     CONFIRMATION,
     CONTACT,
     CONTACT_LINES,
@@ -187,6 +188,7 @@ from vbhc.nd30.typography import (
     Range,
     Typography,
     opens_legal_basis,
+    written_in_full,
 )
 
 __all__ = [
@@ -210,6 +212,7 @@ __all__ = [
     "CIRCULATION",
     "CIRCULATION_NOTES",
     "COLLECTIVE_ISSUER_WORDS",
+    "COMMON_ABBREVIATIONS",
     "CONFIRMATION",
     "CONTACT",
     "CONTACT_LINES",
@@ -347,4 +350,5 @@ __all__ = [
     "roman",
     "scope",
     "stack_problem",
+    "written_in_full",
 ]

@@ -12,6 +12,7 @@ repeats a number that lives in this module.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 
 # --------------------------------------------------------------------------------------------
@@ -137,6 +138,16 @@ SUMMARY_RULE_FRACTION = 0.4  # PL I, II.5.b: line 1/3 to 1/2 of the text's lengt
 # PL I, II.5.b: công văn's trích yếu after "V/v", in thường, 12-13, đứng, 6 pt below the number.
 LETTER_SUMMARY = Typography(Range(12, 13), 12, False, False, Case.AS_TYPED, Align.CENTER, "PL I, II.5.b")
 LETTER_SUMMARY_PREFIX = "V/v "  # PL I, II.5.b
+# PL I, II.2.a: the issuer's name is its official, full name; only the parent body's name shortens the common
+# phrases ("Tên của cơ quan, tổ chức chủ quản trực tiếp được viết tắt những cụm từ thông dụng").
+COMMON_ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
+_SHORTENED = re.compile(rf"(?<!\w)({'|'.join(COMMON_ABBREVIATIONS)})(?!\w)")
+
+
+def written_in_full(name: str) -> str:
+    """An issuer's name (in capitals) with the common abbreviations written out: "UBND XÃ HOÀNG KIM" →
+    "ỦY BAN NHÂN DÂN XÃ HOÀNG KIM" (PL I, II.2.a)."""
+    return _SHORTENED.sub(lambda m: COMMON_ABBREVIATIONS[m[1]].upper(), name)
 LETTER_SUMMARY_SPACE_BEFORE_PT = 6  # PL I, II.5.b: cách dòng 6pt với số và ký hiệu
 
 # --------------------------------------------------------------------------------------------

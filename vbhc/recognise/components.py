@@ -64,6 +64,7 @@ from vbhc.recognise.levels import Labelled, levels
 
 if TYPE_CHECKING:
     from vbhc.recognise.scope import OutOfScope
+from vbhc.recognise.letter_summary import letter_summary_line
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
@@ -304,6 +305,8 @@ class Recognition(Regions[Recognised]):
     signature_table: int | None = None  # the signers' own table over a closing table of Nơi nhận alone
     # the Quốc hiệu's words typed on in the next paragraph(s): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM"
     national_title_rest: tuple[Recognised, ...] = ()
+    # a công văn's V/v broken over the next paragraph(s) of its cell by hand
+    letter_summary_rest: tuple[Recognised, ...] = ()
     forms: tuple[EmbeddedForm, ...] = ()  # forms attached after the closing or in a phụ lục
     out_of_scope: OutOfScope | None = None  # what Decree 30 does not govern (recognise/scope.py)
     # in the signature blocks: the placeholders left where the signature goes ("(Đã ký)"), and the
@@ -345,7 +348,7 @@ class Recognition(Regions[Recognised]):
 
     def items(self) -> list[Recognised]:
         """Every line of every region (:meth:`Regions.items`), and the Quốc hiệu's continued lines."""
-        return [*super().items(), *self.national_title_rest]
+        return [*super().items(), *self.national_title_rest, *self.letter_summary_rest]
 
     @property
     def national_title_text(self) -> str:
@@ -497,9 +500,9 @@ def classify_body(paragraphs: Iterable[ResolvedParagraph]) -> list[Recognised]:
 
 
 class _Recogniser:
-    def __init__(self, doc: ResolvedDocument) -> None:
+    def __init__(self, doc: ResolvedDocument, paragraphs: Sequence[ResolvedParagraph] | None = None) -> None:
         self.doc = doc
-        self.paras = doc.paragraphs
+        self.paras = doc.paragraphs if paragraphs is None else tuple(paragraphs)
         self.texts = [shown(p) for p in self.paras]
         self.r = Recognition()
 
@@ -526,6 +529,13 @@ class _Recogniser:
             notes = (i for i in range(q) if _key(self.texts[i]) in _CIRCULATION)
             self.r.circulation = next((self.rec(i, Role.CIRCULATION) for i in notes), None)
             after_header = self.header(q)
+        else:  # the header table typed in Word's page header (page 1's), not in the body
+            part = first_page_part(self.doc, header=True)
+            top = next((i for i, p in enumerate(part) if is_national_title(shown(p))), None)
+            if top is not None:
+                inner = _Recogniser(self.doc, part)
+                inner.r = self.r
+                inner.header(top)
         title_end = self.title(after_header)
         body_start = self.preamble(title_end)
         self.closing_and_appendices(body_start)
@@ -574,6 +584,8 @@ class _Recogniser:
                         issuer_closed = True
                     continue
                 found = self.header_line(unit, marks)
+                if found is None and on_left and r.number is not None:
+                    found = letter_summary_line(r, unit)  # "Về việc …"; the V/v's next lines
                 if found is Role.NUMBER:
                     issuer_closed = True
                 elif found is None and on_left and not issuer_closed and (
@@ -727,6 +739,13 @@ class _Recogniser:
         first = flow[0]
         text = texts[first]
         doc_type = _TYPES_BY_NAME.get(_key(text))
+        if doc_type is None and r.letter_summary is None and paras[first].alignment == "center":
+            joined = type_and_summary(paras[first], text)  # "KẾ HOẠCH TRIỂN KHAI …" typed on one line
+            if joined is not None:
+                r.document_type, r.type_name, summary = joined
+                r.summary = (summary,)
+                r.summary_line = line_under(self.doc, paras, paras[first])
+                return first + 1 if r.summary_line is None else max(first, r.summary_line.paragraph.index) + 1
         looks_like_title = (doc_type is not None or (
             is_upper(text) and paras[first].alignment == "center" and len(_words(text)) <= 6
             and not _AUTHORITY.match(text) and classify(paras[first], text).role is Role.PARAGRAPH))
@@ -1178,6 +1197,29 @@ class _Recogniser:
         self.r.appendices = (*self.r.appendices, *found)
 
 
+def type_and_summary(paragraph: ResolvedParagraph, text: str) -> tuple[nd30.DocumentType, Recognised,
+                                                                      Recognised] | None:
+    """A tên loại and its trích yếu typed in one paragraph ("KẾ HOẠCH TRIỂN KHAI CÔNG TÁC …"): the type and
+    the two components, each its span of the paragraph; None when ``text`` does not open with a tên loại
+    in capitals followed by more words."""
+    key = _key(text)
+    for name, kind in _TYPES_BY_LENGTH:
+        if key.startswith(f"{name} ") and is_upper(text[:len(name)]):
+            typed = re.match(r"\s*" + r"\s+".join(map(re.escape, name.split(" "))) + r"\s+", paragraph.text,
+                             re.IGNORECASE)
+            if typed is None:
+                return None
+            cut, end = typed.end(), len(paragraph.text)
+            type_name = Recognised(paragraph, Role.DOCUMENT_TYPE_NAME, span_text(paragraph, 0, cut),
+                                   span=(0, cut))
+            return kind, type_name, Recognised(paragraph, Role.SUMMARY, span_text(paragraph, cut, end),
+                                               span=(cut, end))
+    return None
+
+
+_TYPES_BY_LENGTH = sorted(_TYPES_BY_NAME.items(), key=lambda item: -len(item[0]))  # "BÁO CÁO" after longer
+
+
 def _as(item: Recognised, role: Role) -> Recognised:
     return Recognised(item.paragraph, role, item.text, span=item.span)
 
@@ -1194,11 +1236,18 @@ def _tables_within(doc: ResolvedDocument, table: int) -> set[int]:
 def first_page_footer(doc: ResolvedDocument) -> list[ResolvedParagraph]:
     """The paragraphs of the footer page 1 prints: the first section's first-page footer when it has a
     different first page, else its default footer."""
+    return first_page_part(doc, header=False)
+
+
+def first_page_part(doc: ResolvedDocument, header: bool) -> list[ResolvedParagraph]:
+    """The paragraphs of the header (or footer) page 1 prints: the first section's first-page part when it
+    has a different first page, else its default part."""
     if not doc.sections:
         return []
     first = doc.sections[0]
-    name = first.footers.get("first" if first.title_page else "default")
-    return list(doc.footers.get(name, [])) if name else []
+    names, parts = (first.headers, doc.headers) if header else (first.footers, doc.footers)
+    name = names.get("first" if first.title_page else "default")
+    return list(parts.get(name, [])) if name else []
 
 
 def _looks_like_name(text: str) -> bool:

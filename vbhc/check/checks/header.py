@@ -13,6 +13,7 @@ from vbhc.check.rules import MOTTO_LINE_TOLERANCE, RULE_FRACTION_TOLERANCE, RULE
 from vbhc.layout.metrics import fits
 from vbhc.ooxml.resolve import ResolvedParagraph
 from vbhc.recognise.components import Recognised, RuleLine, clean, paragraph_width_pt
+from vbhc.recognise.letter_summary import LABEL as LETTER_SUMMARY_LABEL
 
 
 def _fits(ctx: Context, item: Recognised) -> None:
@@ -54,6 +55,15 @@ def _lines_fit(ctx: Context, rule_id: str, items: Sequence[Recognised]) -> None:
     ctx.ok(rule_id)
 
 
+def _full_name(ctx: Context, issuer: Sequence[Recognised]) -> None:
+    """The issuer's name shortened ("UBND XÃ HOÀNG KIM"): PL I, II.2.a wants its official name in full."""
+    text = " ".join(x.text for x in issuer)
+    full = nd30.written_in_full(text)
+    if full != text:
+        ctx.add("issuer.full-name", f'"{text}"', [x.paragraph for x in issuer], expected=f'"{full}"')
+    ctx.ok("issuer.full-name")
+
+
 def _line(ctx: Context, prefix: str, line: RuleLine | None, text_pt: float, anchor: ResolvedParagraph,
           fraction: nd30.Range) -> None:
     rule_id, length_id = f"{prefix}.rule", f"{prefix}.rule-length"
@@ -78,9 +88,15 @@ def check_header(ctx: Context) -> None:
     rec = ctx.rec
     qh = rec.national_title
     if qh is None:
-        for rule_id in ("national-title.text", "national-title.one-line"):
+        for rule_id in ("national-title.text", "national-title.one-line", "national-title.first-page"):
             ctx.skip(rule_id, "no Quốc hiệu recognised")
     else:
+        first = ctx.doc.sections[0] if ctx.doc.sections else None
+        if qh.paragraph.location != "body" and first is not None and not first.title_page:
+            ctx.add("national-title.first-page",
+                    f"the header typed in Word's default page header ({qh.paragraph.location}), which every "
+                    "page repeats", [qh.paragraph])
+        ctx.ok("national-title.first-page")
         keys = {clean(t).upper() for t in RULES["national-title.text"].allowed}
         if clean(rec.national_title_text).upper() not in keys:
             ctx.add("national-title.text", f'"{rec.national_title_text}"', [qh.paragraph])
@@ -107,9 +123,10 @@ def check_header(ctx: Context) -> None:
     else:
         ctx.na("parent-body.fits", "no cơ quan chủ quản in this document")
     if not rec.issuer:
-        for rule_id in ("issuer.fits", "issuer.rule", "issuer.rule-length"):
+        for rule_id in ("issuer.fits", "issuer.rule", "issuer.rule-length", "issuer.full-name"):
             ctx.skip(rule_id, "no issuer recognised")
     else:
+        _full_name(ctx, rec.issuer)
         _lines_fit(ctx, "issuer.fits", rec.issuer)
         width = max(item_width(x) for x in rec.issuer)
         _line(ctx, "issuer", rec.issuer_line, width, rec.issuer[-1].paragraph,
@@ -128,6 +145,7 @@ def _read(ctx: Context, item: Recognised, pattern: re.Pattern[str], ids: tuple[s
     return m
 
 
+_JOINT_MARK = "LT"  # "KHLT": the old mark of a joint (liên tịch) document's code, which PL III does not use
 _NUMBER_LINE = re.compile(r"^(?P<label>số\s*:?)\s*(?P<num>[^/]*?)\s*/\s*(?P<sym>.*)$", re.IGNORECASE)
 
 
@@ -146,6 +164,18 @@ def check_number(ctx: Context) -> None:
     if m.group("label") != nd30.NUMBER_LABEL:
         ctx.add("number.format", f'"{m.group("label")}" instead of "{nd30.NUMBER_LABEL}"', [p], merge=False)
     num, sym = m.group("num"), m.group("sym").strip()
+    spaced = [what for what, bad in (
+        (f'no space after "{nd30.NUMBER_LABEL}"', m.group("label").endswith(":") and num[:1].isdigit()
+         and not rec.number.text[m.end("label"):m.start("num")]),
+        ('a space before "/"', num.isdigit() and rec.number.text[m.end("num"):].startswith((" ", "\u00a0"))))
+        if bad]
+    if spaced:
+        ctx.add("number.format", f'"{rec.number.text}" ({", ".join(spaced)})', [p], merge=False,
+                expected=f'"{nd30.NUMBER_LABEL} {num}{nd30.NUMBER_SEPARATOR}{sym.rstrip(".,;:")}"')
+    if sym.endswith((".", ",", ";", ":")):  # "Số: 12/KH-UBND.": the line ends with the ký hiệu
+        ctx.add("number.format", f'"{sym}" (a "{sym[-1]}" after the ký hiệu)', [p], merge=False,
+                expected=f'"{sym.rstrip(".,;:")}"')
+        sym = sym.rstrip(".,;:")
     if BLANK.match(num):
         ctx.add("number.blank", "a blank number (a draft)", [p])
         ctx.skip("number.leading-zero", "the number is blank")
@@ -153,7 +183,7 @@ def check_number(ctx: Context) -> None:
         ctx.add("number.format", f'"{num}" is not a number', [p], merge=False)
         ctx.skip("number.leading-zero", "the number is not in digits")
     else:
-        if int(num) < 10 and len(num) < nd30.NUMBER_MIN_DIGITS:
+        if int(num) > 0 and num != nd30.format_number(int(num)):  # "5", or "012" (padded past two digits)
             ctx.add("number.leading-zero", f'"{num}"', [p], expected=f'"{nd30.format_number(int(num))}"')
         ctx.ok("number.leading-zero")
     ctx.ok("number.blank")
@@ -168,7 +198,11 @@ def check_number(ctx: Context) -> None:
         ctx.na("number.symbol", f"a {kind.type_name.lower()}'s ký hiệu has no type code (PL III gives "
                                 "none): issuer and unit abbreviations")
     elif kind is not None and kind.abbreviation:
-        if groups[0] != kind.abbreviation:
+        if groups[0] == f"{kind.abbreviation}{_JOINT_MARK}" and len(groups) > 2:  # "KHLT-UBND-MTTQ"
+            ctx.add("number.symbol", f'"{sym}"', [p],
+                    expected=f'"{nd30.SYMBOL_SEPARATOR.join([kind.abbreviation, *groups[1:]])}" (a joint '
+                             "document: the tên loại's code, then each issuer's abbreviation)")
+        elif groups[0] != kind.abbreviation:
             ctx.add("number.symbol", f'"{sym}"', [p],
                     expected=f'"{kind.abbreviation}{nd30.SYMBOL_SEPARATOR}..." for {kind.type_name}')
         ctx.ok("number.symbol")
@@ -187,6 +221,10 @@ _DATE_LINE = re.compile(r"^(?P<place>[^,]*?)\s*(?P<comma>,?)\s*ngày\s*(?P<day>\
                         r"\s*năm\s*(?P<year>\S*?)\.?$", re.IGNORECASE)
 
 
+_FIGURES = re.compile(r"^(?P<place>[^,]+?)\s*,?\s*(?:ngày\s*)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
+                      r"\s*[/.-]\s*(?P<y>\d{4})\.?$", re.IGNORECASE)
+
+
 def check_date(ctx: Context) -> None:
     rec = ctx.rec
     ids = ("place-date.format", "place-date.leading-zero", "place-date.blank")
@@ -198,6 +236,15 @@ def check_date(ctx: Context) -> None:
                 ctx.skip(rule_id, "no place and date recognised")
         return
     p, text = rec.place_date.paragraph, rec.place_date.text
+    figures = _FIGURES.match(text)
+    if figures is not None and 1 <= int(figures["m"]) <= 12 and 1 <= int(figures["d"]) <= 31:
+        d, mo = int(figures["d"]), int(figures["m"])  # "Hoàng Kim, 15/3/2024": the date in words instead
+        ctx.add("place-date.format", f'"{text}" (the date in figures)', [p],
+                expected=f'"{figures["place"]}{nd30.PLACE_SEPARATOR}ngày {nd30.format_day(d)} tháng '
+                         f'{nd30.format_month(mo)} năm {figures["y"]}"')
+        for rule_id in ids[1:]:
+            ctx.skip(rule_id, "the date is in figures")
+        return
     m = _read(ctx, rec.place_date, _DATE_LINE, ids, "", "the date could not be read")
     if m is None:
         return
@@ -228,6 +275,14 @@ def check_date(ctx: Context) -> None:
 
 def check_title(ctx: Context) -> None:
     rec = ctx.rec
+    _letter_summary_label(ctx)
+    if rec.type_name is None or not rec.summary:
+        ctx.na("summary.own-line", "no tên loại and trích yếu recognised")
+    else:
+        if rec.summary[0].paragraph is rec.type_name.paragraph:
+            found = f'"{rec.type_name.text}" and "{rec.summary[0].text}" in one paragraph'
+            ctx.add("summary.own-line", found, [rec.type_name.paragraph])
+        ctx.ok("summary.own-line")
     if not rec.form.has_type_line:
         for rule_id in ("summary.rule", "summary.rule-length"):
             ctx.na(rule_id, "a công văn's trích yếu (V/v) has no line under it")
@@ -246,3 +301,17 @@ def check_title(ctx: Context) -> None:
         widths.append(min(width, available) if available else width)
     _line(ctx, "summary", rec.summary_line, max(widths), rec.summary[-1].paragraph,
           RULES["summary.rule-length"].allowed)
+
+
+def _letter_summary_label(ctx: Context) -> None:
+    """A công văn's V/v typed "V/v:" or "Về việc …" (PL I, II.5.b: the trích yếu follows "V/v")."""
+    item = ctx.rec.letter_summary
+    if item is None:
+        ctx.na("letter-summary.label", "no V/v line (a công văn's trích yếu) in this document")
+        return
+    label = LETTER_SUMMARY_LABEL.match(item.text)
+    prefix = nd30.LETTER_SUMMARY_PREFIX
+    if label is not None and label[0].strip().lower() != prefix.strip().lower():  # "V/V": letter-summary.case
+        ctx.add("letter-summary.label", f'"{label[0].strip()}"', [item.paragraph],
+                expected=f'"{prefix}{item.text[label.end():]}"')
+    ctx.ok("letter-summary.label")

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from vbhc import nd30
 from vbhc.model.text import nfc
 
-__all__ = ["addressee", "archive", "contact", "draft", "issuance", "list_entry", "mandate", "names_a_place",
-           "number", "place_date", "place_of", "restore_case", "sentence_case", "symbol_groups"]
+__all__ = ["addressee", "archive", "contact", "draft", "issuance", "joint_code", "list_entry", "mandate",
+           "names_a_place", "number", "place_date", "place_of", "restore_case", "sentence_case", "symbol_groups"]
 
 _NUMBER = re.compile(r"^s[ốô]\s*:?\s*(?P<n>\d*)\s*[/-]?\s*(?P<symbol>[^\s/]*)\s*$", re.IGNORECASE)
 _BLANK = r"[\s._…\u00a0-]*"
@@ -48,7 +48,17 @@ def number(text: str) -> tuple[int | None, list[str]] | None:
 
 
 def symbol_groups(symbol: str) -> list[str]:
-    return [g for g in symbol.strip().strip("-").split(nd30.SYMBOL_SEPARATOR) if g]
+    """``"KH-UBND"`` → ``["KH", "UBND"]``; a stray end mark ("KH-UBND.") left out."""
+    return [g for g in symbol.strip().rstrip(".,;:").strip("-").split(nd30.SYMBOL_SEPARATOR) if g]
+
+
+def joint_code(group: str, code: str) -> bool:
+    """Whether ``group`` is the tên loại's ``code`` as offices mark a joint document: "KHLT" for "KH"
+    (the decree writes the code alone, then each issuer's abbreviation: PL I, II.3.c)."""
+    return group.upper() in (code.upper(), f"{code.upper()}{_JOINT_MARK}")
+
+
+_JOINT_MARK = "LT"  # liên tịch
 
 
 def place_date(text: str) -> tuple[str | None, dict[str, int] | None]:
@@ -172,10 +182,16 @@ def sentence_case(text: str) -> str:
     out = []
     for n, word in enumerate(words):
         letters = [c for c in word if c.isalpha()]
-        abbreviation = len(letters) > 1 and not any(c in "AEIOUY" for c in _base(word))  # UBND, HĐND
+        abbreviation = len(letters) > 1 and not _SYLLABLE.match(_base("".join(letters)).lower())  # UBND, HĐND
         keep = abbreviation or word.upper() != word
         out.append(word if keep else (word.capitalize() if n == 0 else word.lower()))
     return nfc(" ".join(out))
+
+
+# A Vietnamese syllable without its tone marks (_base): initial consonant, one to three vowels, a final
+# consonant. A word of capitals that is none ("UBND", "HĐND", "MTTQ", "KH") is an abbreviation.
+_SYLLABLE = re.compile(r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?[aeiouy]{1,3}"
+                       r"(?:ng|nh|ch|[cmnpt])?$")
 
 
 def _base(word: str) -> str:

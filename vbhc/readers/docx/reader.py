@@ -22,6 +22,7 @@ from vbhc.model import Document, Paragraph, SignatureImage, Table
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedTable
 from vbhc.readers.docx import fields
+from vbhc.readers.docx.case import cased_name, cased_text, place_names
 from vbhc.readers.docx.paragraphs import markup_after, plain_text_of
 from vbhc.readers.docx.particulars import read_particulars
 from vbhc.readers.docx.references import link_appendices
@@ -39,6 +40,7 @@ from vbhc.recognise.components import (
     is_national_title,
     shown,
 )
+from vbhc.recognise.letter_summary import LABEL as LETTER_SUMMARY_LABEL
 from vbhc.recognise.scope import OutOfScope
 
 __all__ = ["TABLE_PLACEHOLDER", "Imported", "NotAnAdministrativeDocument", "NotGovernedByDecree30",
@@ -68,15 +70,16 @@ class NotGovernedByDecree30(NotAnAdministrativeDocument):
 
 @frozen
 class ReportRow:
-    """One paragraph of the source (1-based ``paragraph``; 0 for a header's or footer's), what it was
-    read as, and its text."""
+    """One paragraph of the source (1-based ``paragraph``; 0 for a page header's or footer's, ``part``
+    saying which), what it was read as, and its text."""
 
     paragraph: int
     role: str
     text: str
+    part: str = "footer"  # where a paragraph numbered 0 stands: "header" (Word's page header) or "footer"
 
     def __str__(self) -> str:
-        where = f"¶{self.paragraph}" if self.paragraph else "footer"
+        where = f"¶{self.paragraph}" if self.paragraph else self.part
         return f"{where:>6}  {self.role:<20} {self.text}"
 
 
@@ -139,13 +142,15 @@ class _Reader:
         """Mark ``item`` placed, report it, and return its text ("" for None)."""
         if item is None:
             return ""
-        self.placed.add(item.paragraph.index)
+        if item.paragraph.location == "body":  # a page header's paragraph numbers within its own part
+            self.placed.add(item.paragraph.index)
         self.report(item.paragraph, role or _ROLE_NAMES[item.role], item.text)
         return item.text
 
     def report(self, paragraph: ResolvedParagraph, role: str, text: str) -> None:
         n = paragraph.index + 1 if paragraph.location == "body" else 0
-        self.out.report.append(ReportRow(n, role, text))
+        part = "header" if paragraph.location.startswith("header") else "footer"
+        self.out.report.append(ReportRow(n, role, text, part))
 
     def warn(self, paragraph: ResolvedParagraph | None, message: str, text: str | None = None) -> None:
         """A warning on ``paragraph``, quoting ``text`` (its part of it) or the whole paragraph."""
@@ -173,7 +178,7 @@ class _Reader:
             self.take(item)
         self.take(rec.motto)
         for line in (rec.motto_line, rec.issuer_line, rec.summary_line):
-            if line is not None:
+            if line is not None and line.paragraph.location == "body":
                 self.placed.add(line.paragraph.index)
         self.issuer_and_number()
         self.place_and_date()
@@ -208,18 +213,24 @@ class _Reader:
             doc_type = nd30.DocumentType(data["type"])
         if doc_type is not None:
             data["type"] = doc_type.value
-            if groups and doc_type.abbreviation and groups[0].upper() == doc_type.abbreviation.upper():
+            if groups and doc_type.abbreviation and fields.joint_code(groups[0], doc_type.abbreviation):
                 groups = groups[1:]
         issuer: dict[str, Any] = dict(data.get("issuer", {}))
         bodies = _bodies(names)
         if len(bodies) >= 2 and len(groups) >= len(bodies):  # a joint document: one body a group
-            data["joint_issuers"] = [{"name": self.cased_lines(b), "abbreviation": g}
+            data["joint_issuers"] = [{"name": self.cased_lines(b, "joint_issuers.name", rec.issuer[0]),
+                                      "abbreviation": g}
                                      for b, g in zip(bodies[1:], groups[1:], strict=False)]
             names = bodies[0]
         if names:
-            issuer["name"] = self.cased_lines(names)
+            full = [nd30.written_in_full(line) for line in names]
+            if full != names:
+                self.warn(rec.issuer[0].paragraph, f"issuer.name: \"{' '.join(names)}\" written in full, "
+                                                   f"\"{' '.join(full)}\" (PL I, II.2.a: only the parent "
+                                                   "body's name is shortened)")
+            issuer["name"] = self.cased_lines(full, "issuer.name", rec.issuer[0])
         if parents:
-            issuer["parent"] = self.cased_lines(parents)
+            issuer["parent"] = self.cased_lines(parents, "issuer.parent", rec.parent_body[0])
         if groups:
             issuer["abbreviation"] = groups[0]
             rest = groups[len(data.get("joint_issuers", [])) + 1:]
@@ -232,20 +243,20 @@ class _Reader:
         if issuer:
             data["issuer"] = issuer
 
-    def cased_lines(self, upper: Sequence[str]) -> list[str]:
+    def cased_lines(self, upper: Sequence[str], field_name: str,
+                    at: Recognised | None = None) -> list[str]:
         """Header lines printed in capitals, in the case the document writes them elsewhere (its text
-        names "Ủy ban nhân dân xã Hoàng Kim"), else as printed (which prints the same)."""
-        joined = fields.restore_case(" ".join(upper), self.corpus)
-        if joined is None:  # each line on its own, when the text names every one of them
-            each = [fields.restore_case(line, self.corpus) for line in upper]
-            return [x for x in each if x is not None] if all(each) else list(upper)
-        words = joined.split(" ")
-        out = []
-        for line in upper:
-            n = len(line.split(" "))
-            out.append(" ".join(words[:n]))
-            words = words[n:]
-        return out
+        names "Ủy ban nhân dân xã Hoàng Kim"), else by the rules of PL II (:mod:`.case`), with a warning
+        naming ``field_name`` when a word's case could only be guessed."""
+        places = [fields.place_date(self.rec.place_date.text)[0]] if self.rec.place_date is not None else []
+        found = cased_name(upper, self.corpus, places)
+        if not found.certain:
+            self.warn(at.paragraph if at is not None else None,
+                      f"{field_name}: printed only in capitals, and the document writes it nowhere else; "
+                      f"read as \"{' '.join(found.lines)}\": check the case of its words (PL II "
+                      "capitalises the first letter of an agency's field, \"Phòng Tài chính - Kế "
+                      "hoạch\"); it prints in capitals either way")
+        return found.lines
 
     def place_and_date(self) -> None:
         rec, data = self.rec, self.out.data
@@ -297,11 +308,38 @@ class _Reader:
             self.take(rec.letter_summary)
             item = rec.letter_summary
             text = markup_after(item.paragraph, Role.LETTER_SUMMARY, span=item.span)
-            data["summary"] = text.split(" ", 1)[1] if " " in text else text
+            label = LETTER_SUMMARY_LABEL.match(text)  # "V/v", "V/v:", "Về việc"
+            lines = [text[label.end():] if label else text]
+            for x in rec.letter_summary_rest:  # the V/v's lines broken by hand
+                lines.append(markup_after(x.paragraph, Role.LETTER_SUMMARY))
+                self.take(x)
+            data["summary"] = " ".join(line.strip() for line in lines if line.strip())
         elif rec.summary:
-            data["summary"] = " ".join(markup_after(x.paragraph, Role.SUMMARY) for x in rec.summary)
+            data["summary"] = self.summary_case(
+                " ".join(markup_after(x.paragraph, Role.SUMMARY, span=x.span) for x in rec.summary),
+                rec.summary)
             for x in rec.summary:
                 self.take(x)
+
+    def summary_case(self, text: str, items: Sequence[Recognised]) -> str:
+        """A trích yếu printed in capitals (typed so, or by Word's "All caps") in the case the decree prints
+        it (PL I, II.5.b: in thường): as typed under "All caps", else as the text writes it, else in
+        sentence case with the document's place names (:func:`.case.cased_text`) and a warning."""
+        if any(c.islower() or c in "*_[" for c in text) or not any(c.isalpha() for c in text):
+            return text  # in thường already; or with emphasis marked, which a case change would not keep
+        typed = " ".join(" ".join("".join(r.text for r in x.paragraph.runs if not r.vanish).split())
+                         for x in items)
+        if any(c.islower() for c in typed) and typed.upper() == text.upper():
+            return typed
+        place = fields.place_date(self.rec.place_date.text)[0] if self.rec.place_date is not None else None
+        issuer = self.out.data.get("issuer", {}).get("name", [])
+        found = cased_text(text, self.corpus, [*([place] if place else []), *place_names([" ".join(issuer)])])
+        if not found.certain:
+            self.warn(items[0].paragraph,
+                      f"summary: printed only in capitals, and the document writes it nowhere else; read as "
+                      f"\"{found.lines[0]}\": check the case of its proper names (PL II); vbhc prints the "
+                      "trích yếu in thường (PL I, II.5.b)")
+        return found.lines[0]
 
     def before_body(self) -> None:
         rec, data = self.rec, self.out.data
@@ -590,7 +628,8 @@ class _Reader:
         if names and [n.upper() for n in names] != [n.upper() for n in issuer.get("name", [])]:
             number = fields.number(block.number.text) if block.number is not None else None
             groups = number[1] if number is not None else []
-            out["issuer"] = {"name": self.cased_lines(names), "abbreviation": groups[-1] if groups else "?"}
+            out["issuer"] = {"name": self.cased_lines(names, "copy.issuer.name"),
+                             "abbreviation": groups[-1] if groups else "?"}
         self.out.data["copy"] = out
 
     def data_tables(self) -> list[tuple[ResolvedParagraph, str]]:
@@ -686,7 +725,8 @@ class _Reader:
             data["attachment"], appendices = appendices[0], appendices[1:]
         if appendices:
             data["appendices"] = appendices
-        self.out.report.sort(key=lambda r: (r.paragraph == 0, r.paragraph))
+        # Word's page header first, then the body's paragraphs in order, then the footer's
+        self.out.report.sort(key=lambda r: (r.paragraph == 0 and r.part != "header", r.paragraph or -1))
 
 
 def _holds(block: SignatureRegion[Recognised], paragraph: ResolvedParagraph) -> bool:
