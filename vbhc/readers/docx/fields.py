@@ -17,7 +17,8 @@ from vbhc import nd30
 from vbhc.model.text import nfc
 
 __all__ = ["addressee", "archive", "contact", "draft", "issuance", "joint_code", "list_entry", "mandate",
-           "names_a_place", "number", "place_date", "place_of", "restore_case", "sentence_case", "symbol_groups"]
+           "names_a_place", "number", "place_date", "place_of", "restore_case", "sentence_case",
+           "symbol_groups"]
 
 _NUMBER = re.compile(r"^s[ốô]\s*:?\s*(?P<n>\d*)\s*[/-]?\s*(?P<symbol>[^\s/]*)\s*$", re.IGNORECASE)
 _BLANK = r"[\s._…\u00a0-]*"
