@@ -24,7 +24,9 @@ _NUMBER = re.compile(r"^s[ốô]\s*:?\s*(?P<n>\d*)\s*[/-]?\s*(?P<symbol>[^\s/]*)
 _BLANK = r"[\s._…\u00a0-]*"
 _DATE = re.compile(rf"ngày{_BLANK}(?P<d>\d{{1,2}})?{_BLANK}tháng{_BLANK}(?P<m>\d{{1,2}})?{_BLANK}"
                    r"năm\s*(?P<y>\d{4})", re.IGNORECASE)
-_NUMERIC_DATE = re.compile(r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
+# "15/3/2024", or "ngày 15/3/2024" (the word typed before the figures belongs to the date, not the place)
+_NUMERIC_DATE = re.compile(r"(?:\bngày\s*)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})",
+                           re.IGNORECASE)
 _AUTHORITIES = {a.value.rstrip(".").replace("/", ""): a.value for a in nd30.SigningAuthority}
 _MANDATE = re.compile(r"^(?P<a>TM|T/M|KT|K/T|Q|TL|T/L|TUQ)\s*[.:]?\s+(?P<of>\S.*)$", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^[-–—•+*·]\s*")
@@ -178,16 +180,24 @@ def place_of(issuer: Iterable[str]) -> str | None:
 
 
 def sentence_case(text: str) -> str:
-    """Upper-case text as it would be typed: "CHỦ TỊCH" → "Chủ tịch" (abbreviations kept: "UBND")."""
+    """Upper-case text as it would be typed: "CHỦ TỊCH" → "Chủ tịch" (abbreviations kept: "UBND"; a
+    Roman number after a counting word kept: "QUÝ I" → "Quý I")."""
     words = text.split(" ")
     out = []
     for n, word in enumerate(words):
         letters = [c for c in word if c.isalpha()]
         abbreviation = len(letters) > 1 and not _SYLLABLE.match(_base("".join(letters)).lower())  # UBND, HĐND
-        keep = abbreviation or word.upper() != word
+        roman = n > 0 and _ROMAN.match(word) is not None and words[n - 1].lower() in _COUNTING_WORDS
+        keep = abbreviation or roman or word.upper() != word
         out.append(word if keep else (word.capitalize() if n == 0 else word.lower()))
     return nfc(" ".join(out))
 
+
+# A Roman number in capitals, and the words that count with one ("quý I", "khóa XV", "Đại hội XIII"): "VI",
+# "XI" alone are also syllables ("vi phạm", "xi măng"), so a numeral is kept only after such a word.
+_ROMAN = re.compile(r"^[IVXLC]+[.,;:)]?$")
+_COUNTING_WORDS = frozenset(["quý", "phần", "chương", "khóa", "khoá", "kỳ", "đợt", "lần", "đoạn", "mục",
+                             "tập", "lục", "thứ", "loại", "hạng", "nhóm", "hội", "vùng", "khu", "số"])
 
 # A Vietnamese syllable without its tone marks (_base): initial consonant, one to three vowels, a final
 # consonant. A word of capitals that is none ("UBND", "HĐND", "MTTQ", "KH") is an abbreviation.
