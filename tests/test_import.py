@@ -206,7 +206,7 @@ def test_a_letter_typed_in_word_is_read_into_its_fields() -> None:
     assert (spec["place"], spec["date"]) == ("Hoàng Kim", "2024-04-02")
     assert spec["summary"] == "tổ chức tiếp công dân"
     assert spec["addressees"] == ["Các thôn trên địa bàn xã"]
-    assert spec["signatures"] == {"mandates": ["KT. Chủ tịch"], "position": "Phó chủ tịch",
+    assert spec["signatures"] == {"mandates": ["KT. Chủ tịch"], "position": "Phó Chủ tịch",
                                   "name": "Đỗ Thị Lan"}
     assert spec["archive"] == {"units": ["VP"], "copies": 2}
     assert "recipients" not in spec  # "Như trên" is vbhc's to write, under a Kính gửi

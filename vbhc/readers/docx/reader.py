@@ -522,7 +522,13 @@ class _Reader:
     def typed(self, upper: str) -> str:
         """A title printed in capitals as it is typed: as the document writes it elsewhere, else in
         sentence case ("CHỦ TỊCH" → "Chủ tịch"); either prints the same."""
-        return fields.restore_case(upper, self.corpus) or fields.sentence_case(upper)
+        found = fields.restore_case(upper, self.corpus)
+        if found is not None:
+            return found
+        typed = fields.sentence_case(upper)
+        # a deputy's post keeps the post's capital, as PL II writes titles: "Phó Chủ tịch", "Phó Giám đốc"
+        deputy, _, post = typed.partition(" ")
+        return f"{deputy} {post[:1].upper()}{post[1:]}" if deputy == "Phó" and post else typed
 
     def signature(self, titles: list[str], name: str) -> dict[str, Any] | None:
         positions: list[str] = []
