@@ -13,6 +13,7 @@ import pytest
 from tests.fixtures import habits_tables as h
 from tests.fixtures.office_habits import Habit
 from vbhc import model as m
+from vbhc.ooxml.resolve import read_document
 from vbhc.pipeline import ImportResult, import_document, render_bytes
 
 _DONE: dict[str, ImportResult] = {}
@@ -124,3 +125,12 @@ def test_a_table_in_an_appendix_stays_there() -> None:
 def test_the_import_rendered_imports_to_the_same_bytes(make: Callable[[], Habit]) -> None:
     first = render_bytes(imported(make).document)
     assert render_bytes(import_document(first).document) == first
+
+
+def test_the_end_mark_typed_before_a_closing_table_is_written_once() -> None:
+    """vbhc writes "./." after the body's last block: the "./." typed on the sentence over a closing table
+    is read as its full stop, so the render prints the mark once, after the table."""
+    doc = imported(h.table_after_end_mark).document
+    texts = [p.text for p in read_document(render_bytes(doc)).paragraphs if p.location == "body"]
+    assert sum(t.count("./.") for t in texts) == 1
+    assert "Kết quả thực hiện trong quý được tổng hợp tại bảng dưới đây." in texts

@@ -715,9 +715,13 @@ class _Reader:
             else:
                 body.append((p, line))
         body.sort(key=lambda x: x[0].index)
-        if body and body[-1][1].endswith(_END_MARK):  # vbhc writes the closing "./." itself, for a "."
-            last = body[-1][1][:-len(_END_MARK)].rstrip()
-            body[-1:] = [(body[-1][0], f"{last}.")] if last else []
+        # vbhc writes the closing "./." itself (after the last block, a table too), for a "."
+        at = len(body) - 1
+        while at >= 0 and body[at][1].startswith(TABLE_PLACEHOLDER):
+            at -= 1
+        if at >= 0 and body[at][1].endswith(_END_MARK):
+            last = body[at][1][:-len(_END_MARK)].rstrip()
+            body[at:at + 1] = [(body[at][0], f"{last}.")] if last else []
         data = self.out.data
         for name, lines in (("preamble", pre), ("body", body)):
             lines.sort(key=lambda x: x[0].index)
