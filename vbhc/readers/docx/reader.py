@@ -11,6 +11,7 @@ its place, so nothing of the source is lost.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -228,6 +229,8 @@ class _Reader:
                 self.warn(rec.issuer[0].paragraph, f"issuer.name: \"{' '.join(names)}\" written in full, "
                                                    f"\"{' '.join(full)}\" (PL I, II.2.a: only the parent "
                                                    "body's name is shortened)")
+                if len(full) == 1:  # "UBND XÃ HOÀNG KIM": the name over two lines, the unit on the second
+                    full = [part for part in _UNIT_LINE.split(full[0], maxsplit=1) if part]
             issuer["name"] = self.cased_lines(full, "issuer.name", rec.issuer[0])
         if parents:
             issuer["parent"] = self.cased_lines(parents, "issuer.parent", rec.parent_body[0])
@@ -753,6 +756,11 @@ def _not_an_image(data: bytes) -> str | None:
     except FieldError as exc:
         return exc.found
     return None
+
+
+# Where a body's name written on one line is broken in two, as offices and vbhc print it: before the unit
+# ("ỦY BAN NHÂN DÂN" / "XÃ HOÀNG KIM"; PL I, II.2.b lets a long name stand on several lines).
+_UNIT_LINE = re.compile(r"\s+(?=(?:THỊ XÃ|THỊ TRẤN|THÀNH PHỐ|XÃ|PHƯỜNG|HUYỆN|QUẬN|TỈNH)\s)")
 
 
 def _bodies(names: Sequence[str]) -> list[list[str]]:
