@@ -18,6 +18,7 @@ from tests.fixtures.all_habits import HABITS
 from tests.fixtures.office_habits import Habit, not_an_administrative_document
 from vbhc import nd30
 from vbhc.check import check
+from vbhc.nd30 import Level, numbering
 from vbhc.ooxml.resolve import ResolvedParagraph, read_document
 from vbhc.pipeline import import_document, render_bytes
 from vbhc.readers.docx import NotAnAdministrativeDocument
@@ -64,6 +65,8 @@ COPIES = re.compile(r"\s*\(0*(\d+)\s*(?:b|bản)?\)$")
 LONE_MANDATE = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\.$")
 # "Kính gửi: - A;" with the first addressee on the label's line: the decree's "Kính gửi:" over "- A;"
 ADDRESSEES = re.compile(r"^(Kính gửi)\s*:\s*(?:[-–]\s*)?")
+# "PHẦN THỨ NHẤT" alone on its line: the decree's "Phần I" (Roman numerals, PL I, II.6.đ)
+DIVISION_ORDINAL = re.compile(r"^phần thứ \w+$", re.IGNORECASE)
 
 
 def normalised(segment: str) -> str:
@@ -81,6 +84,9 @@ def normalised(segment: str) -> str:
                          NUMERIC_DATE.sub(r"ngày \1 tháng \2 năm \3", text))
     text = APPENDIX.sub(r"\1", MANDATE.sub(r"\1\2.", text))
     text = ADDRESSEES.sub(r"\1 ", text).strip()
+    typed = numbering.read_label(text) if DIVISION_ORDINAL.match(text) else None
+    if typed is not None and isinstance(typed.value, int):
+        text = numbering.label(Level.DIVISION, typed.value)
     if ARCHIVE.match(text):
         text = COPIES.sub(r" (\1)", ARCHIVE.sub(r"\1: VT", text))
     if not any(c.islower() for c in text):
@@ -138,6 +144,7 @@ def test_the_normaliser_keeps_every_word() -> None:
     assert normalised("Điều 1. Ban hành") != normalised("Ban hành")
     assert normalised("CỘNG HOÀ") == normalised("CỘNG HÒA")
     assert normalised("XÃ HOÀNG KIM.") == "xã hoàng kim"
+    assert normalised("PHẦN THỨ HAI") == normalised("Phần II") != normalised("Phần I")
 
 
 _BUILT: dict[str, Habit] = {}

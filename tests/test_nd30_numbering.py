@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import make_document
-from vbhc import Article, Chapter, Dash, Item, Part, Plus, Point, Section, Table
+from vbhc import Article, Chapter, Dash, Division, Item, Part, Plus, Point, Section, Table
 from vbhc.check.checks import check_document
 from vbhc.errors import FieldError
 from vbhc.layout import lay_out
@@ -121,7 +121,8 @@ def test_resets() -> None:
 
 def test_every_numbered_model_block_names_its_level() -> None:
     levels = {cls: cls.level for cls in BLOCK_TYPES}
-    assert levels == {Chapter: Level.CHAPTER, Section: Level.SECTION, Article: Level.ARTICLE,
+    assert levels == {Division: Level.DIVISION, Chapter: Level.CHAPTER, Section: Level.SECTION,
+                      Article: Level.ARTICLE,
                       Part: Level.PART, Item: Level.ITEM, Point: Level.POINT, Dash: Level.DASH,
                       Plus: Level.PLUS, Paragraph: None, Table: None}
 

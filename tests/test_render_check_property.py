@@ -190,8 +190,12 @@ def part(draw: Draw, tables: bool) -> Spec:
 
 @st.composite
 def outline_body(draw: Draw, tables: bool = True) -> list[Any]:
-    """A body of parts, or of items and paragraphs, as explicit nodes."""
+    """A body of parts (alone or in phần, under each of which they start again from I.), or of items and
+    paragraphs, as explicit nodes."""
     if draw(st.booleans()):
+        if draw(st.integers(0, 3)) == 0:
+            return [_node("division", draw(st.lists(part(tables), min_size=1, max_size=2)), title=draw(TITLE))
+                    for _ in range(draw(st.integers(1, 2)))]
         return draw(st.lists(part(tables), min_size=1, max_size=3))
     below = st.one_of(item(tables), dash(), st.just("paragraph"))
     return [_paragraph(draw) if c == "paragraph" else c
@@ -247,11 +251,12 @@ def as_outline(blocks: list[Any]) -> str | None:
             if level is numbering.Level.ARTICLE:  # numbered through the document
                 articles[0] += 1
             marker = numbering.label(level, articles[0] if level is numbering.Level.ARTICLE else counts[kind])
-            if kind in ("chapter", "section"):  # the title on the next line
+            if kind in ("division", "chapter", "section"):  # the title on the next line
                 lines.extend((marker, node["title"]))
             else:
                 lines.append(f"{marker} {node.get('title') or node.get('text')}")
-            if not write(node.get("children", []), kind in ("part", "item", "article", "chapter", "section")):
+            hosts = ("part", "item", "article", "division", "chapter", "section")
+            if not write(node.get("children", []), kind in hosts):
                 return False
             nested = True
         return True

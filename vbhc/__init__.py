@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         Chapter,
         Column,
         Dash,
+        Division,
         Document,
         IssueDate,
         Issuer,
@@ -101,9 +102,9 @@ def fill_form(document: Document, form: str | os.PathLike[str] | bytes, name: st
 # Exported on first use: name -> (module, attribute; None for the module itself). ``vbhc.check`` is the
 # checker package itself, made callable: ``vbhc.check("x.docx")`` is ``vbhc.check.check("x.docx")``
 # and returns a Report.
-_MODEL = ("Appendix", "Archive", "Article", "Attachment", "Cell", "Chapter", "Column", "Dash", "Document",
-          "IssueDate", "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient",
-          "Section", "Signature", "SignatureImage", "Span", "Table", "Text")
+_MODEL = ("Appendix", "Archive", "Article", "Attachment", "Cell", "Chapter", "Column", "Dash", "Division",
+          "Document", "IssueDate", "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus", "Point",
+          "Recipient", "Section", "Signature", "SignatureImage", "Span", "Table", "Text")
 _LAZY: dict[str, tuple[str, str | None]] = {
     **{name: ("vbhc.model", name) for name in _MODEL},
     **{name: ("vbhc.nd30", name) for name in ("DocumentType", "Secrecy", "SigningAuthority", "Urgency")},
@@ -127,8 +128,8 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "Appendix", "Archive", "Article", "Attachment", "Cell", "Chapter", "Column", "Dash", "Document",
-    "DocumentType",
+    "Appendix", "Archive", "Article", "Attachment", "Cell", "Chapter", "Column", "Dash", "Division",
+    "Document", "DocumentType",
     "IssueDate", "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus", "Point", "Recipient", "Report",
     "Secrecy", "Section", "Signature", "SignatureImage", "SigningAuthority", "Span", "Table", "Text",
     "Urgency", "check", "fill_form", "load", "parse_markup", "render", "render_bytes", "validate",

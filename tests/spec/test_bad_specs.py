@@ -80,8 +80,8 @@ CASES: dict[str, tuple[str, bytes | Callable[[Path], bytes], str]] = {
                                                                              "of": "UBND"}]}]),
                       "signatures[0].mandates[0].authority: expected one of KT., Q., TL., TM., TUQ."),
     "kind near miss": ("spec.json", as_json(body=[{"kind": "prt", "title": "A"}]),
-                       "body[0].kind: expected one of chapter, section, article, part, item, point, "
-                       "dash, plus, paragraph, table (did you mean 'part'?)"),
+                       "body[0].kind: expected one of division, chapter, section, article, part, item, "
+                       "point, dash, plus, paragraph, table (did you mean 'part'?)"),
     "kind missing": ("spec.json", as_json(body=[{"title": "A"}]), "body[0].kind: expected one of"),
     "empty part title": ("spec.json", as_json(body=[{"kind": "part", "title": ""}]),
                          "body[0].title: expected non-empty text"),

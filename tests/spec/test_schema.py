@@ -100,7 +100,8 @@ def test_blocks_are_one_of_by_kind_with_strings_for_paragraphs() -> None:
     kinds = body[1]["items"]["oneOf"]
     assert kinds[0]["description"] == "a paragraph"
     assert [k["$ref"] for k in kinds[1:]] == [f"#/$defs/{n}" for n in (
-        "Chapter", "Section", "Article", "Part", "Item", "Point", "Dash", "Plus", "Paragraph", "Table")]
+        "Division", "Chapter", "Section", "Article", "Part", "Item", "Point", "Dash", "Plus", "Paragraph",
+        "Table")]
     assert schema["$defs"]["Part"]["properties"]["kind"] == {"const": "part"}
     assert schema["$defs"]["Part"]["description"].startswith("A top division")
     preamble = schema["properties"]["preamble"]["anyOf"][1]["items"]["oneOf"]

@@ -30,6 +30,7 @@ from vbhc.model import (
     Attachment,
     Chapter,
     Dash,
+    Division,
     Document,
     Item,
     Paragraph,
@@ -130,7 +131,8 @@ class _Counter:
         if isinstance(block, Paragraph):
             return [Line(Role.PARAGRAPH, block.text)]
         label = numbering.label(block.level, n) if block.level is not None else ""
-        if isinstance(block, (Chapter, Section)):
+        # PL I, II.6.đ gives "Phần I" the typography of "Chương I" (one text for both): the same roles.
+        if isinstance(block, (Division, Chapter, Section)):
             return [Line(Role.DIVISION_LABEL, literal(label), label),
                     Line(Role.DIVISION_TITLE, block.title.upper()), *self.lines(block.children)]
         if isinstance(block, Article):

@@ -43,8 +43,8 @@ from vbhc.nd30.numbering import Level, numeral
 
 __all__ = [
     "Appendix", "Archive", "Article", "Attachment", "Block", "Chapter", "Copy", "CopyKind", "Dash",
-    "Document",
-    "DocumentType", "IssuanceNote", "IssueDate", "Issuer", "Item", "Mandate", "Paragraph", "Part", "Plus",
+    "Division", "Document", "DocumentType", "IssuanceNote", "IssueDate", "Issuer", "Item", "Mandate",
+    "Paragraph", "Part", "Plus",
     "Point", "Recipient", "Secrecy", "Section", "Signature", "SignatureImage", "SigningAuthority", "Span",
     "Table", "Text", "Urgency", "draft_round", "one_line", "one_line_each", "optional_line", "positive",
     "word_xml_estimate",
@@ -348,8 +348,22 @@ class Chapter:
         lambda: (Section, Article, Paragraph))
 
 
-Block = Chapter | Section | Article | Part | Item | Point | Dash | Plus | Paragraph | Table
-BLOCK_TYPES: tuple[type, ...] = (Chapter, Section, Article, Part, Item, Point, Dash, Plus, Paragraph, Table)
+@frozen
+class Division:
+    """A phần: "Phần I" and its UPPER title, centred, printed as a chương is (PL I, II.6.đ: "Từ “Phần”,
+    “Chương” ... trên một dòng riêng, canh giữa"). It holds chương, mục, điều or "I." parts; chương and
+    parts are numbered from I again in each phần (nd30.numbering: Level.DIVISION resets them)."""
+
+    kind: ClassVar[str] = "division"
+    level: ClassVar[Level | None] = Level.DIVISION
+    title: Text = text_field()
+    children: tuple[Chapter | Section | Article | Part | Paragraph, ...] = _children(
+        lambda: (Chapter, Section, Article, Part, Paragraph))
+
+
+Block = Division | Chapter | Section | Article | Part | Item | Point | Dash | Plus | Paragraph | Table
+BLOCK_TYPES: tuple[type, ...] = (
+    Division, Chapter, Section, Article, Part, Item, Point, Dash, Plus, Paragraph, Table)
 TOP_LEVEL_BLOCKS: tuple[type, ...] = BLOCK_TYPES
 
 

@@ -3,7 +3,8 @@
 Pure text in, :mod:`vbhc.model` blocks out, with a warning or an error for each line that needs one.
 One line is one block; the marker at its start says which::
 
-    Chương I / Mục 1       chapter / section; the title is on the next line (or after ". " on this one)
+    Phần I / Chương I / Mục 1   division / chapter / section; the title is on the next line (or after
+                            ". " on this one)
     Điều 1. Title           article; a line that ends with ".", ";" or ":" is its text, not a title
     I. TITLE                part
     1. Title or text        item (khoản): a title if it has no final punctuation and content follows
@@ -30,7 +31,19 @@ from attrs import define, field, frozen
 
 from vbhc.diagnostics import Path, split_path
 from vbhc.errors import FieldError
-from vbhc.model import BLOCK_TYPES, Article, Chapter, Dash, Item, Paragraph, Part, Plus, Point, Section
+from vbhc.model import (
+    BLOCK_TYPES,
+    Article,
+    Chapter,
+    Dash,
+    Division,
+    Item,
+    Paragraph,
+    Part,
+    Plus,
+    Point,
+    Section,
+)
 from vbhc.model.text import Text, nfc
 from vbhc.nd30 import Level, numbering
 from vbhc.nd30.numbering import Numeral
@@ -40,12 +53,13 @@ __all__ = ["Note", "Outline", "allowed_children", "ends_with_punctuation", "para
            "parse_outline"]
 
 
-# The block each label makes (vbhc.nd30.numbering reads the labels). "Phần I" is printed as a part;
-# "1.1." makes no block: it is a plain line, with a warning.
+# The block each label makes (vbhc.nd30.numbering reads the labels); "1.1." makes no block: it is a
+# plain line, with a warning.
 _BLOCK_OF: dict[Level, type] = {cls.level: cls for cls in BLOCK_TYPES if cls.level is not None}
-_BLOCK_OF[Level.DIVISION] = Part
+# The blocks whose title may stand on the line after their label ("Phần I", "Chương I", "Mục 1").
+_TITLE_BELOW: tuple[type, ...] = (Division, Chapter, Section)
 # The blocks a plain paragraph line belongs to; the bullets above a paragraph are closed by it.
-PARAGRAPH_HOSTS: tuple[type, ...] = (Chapter, Section, Part, Article, Item)
+PARAGRAPH_HOSTS: tuple[type, ...] = (Division, Chapter, Section, Part, Article, Item)
 FINAL_PUNCTUATION = ".;:!?…,"
 _CLOSERS = ")]\"'”’»*"
 _ESCAPABLE = re.compile(r"^\\(?=\S)")
@@ -260,11 +274,7 @@ class _Reader:
         n = host.adopt(node)
         self.stack.append(node)
         self.last = node
-        division_word = label.level is Level.DIVISION
-        if division_word:
-            printed = numbering.label(Level.PART, n, past_end=numbering.NO_NUMBER)
-            self.warn(number, self.path(node), f'"{label.label}" is printed as a part: "{printed} TITLE"')
-        if (kind in (Chapter, Section) or division_word) and not label.rest:
+        if kind in _TITLE_BELOW and not label.rest:
             node.needs_title = True
         self.check_number(node, n, label)
 
@@ -346,7 +356,7 @@ def _texted(cls: type) -> Callable[[_Node, tuple[Any, ...]], Any]:
 
 
 _CONSTRUCT: dict[type, Callable[[_Node, tuple[Any, ...]], Any]] = {
-    Chapter: _titled(Chapter), Section: _titled(Section), Article: _article,
+    Division: _titled(Division), Chapter: _titled(Chapter), Section: _titled(Section), Article: _article,
     Part: _titled(Part), Item: _item, Point: _texted(Point), Dash: _texted(Dash), Plus: _texted(Plus),
     Paragraph: lambda node, _: Paragraph(_markup("text", node.text)),
 }

@@ -15,6 +15,7 @@ from typing import Any
 from vbhc.model import (
     Article,
     Chapter,
+    Division,
     Document,
     IssueDate,
     Item,
@@ -57,7 +58,7 @@ class _Writer:
             count = self.continuous if level.continuous else seen
             n = count[level] = count.get(level, 0) + 1
             label = numbering.label(level, n)
-            if isinstance(block, (Chapter, Section)):
+            if isinstance(block, (Division, Chapter, Section)):
                 self.lines += [label, to_markup(block.title)]
             elif isinstance(block, (Article, Item)):
                 lead = block.title if block.title is not None else block.text
