@@ -20,7 +20,7 @@ from attrs import frozen
 from vbhc.model.text import nfc
 from vbhc.readers.docx.fields import restore_case, sentence_case
 
-__all__ = ["Cased", "cased_name", "cased_text", "place_names"]
+__all__ = ["Cased", "cased_line", "cased_name", "cased_text", "place_names", "with_case"]
 
 # Names whose case PL II fixes, as written (PL II, I.3: Việt Nam; the mass organisations' names).
 FIXED_NAMES = ("Việt Nam", "Mặt trận Tổ quốc", "Hồ Chí Minh", "Cộng sản", "Hội Liên hiệp Phụ nữ",
@@ -130,3 +130,66 @@ def place_names(lines: Iterable[str]) -> list[str]:
             if words:
                 out.append(" ".join(words))
     return out
+
+
+# Where a sentence starts in the text: a word there is capitalised whatever its case in the middle.
+_SENTENCE_START = re.compile(r"(?:^|[.:;!?]\s*|\n)\s*$")
+
+
+def cased_line(upper: str, corpus: str, names: Iterable[str] = ()) -> Cased:
+    """A body line printed in capitals in the case an officer types it (PL I, II.6.e: the body is in
+    thường): each longest run of its words the document writes elsewhere in mixed case, mid-sentence, as
+    written there ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ" → "Chủ tịch Ủy ban nhân dân xã"); the other words in
+    sentence case with the ``names`` and the names whose case is fixed as written. Certain when every
+    word is covered by one of these, an abbreviation ("UBND") or no word ("-", "15/3/2024"), or is the
+    first."""
+    words = upper.split()
+    out: list[str | None] = [None] * len(words)
+    at = 0
+    while at < len(words):
+        for end in range(len(words), at, -1):
+            found = _spelled(words[at:end], corpus)
+            if found is not None:
+                out[at:end] = found
+                at = end
+                break
+        else:
+            at += 1
+    names = [*FIXED_NAMES, *names]
+    guessed = cased_text(upper, "", names).lines[0]  # sentence case, the names as written
+    cased = [w if w is not None else guessed.split()[n] for n, w in enumerate(out)]
+    if cased:
+        cased[0] = cased[0][:1].upper() + cased[0][1:]
+    certain = all(w is not None or n == 0 or _abbreviation(words[n]) or not any(c.isalpha() for c in words[n])
+                  or _in_a_name(guessed, n, names) for n, w in enumerate(out))
+    return Cased([nfc(" ".join(cased))], certain)
+
+
+def _spelled(words: list[str], corpus: str) -> list[str] | None:
+    """How the document writes ``words`` in mixed case, not at a sentence's start; None if it does not."""
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE)
+    for match in pattern.finditer(corpus):
+        before = corpus[max(match.start() - 3, 0):match.start()]
+        if match[0] != match[0].upper() and not _SENTENCE_START.search(before):
+            return match[0].split()
+    return None
+
+
+def _in_a_name(text: str, n: int, names: Iterable[str]) -> bool:
+    """Whether the ``n``-th word of ``text`` is a word of one of ``names``."""
+    for name in names:
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            first = len(text[:match.start()].split())
+            if first <= n < first + len(name.split()):
+                return True
+    return False
+
+
+def with_case(markup: str, cased: str) -> str:
+    """``markup`` (spec text with its emphasis marks) with its letters in the case of ``cased``, the same
+    text without marks; ``markup`` unchanged when their letters differ."""
+    letters = [c for c in cased if c.isalpha()]
+    if [c.casefold() for c in markup if c.isalpha()] != [c.casefold() for c in letters]:
+        return markup
+    given = iter(letters)
+    return "".join(next(given) if c.isalpha() else c for c in markup)
