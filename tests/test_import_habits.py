@@ -183,7 +183,8 @@ def test_import_then_render_keeps_every_paragraph_and_passes_check(make: Callabl
     result = import_document(habit.data, name=f"{habit.name}.docx")
     again = render_bytes(result.document)
     (flow, framed), (flow_again, framed_again) = texts(habit.data), texts(again)
-    assert in_case_of(flow_again, flow) == flow  # every paragraph of the text, in order, none dropped, doubled
+    # every paragraph of the text, in order, none dropped or doubled
+    assert in_case_of(flow_again, flow) == flow
     # the header's and the closing's words, wherever the decree places and breaks their lines, in the
     # case it prints them (an issuer typed "Ủy ban nhân dân" prints "ỦY BAN NHÂN DÂN": PL I, II.2.b)
     assert Counter(" ".join(framed_again).casefold().split()) == Counter(" ".join(framed).casefold().split())
