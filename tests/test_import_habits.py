@@ -16,6 +16,7 @@ import pytest
 
 from tests.fixtures.all_habits import HABITS
 from tests.fixtures.office_habits import Habit, not_an_administrative_document
+from tests.test_import_warnings import senseless
 from vbhc import nd30
 from vbhc.check import check
 from vbhc.nd30 import Level, numbering
@@ -181,6 +182,7 @@ REFUSED = [make for make in HABITS if built(make).refused]
 def test_import_then_render_keeps_every_paragraph_and_passes_check(make: Callable[[], Habit]) -> None:
     habit = built(make)
     result = import_document(habit.data, name=f"{habit.name}.docx")
+    assert senseless([str(d) for d in result.diagnostics]) == []  # no empty "()", no "I." for "I."
     again = render_bytes(result.document)
     (flow, framed), (flow_again, framed_again) = texts(habit.data), texts(again)
     # every paragraph of the text, in order, none dropped or doubled

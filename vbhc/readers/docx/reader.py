@@ -742,7 +742,8 @@ class _Reader:
             if p.index in self.placed or not text or is_line_paragraph(p) or is_national_title(text):
                 continue
             self.report(p, "unplaced", text)
-            self.warn(p, "not recognised as a component: kept as a plain paragraph of the body")
+            where = "an appendix" if bisect.bisect_right(self.appendix_starts, p.index) else "the body"
+            self.warn(p, f"not recognised as a component: kept as a plain paragraph of {where}")
             extra.append((p, paragraph_line(markup_after(p, Role.PARAGRAPH)), False))
         for p, line, table in extra:
             at = bisect.bisect_right(self.appendix_starts, p.index)
