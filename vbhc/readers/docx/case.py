@@ -132,8 +132,9 @@ def place_names(lines: Iterable[str]) -> list[str]:
     return out
 
 
-# Where a sentence starts in the text: a word there is capitalised whatever its case in the middle.
-_SENTENCE_START = re.compile(r"(?:^|[.:;!?]\s*|\n)\s*$")
+# Where a sentence ends: a word after it is capitalised whatever its case in the middle of one.
+_SENTENCE_END = (".", ":", ";", "!", "?")
+_LONGEST = 12  # words: a name the text writes elsewhere is shorter (a bound on the search's cost)
 
 
 def cased_line(upper: str, corpus: str, names: Iterable[str] = ()) -> Cased:
@@ -145,16 +146,13 @@ def cased_line(upper: str, corpus: str, names: Iterable[str] = ()) -> Cased:
     first."""
     words = upper.split()
     out: list[str | None] = [None] * len(words)
+    index = _Index(corpus)
     at = 0
     while at < len(words):
-        for end in range(len(words), at, -1):
-            found = _spelled(words[at:end], corpus)
-            if found is not None:
-                out[at:end] = found
-                at = end
-                break
-        else:
-            at += 1
+        found = index.longest(words[at:at + _LONGEST])
+        if found:
+            out[at:at + len(found)] = found
+        at += len(found) or 1
     names = [*FIXED_NAMES, *names]
     guessed = cased_text(upper, "", names).lines[0]  # sentence case, the names as written
     cased = [w if w is not None else guessed.split()[n] for n, w in enumerate(out)]
@@ -165,14 +163,39 @@ def cased_line(upper: str, corpus: str, names: Iterable[str] = ()) -> Cased:
     return Cased([nfc(" ".join(cased))], certain)
 
 
-def _spelled(words: list[str], corpus: str) -> list[str] | None:
-    """How the document writes ``words`` in mixed case, not at a sentence's start; None if it does not."""
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE)
-    for match in pattern.finditer(corpus):
-        before = corpus[max(match.start() - 3, 0):match.start()]
-        if match[0] != match[0].upper() and not _SENTENCE_START.search(before):
-            return match[0].split()
-    return None
+def _key(word: str) -> str:
+    return "".join(c for c in word if c.isalnum()).casefold()
+
+
+class _Index:
+    """The document's words, to find how it writes a run of words in mixed case (one pass over it)."""
+
+    def __init__(self, corpus: str) -> None:
+        self.words: list[str] = []
+        self.starts: list[bool] = []  # the word opens a line or a sentence
+        self.at: dict[str, list[int]] = {}
+        for line in corpus.split("\n"):
+            for n, word in enumerate(line.split()):
+                self.at.setdefault(_key(word), []).append(len(self.words))
+                self.starts.append(n == 0 or self.words[-1].endswith(_SENTENCE_END))
+                self.words.append(word)
+
+    def longest(self, words: list[str]) -> list[str]:
+        """The longest run opening ``words`` the document writes in mixed case, not at a sentence's start,
+        each word in the case written there; [] if none."""
+        keys = [_key(w) for w in words]
+        best: list[str] = []
+        for start in self.at.get(keys[0], []) if keys and keys[0] else []:
+            if self.starts[start]:
+                continue
+            n = 0
+            while n < len(keys) and start + n < len(self.words) and keys[n] and \
+                    _key(self.words[start + n]) == keys[n] and (n == 0 or not self.starts[start + n]):
+                n += 1
+            run = self.words[start:start + n]
+            if n > len(best) and any(c.islower() for w in run for c in w):
+                best = [with_case(w, spelled) for w, spelled in zip(words, run, strict=False)]
+        return best
 
 
 def _in_a_name(text: str, n: int, names: Iterable[str]) -> bool:
