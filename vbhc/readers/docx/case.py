@@ -20,7 +20,7 @@ from attrs import frozen
 from vbhc.model.text import nfc
 from vbhc.readers.docx.fields import restore_case, sentence_case
 
-__all__ = ["Cased", "cased_name", "cased_text", "place_names"]
+__all__ = ["Cased", "cased_line", "cased_name", "cased_text", "place_names", "with_case"]
 
 # Names whose case PL II fixes, as written (PL II, I.3: Việt Nam; the mass organisations' names).
 FIXED_NAMES = ("Việt Nam", "Mặt trận Tổ quốc", "Hồ Chí Minh", "Cộng sản", "Hội Liên hiệp Phụ nữ",
@@ -130,3 +130,89 @@ def place_names(lines: Iterable[str]) -> list[str]:
             if words:
                 out.append(" ".join(words))
     return out
+
+
+# Where a sentence ends: a word after it is capitalised whatever its case in the middle of one.
+_SENTENCE_END = (".", ":", ";", "!", "?")
+_LONGEST = 12  # words: a name the text writes elsewhere is shorter (a bound on the search's cost)
+
+
+def cased_line(upper: str, corpus: str, names: Iterable[str] = ()) -> Cased:
+    """A body line printed in capitals in the case an officer types it (PL I, II.6.e: the body is in
+    thường): each longest run of its words the document writes elsewhere in mixed case, mid-sentence, as
+    written there ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ" → "Chủ tịch Ủy ban nhân dân xã"); the other words in
+    sentence case with the ``names`` and the names whose case is fixed as written. Certain when every
+    word is covered by one of these, an abbreviation ("UBND") or no word ("-", "15/3/2024"), or is the
+    first."""
+    words = upper.split()
+    out: list[str | None] = [None] * len(words)
+    index = _Index(corpus)
+    at = 0
+    while at < len(words):
+        found = index.longest(words[at:at + _LONGEST])
+        if found:
+            out[at:at + len(found)] = found
+        at += len(found) or 1
+    names = [*FIXED_NAMES, *names]
+    guessed = cased_text(upper, "", names).lines[0]  # sentence case, the names as written
+    cased = [w if w is not None else guessed.split()[n] for n, w in enumerate(out)]
+    if cased:
+        cased[0] = cased[0][:1].upper() + cased[0][1:]
+    certain = all(w is not None or n == 0 or _abbreviation(words[n]) or not any(c.isalpha() for c in words[n])
+                  or _in_a_name(guessed, n, names) for n, w in enumerate(out))
+    return Cased([nfc(" ".join(cased))], certain)
+
+
+def _key(word: str) -> str:
+    return "".join(c for c in word if c.isalnum()).casefold()
+
+
+class _Index:
+    """The document's words, to find how it writes a run of words in mixed case (one pass over it)."""
+
+    def __init__(self, corpus: str) -> None:
+        self.words: list[str] = []
+        self.starts: list[bool] = []  # the word opens a line or a sentence
+        self.at: dict[str, list[int]] = {}
+        for line in corpus.split("\n"):
+            for n, word in enumerate(line.split()):
+                self.at.setdefault(_key(word), []).append(len(self.words))
+                self.starts.append(n == 0 or self.words[-1].endswith(_SENTENCE_END))
+                self.words.append(word)
+
+    def longest(self, words: list[str]) -> list[str]:
+        """The longest run opening ``words`` the document writes in mixed case, not at a sentence's start,
+        each word in the case written there; [] if none."""
+        keys = [_key(w) for w in words]
+        best: list[str] = []
+        for start in self.at.get(keys[0], []) if keys and keys[0] else []:
+            if self.starts[start]:
+                continue
+            n = 0
+            while n < len(keys) and start + n < len(self.words) and keys[n] and \
+                    _key(self.words[start + n]) == keys[n] and (n == 0 or not self.starts[start + n]):
+                n += 1
+            run = self.words[start:start + n]
+            if n > len(best) and any(c.islower() for w in run for c in w):
+                best = [with_case(w, spelled) for w, spelled in zip(words, run, strict=False)]
+        return best
+
+
+def _in_a_name(text: str, n: int, names: Iterable[str]) -> bool:
+    """Whether the ``n``-th word of ``text`` is a word of one of ``names``."""
+    for name in names:
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            first = len(text[:match.start()].split())
+            if first <= n < first + len(name.split()):
+                return True
+    return False
+
+
+def with_case(markup: str, cased: str) -> str:
+    """``markup`` (spec text with its emphasis marks) with its letters in the case of ``cased``, the same
+    text without marks; ``markup`` unchanged when their letters differ."""
+    letters = [c for c in cased if c.isalpha()]
+    if [c.casefold() for c in markup if c.isalpha()] != [c.casefold() for c in letters]:
+        return markup
+    given = iter(letters)
+    return "".join(next(given) if c.isalpha() else c for c in markup)

@@ -23,7 +23,7 @@ from vbhc.model import Document, Paragraph, SignatureImage, Table
 from vbhc.nd30 import Level, Role, numbering
 from vbhc.ooxml.resolve import ResolvedDocument, ResolvedParagraph, ResolvedTable
 from vbhc.readers.docx import fields
-from vbhc.readers.docx.case import cased_name, cased_text, place_names
+from vbhc.readers.docx.case import cased_line, cased_name, cased_text, place_names, with_case
 from vbhc.readers.docx.paragraphs import markup_after, plain_text_of
 from vbhc.readers.docx.particulars import read_particulars
 from vbhc.readers.docx.references import link_appendices
@@ -39,6 +39,7 @@ from vbhc.recognise.components import (
     body_label,
     is_line_paragraph,
     is_national_title,
+    is_upper,
     shown,
 )
 from vbhc.recognise.letter_summary import LABEL as LETTER_SUMMARY_LABEL
@@ -420,7 +421,7 @@ class _Reader:
 
     def outline_line(self, x: Recognised) -> str:
         if x.role not in _OUTLINE_ROLES or x.level is None:
-            return paragraph_line(markup_after(x.paragraph, Role.PARAGRAPH))
+            return paragraph_line(self.body_case(x, markup_after(x.paragraph, Role.PARAGRAPH)))
         rest = markup_after(x.paragraph, x.role, x.label)
         found = body_label(x.paragraph, x.text)
         label = _decree_label(x.level, found, self.count(x.level, found)) if found is not None else None
@@ -437,6 +438,40 @@ class _Reader:
             self.warn(x.paragraph, f'{as_typed}: {under}{who} "{label}"; vbhc prints it so')
             self.relabelled[x.paragraph.index] = (typed, label, self.out.warnings[-1])
         return f"{label} {rest}".strip() if rest else label
+
+    def body_case(self, x: Recognised, line: str) -> str:
+        """A body paragraph printed wholly in capitals (``line``, its markup) in thường, the case the decree
+        prints the body in (PL I, II.6.e): as typed under Word's "All caps", else as the document writes
+        its words elsewhere (:func:`.case.cased_line`), with a warning naming what was changed. A heading,
+        a title, an abbreviation and a short line ("UBND", under :data:`Role.PARAGRAPH`'s threshold of
+        letters) keep their capitals."""
+        wanted = x.role.record.lower_case
+        text = x.text[len(x.label):]
+        if x.role is not Role.PARAGRAPH or wanted is None or not is_upper(text) or \
+                sum(c.isalpha() for c in text) < wanted.min_letters:
+            return line
+        clause = x.role.typography.clause
+        typed = "".join(r.text for r in x.paragraph.runs if not r.vanish)
+        if any(c.islower() for c in typed):  # capitals by Word's "All caps" (w:caps): the text as typed
+            cased = with_case(line, typed)
+            if cased == line:  # the paragraph holds more than this component: its runs are not the line's
+                return line
+            self.warn(x.paragraph, f"a body paragraph printed in capitals by Word's \"All caps\": written as "
+                                   f"typed, \"{_short(cased)}\", since the decree prints the body in lower "
+                                   f"case (chữ in thường, {clause})")
+            return cased
+        place = fields.place_date(self.rec.place_date.text)[0] if self.rec.place_date is not None else None
+        issuer = " ".join(self.out.data.get("issuer", {}).get("name", []))
+        found = cased_line(text, self.corpus, [*([place] if place else []), *place_names([issuer])])
+        cased = with_case(line, found.lines[0])
+        if cased == line:
+            return line
+        why = ("as the document writes these words elsewhere" if found.certain else
+               "in sentence case, since the document writes some of its words nowhere else: check the case "
+               "of its proper names (PL II)")
+        self.warn(x.paragraph, f"a body paragraph typed wholly in capitals: written \"{_short(cased)}\", "
+                               f"{why}; the decree prints the body in lower case (chữ in thường, {clause})")
+        return cased
 
     def count(self, level: Level, found: numbering.Label | None) -> int | None:
         """The number of a line read at ``level``: its typed one, or, for a label read at a level other
@@ -707,7 +742,8 @@ class _Reader:
             if p.index in self.placed or not text or is_line_paragraph(p) or is_national_title(text):
                 continue
             self.report(p, "unplaced", text)
-            self.warn(p, "not recognised as a component: kept as a plain paragraph of the body")
+            where = "an appendix" if bisect.bisect_right(self.appendix_starts, p.index) else "the body"
+            self.warn(p, f"not recognised as a component: kept as a plain paragraph of {where}")
             extra.append((p, paragraph_line(markup_after(p, Role.PARAGRAPH)), False))
         for p, line, table in extra:
             at = bisect.bisect_right(self.appendix_starts, p.index)

@@ -112,6 +112,11 @@ def paragraph_line(text: str) -> str:
     return f"\\{text}" if _Reader.classify(text)[0] is not Paragraph else text
 
 
+# The levels whose label holds no word ("I.", "1.", "a)"), as a warning names them (PL I, II.6.đ).
+_LEVEL_NAMES = {Level.PART: "a part", Level.ITEM: "a khoản", Level.SUBITEM: "a sub-item",
+                Level.POINT: "a điểm"}
+
+
 def _shown(kind: type) -> str:
     """``item "1."``, ``paragraph (a plain line)``: a kind as messages name it."""
     if kind is Paragraph:
@@ -208,7 +213,8 @@ class _Reader:
 
     def line(self, number: int, line: str) -> None:
         waiting = self.stack[-1] if self.stack[-1].needs_title else None
-        if _ESCAPABLE.match(line) and self.classify(line[1:])[0] is not Paragraph:
+        escaped = bool(_ESCAPABLE.match(line)) and self.classify(line[1:])[0] is not Paragraph
+        if escaped:  # "\\I. text": the author keeps the line a paragraph, its marker as typed
             line, kind, label = line[1:], Paragraph, None
         else:
             kind, label = self.classify(line)
@@ -219,7 +225,7 @@ class _Reader:
                 return
             self.missing_title(waiting)
         if kind is Paragraph:
-            self.paragraph(number, line, label)
+            self.paragraph(number, line, label, escaped)
             return
         assert label is not None
         self.block(number, kind, label)
@@ -230,7 +236,9 @@ class _Reader:
         label = numbering.parse(line)
         return (_BLOCK_OF.get(label.level, Paragraph) if label else Paragraph), label
 
-    def paragraph(self, number: int, line: str, label: numbering.Label | None) -> None:
+    def paragraph(self, number: int, line: str, label: numbering.Label | None, escaped: bool = False) -> None:
+        """A plain paragraph; a warning where it starts with a number the decree writes otherwise (unless
+        ``escaped``: the author asked for the marker as typed), or in lower case."""
         while self.stack[-1] is not self.root and self.stack[-1].kind not in PARAGRAPH_HOSTS:
             self.stack.pop()
         host = self.stack[-1]
@@ -242,11 +250,19 @@ class _Reader:
         if label is not None and label.level is Level.SUBITEM:
             self.warn(number, self.path(node), 'numbers like "1.1." are not part of Decree 30 '
                       'numbering; the line is printed as typed (use "a)" or "-" for a sub-level)')
-        elif (typed := numbering.read_label(line)) is not None and typed.level.numeral is not Numeral.MARK:
+        elif not escaped and (typed := numbering.read_label(line)) is not None and \
+                typed.level.numeral is not Numeral.MARK:
             decree = numbering.label(typed.level, typed.value) if isinstance(typed.value, int) else (
                 f"{typed.value}{typed.level.suffix}")
-            self.warn(number, self.path(node), f'"{typed.label.strip()}" is numbered as offices type it; '
-                      f'the decree writes "{decree}" ({typed.level.word}): the line is printed as typed')
+            as_typed = typed.label.strip()
+            if as_typed == decree:  # "1.Mục đích": the decree's label, with no space after it
+                message = (f'"{as_typed}" is not read as a number: the decree\'s label is followed by a '
+                           f'space ("{decree} …"); the line is printed as typed')
+            else:
+                name = typed.level.word or _LEVEL_NAMES.get(typed.level, typed.level.value)
+                message = (f'"{as_typed}" is numbered as offices type it; the decree writes "{decree}" '
+                           f'({name}): the line is printed as typed')
+            self.warn(number, self.path(node), message)
         elif line[0].islower():
             self.warn(number, self.path(node), "this paragraph starts in lower case; if it continues "
                       "the line above, indent it by a space")
