@@ -15,6 +15,7 @@ import io
 import re
 import shutil
 import threading
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -220,3 +221,25 @@ def test_the_network_is_cut_where_the_os_allows_it() -> None:
     assert prefix == libreoffice.no_network_prefix()  # probed once, cached
     if prefix:
         assert prefix[0].endswith("unshare")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from /proc")
+def test_a_timeout_still_ends_every_process_under_the_network_wrapper(tmp_path: Path) -> None:
+    """``unshare`` execs the program, so the session killed on a timeout is still the converter's: a
+    child it started (as ``soffice`` starts ``soffice.bin``) ends with it."""
+    pidfile = tmp_path / "child.pid"
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!/bin/sh\nsleep 60 &\necho $! > {pidfile}\nwait\n", encoding="utf-8")
+    fake.chmod(0o755)
+    started = time.monotonic()
+    with LibreOffice(str(fake)) as office, pytest.raises(libreoffice.ConversionError, match="did not finish"):
+        office.convert_folder([tmp_path / "x.odt"], "docx", tmp_path / "out", timeout=1.0)
+    assert time.monotonic() - started < 30  # not left waiting for the child
+    child = int(pidfile.read_text())
+    for _ in range(50):  # the orphan is reaped by init soon after it is killed
+        state = Path(f"/proc/{child}/stat")
+        if not state.exists() or state.read_text().split(") ")[1].startswith("Z"):
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"the converter's child {child} outlived the timeout")
