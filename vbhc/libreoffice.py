@@ -13,11 +13,18 @@ OpenDocument zip whose first member ``mimetype`` says ``application/vnd.oasis.op
 Conversion is bounded in size (:data:`vbhc.limits.MAX_LEGACY_BYTES` in, the .docx reader's limit out)
 and in time (:data:`vbhc.limits.CONVERT_TIMEOUT_S`). Part of vbhc's base: imports only ``errors``,
 ``fileio`` and ``limits``, and never looks inside a .docx.
+
+A converted file may be hostile (an upload to ``vbhc serve``): a linked image, a linked section or an
+INCLUDETEXT/INCLUDEPICTURE field could make LibreOffice fetch a URL (SSRF) or pull a local file into
+the output. So the profile is written safe before LibreOffice's first run (:data:`SAFE_SETTINGS`:
+macros off, links never updated on load, linked images from untrusted documents blocked), and where the
+OS allows it LibreOffice runs without network (:func:`no_network_prefix`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import signal
@@ -41,6 +48,66 @@ ODF_TEXT = b"application/vnd.oasis.opendocument.text"  # ODF 1.2 part 3, 3.3 (th
 # What converting a document to .docx needs (a PDF needs fonts and poppler too: vbhc.errors)
 CONVERTER_PACKAGES = ("libreoffice-writer (LibreOffice's word processor, which converts the file)",
                       "libreoffice-writer")
+
+
+# The settings every profile gets before LibreOffice first runs: (configuration path, property, value),
+# written to <profile>/user/registrymodifications.xcu. Their schema is LibreOffice/core
+# officecfg/registry/schema/org/openoffice/Office/Common.xcs (Security/Scripting) and Writer.xcs
+# (Content/Update).
+SAFE_SETTINGS: tuple[tuple[str, str, str], ...] = (
+    # Common.xcs Security/Scripting/MacroSecurityLevel: 3 = "very high" (only signed macros from trusted
+    # locations), and DisableMacrosExecution: no macro runs at all
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "3"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "true"),
+    # Common.xcs Security/Scripting/BlockUntrustedRefererLinks: links (a linked image) from a document
+    # outside the trusted locations are not loaded
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
+    # Writer.xcs Content/Update/Link: 0 always, 1 on request, 2 never (linked sections, OLE links,
+    # linked graphics are not updated on load); Content/Update/Field: fields are not updated on load
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "2"),
+    ("/org.openoffice.Office.Writer/Content/Update", "Field", "false"),
+)
+# Common.xcs Security/Scripting/DisableActiveContent (LibreOffice 24.2 and later): no macros, no OLE or
+# DDE links, no linked content at all. Written only where the installed schema declares it.
+ACTIVE_CONTENT = ("/org.openoffice.Office.Common/Security/Scripting", "DisableActiveContent", "true")
+
+
+def _settings_xcu(settings: Sequence[tuple[str, str, str]]) -> str:
+    items = "".join(f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value>'
+                    f"</prop></item>\n" for path, name, value in settings)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry"'
+            ' xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f"\n{items}</oor:items>\n")
+
+
+@functools.cache
+def _schema_declares(soffice: str, name: str) -> bool:
+    """Whether the LibreOffice installed beside ``soffice`` declares the property ``name`` (its
+    configuration schema, ``share/registry/main.xcd``, names it); False where it cannot be read."""
+    program = Path(os.path.realpath(soffice)).parent
+    schema = program.parent / "share" / "registry" / "main.xcd"
+    try:
+        return f'oor:name="{name}"'.encode() in schema.read_bytes()
+    except OSError:
+        return False
+
+
+@functools.cache
+def no_network_prefix() -> tuple[str, ...]:
+    """The command that runs LibreOffice without network, where the OS allows it: ``unshare -rn``
+    (a new user namespace, so no privilege is needed, and a new network namespace with only a loopback
+    that is down). Probed once per process; ``()`` where it does not work (no ``unshare``, user
+    namespaces disabled, not Linux, a container that forbids them): LibreOffice then runs with the
+    network, and only the profile's settings (:data:`SAFE_SETTINGS`) keep it from fetching."""
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return ()
+    try:
+        probe = subprocess.run([unshare, "-rn", "true"], stdin=subprocess.DEVNULL, capture_output=True,
+                               timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    return (unshare, "-rn") if probe.returncode == 0 else ()
 
 
 class ConversionError(VbhcError):
@@ -122,6 +189,22 @@ class LibreOffice:
         self.soffice = found
         self._folder = Path(tempfile.mkdtemp(prefix="vbhc-lo-"))
         self._runs = 0
+        self._write_settings()
+
+    @property
+    def profile(self) -> Path:
+        """This converter's LibreOffice profile (``-env:UserInstallation``)."""
+        return self._folder / "profile"
+
+    def _write_settings(self) -> None:
+        """The profile's safe settings (:data:`SAFE_SETTINGS`), before LibreOffice's first run: it
+        keeps an existing ``registrymodifications.xcu`` and adds its own defaults around it."""
+        settings = [*SAFE_SETTINGS]
+        if _schema_declares(self.soffice, ACTIVE_CONTENT[1]):
+            settings.append(ACTIVE_CONTENT)
+        user = self.profile / "user"
+        user.mkdir(parents=True)
+        (user / "registrymodifications.xcu").write_text(_settings_xcu(settings), encoding="utf-8")
 
     def __enter__(self) -> Self:
         return self
@@ -143,11 +226,13 @@ class LibreOffice:
     def convert_folder(self, files: Sequence[Path], target: str, outdir: Path, timeout: float,
                        infilter: str | None = None) -> None:
         """Convert ``files`` to ``target`` (``--convert-to``'s argument) into ``outdir``, in one run;
-        ``infilter`` names the import filter (default: LibreOffice's guess).
+        ``infilter`` names the import filter (default: LibreOffice's guess). LibreOffice runs without
+        network where the OS allows it (:func:`no_network_prefix`; ``unshare`` execs ``soffice``, so the
+        session killed on a timeout is still LibreOffice's).
 
         Raises :class:`ConversionError` when LibreOffice does not finish within ``timeout`` seconds (it
         is killed with every process it started)."""
-        command = [self.soffice, f"-env:UserInstallation={(self._folder / 'profile').as_uri()}",
+        command = [*no_network_prefix(), self.soffice, f"-env:UserInstallation={self.profile.as_uri()}",
                    "--headless", "--norestore", "--nolockcheck", "--nologo", "--nodefault",
                    *([f"--infilter={infilter}"] if infilter else []),
                    "--convert-to", target, "--outdir", str(outdir), *map(str, files)]
