@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from attrs import frozen
 
 from vbhc.model.text import nfc
-from vbhc.readers.docx.fields import restore_case, sentence_case
+from vbhc.readers.docx.fields import UNIT_PATTERN, restore_case, sentence_case
 
 __all__ = ["Cased", "cased_line", "cased_name", "cased_text", "place_names", "with_case"]
 
@@ -26,7 +26,7 @@ __all__ = ["Cased", "cased_line", "cased_name", "cased_text", "place_names", "wi
 FIXED_NAMES = ("Việt Nam", "Mặt trận Tổ quốc", "Hồ Chí Minh", "Cộng sản", "Hội Liên hiệp Phụ nữ",
                "Hội Nông dân", "Hội Cựu chiến binh", "Đoàn Thanh niên", "Quốc hội", "Chính phủ")
 # Administrative units: the words after them are a place's name (PL II, I.2: each syllable capitalised).
-_UNIT = re.compile(r"\b(xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+", re.IGNORECASE)
+_UNIT = re.compile(rf"\b({UNIT_PATTERN})\s+", re.IGNORECASE)
 # Words of the bodies' names that are written in lower case after the first (PL II, II.1: "Ủy ban nhân
 # dân xã ...", "Hội đồng nhân dân ...", "Văn phòng"): with these, a name is cased for sure.
 _KNOWN_LOWER = frozenset(["ủy", "uỷ", "ban", "nhân", "dân", "hội", "đồng", "văn", "phòng"])

@@ -16,9 +16,25 @@ from collections.abc import Iterable
 from vbhc import nd30
 from vbhc.model.text import nfc
 
-__all__ = ["addressee", "archive", "contact", "draft", "issuance", "joint_code", "list_entry", "mandate",
-           "names_a_place", "number", "place_date", "place_of", "restore_case", "sentence_case",
-           "symbol_groups"]
+__all__ = [
+    "UNIT_PATTERN",
+    "UNIT_WORDS",
+    "addressee",
+    "archive",
+    "contact",
+    "draft",
+    "issuance",
+    "joint_code",
+    "list_entry",
+    "mandate",
+    "names_a_place",
+    "number",
+    "place_date",
+    "place_of",
+    "restore_case",
+    "sentence_case",
+    "symbol_groups",
+]
 
 _NUMBER = re.compile(r"^s[ốô]\s*:?\s*(?P<n>\d*)\s*[/-]?\s*(?P<symbol>[^\s/]*)\s*$", re.IGNORECASE)
 _BLANK = r"[\s._…\u00a0-]*"
@@ -163,7 +179,11 @@ def contact(lines: Iterable[str]) -> dict[str, str]:
     return out
 
 
-_PLACE_WORDS = re.compile(r"^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+", re.IGNORECASE)
+# The kinds of administrative unit, whose name follows them ("xã Hoàng Kim", "thị xã Hồng Lĩnh"; PL II, I.2):
+# the longer first, so that "thị xã" is read whole. Read by names_a_place, the case module and the reader.
+UNIT_WORDS = ("thị xã", "thị trấn", "thành phố", "xã", "phường", "huyện", "quận", "tỉnh")
+UNIT_PATTERN = "|".join(UNIT_WORDS)
+_PLACE_WORDS = re.compile(rf"^(?:{UNIT_PATTERN})\s+", re.IGNORECASE)
 
 
 def names_a_place(text: str) -> bool:

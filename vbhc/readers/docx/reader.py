@@ -796,7 +796,7 @@ def _not_an_image(data: bytes) -> str | None:
 
 # Where a body's name written on one line is broken in two, as offices and vbhc print it: before the unit
 # ("ỦY BAN NHÂN DÂN" / "XÃ HOÀNG KIM"; PL I, II.2.b lets a long name stand on several lines).
-_UNIT_LINE = re.compile(r"\s+(?=(?:THỊ XÃ|THỊ TRẤN|THÀNH PHỐ|XÃ|PHƯỜNG|HUYỆN|QUẬN|TỈNH)\s)")
+_UNIT_LINE = re.compile(rf"\s+(?=(?:{fields.UNIT_PATTERN})\s)", re.IGNORECASE)
 
 
 def _bodies(names: Sequence[str]) -> list[list[str]]:
