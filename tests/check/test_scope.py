@@ -80,6 +80,9 @@ def test_a_paper_that_is_no_document_gets_document_type_alone(name: str) -> None
     ("Số: 01/2011/TT-BNV", True), ("Số: 30/2020/NĐ-CP", True), ("Số: 55/2005/TTLT-BNV-VPCP", True),
     ("Số: 12/QĐ-UBND", False), ("Số: 01/2024/HĐKT", False), ("Số: 12/KH-UBND", False),
     ("Số: 2024/QĐ-UBND", False), ("Số 12-KH/ĐU", False),
+    # a state enterprise numbers its decisions with the year too: Decree 30 governs it (Art. 2.1)
+    ("Số: 05/2024/QĐ-HĐQT", False), ("Số: 12/2024/QĐ-GĐ", False), ("Số: 01/2024/TT-KTNB", False),
+    ("Số: 3/2023/L-BCH", False), ("Số: 12/2024/QĐ-BGĐ", False), ("Số: 07/2025/TT-BNNMT", True),
     ("Căn cứ Quyết định số 12/2024/QĐ-UBND ngày 15 tháng 3 năm 2024;", False),  # a căn cứ citing one
 ])
 def test_a_legal_normative_number_carries_its_year_and_kind(number: str, legal: bool) -> None:

@@ -98,3 +98,12 @@ OWN_HEADINGS = (PARTY, YOUTH_UNION, FARMERS_UNION, VETERANS_UNION, WOMENS_UNION)
 # 12/QĐ-UBND", PL I, II.3): nghị quyết, quyết định, nghị định, thông tư, thông tư liên tịch, chỉ thị (as
 # issued before 2016), and the National Assembly's laws and resolutions ("Luật số: 80/2015/QH13").
 LEGAL_NORMATIVE_SYMBOLS = ("NQ", "QĐ", "NĐ", "TT", "TTLT", "NQLT", "CT", "QH", "UBTVQH", "PL", "L")
+# The state bodies that issue them, as their ký hiệu names them after the kind ("QĐ-UBND", "TT-BNV",
+# "NĐ-CP"): the Law on Promulgation lists who may (practice: the codes in use, ministries' before and after
+# their 2025 merger). A state enterprise also numbers its decisions with the year ("05/2024/QĐ-HĐQT"): it is
+# Decree 30's (Art. 2.1), so a number is legal normative only with one of these issuers (or the National
+# Assembly's "QH13", which has none).
+LEGAL_NORMATIVE_ISSUERS = (
+    "UBND", "HĐND", "CP", "TTg", "CTN", "UBTVQH", "QH", "TANDTC", "HĐTP", "VKSNDTC", "KTNN", "NHNN", "VPCP",
+    "BTC", "BNV", "BGDĐT", "BTTTT", "BCA", "BQP", "BYT", "BCT", "BXD", "BTNMT", "BNNPTNT", "BNNMT", "BLĐTBXH",
+    "BVHTTDL", "BKHĐT", "BKHCN", "BGTVT", "BTP", "BNG", "BDTTG", "UBDT", "TTCP")

@@ -35,10 +35,12 @@ __all__ = ["OutOfScope", "out_of_scope"]
 _HEADER_WITHIN = 40  # the header's lines are among a document's first paragraphs
 _TITLE_WITHIN = 15  # and a citizen's paper's title among its first
 _KINDS = "|".join(sorted(scopes.LEGAL_NORMATIVE_SYMBOLS, key=len, reverse=True))
+_ISSUERS = "|".join(sorted(scopes.LEGAL_NORMATIVE_ISSUERS, key=len, reverse=True))
 # A line or column that opens with the number: "Số: 12/2024/QĐ-UBND", "Số 12/2024/NQ-HĐND", "Luật số: 80/2015/
-# QH13"; not "Số: 01/2024/HĐKT" (a contract), nor a căn cứ citing one ("Căn cứ Quyết định số 12/2024/QĐ-UBND")
+# QH13"; not "Số: 01/2024/HĐKT" (a contract), nor "Số: 05/2024/QĐ-HĐQT" (a state enterprise's), nor a
+# căn cứ citing one ("Căn cứ Quyết định số 12/2024/QĐ-UBND")
 _LEGAL_NUMBER = re.compile(
-    rf"^(?:luật\s+)?số\s*:?\s*\d+\s*/\s*(?:19|20)\d\d\s*/\s*(?:{_KINDS})\d*(?:-\S*)?(?=\s|$)",
+    rf"^(?:luật\s+)?số\s*:?\s*\d+\s*/\s*(?:19|20)\d\d\s*/\s*(?:{_KINDS})\d*(?:-(?:{_ISSUERS})\d*\b\S*)?(?=\s|$)",
     re.IGNORECASE)
 # The titles of the papers a citizen writes to an office, under the Quốc hiệu (practice).
 _PERSONAL_TITLES = re.compile(r"^(?:ĐƠN|SƠ YẾU LÝ LỊCH|LÝ LỊCH|BẢN KHAI|BẢN CAM KẾT|GIẤY CAM KẾT)\b")
