@@ -288,6 +288,9 @@ def parse(line: str) -> Label | None:
 # "a." for "a)", and the bullet glyphs of Word's lists. Roman numerals are well formed up to XCIX.
 _SEEN_ROMAN = r"(?=[IVXL])(?:XC|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _WORD = re.IGNORECASE
+# The glyphs offices and Word's lists open a bullet line with, read as the "-" level (practice); one
+# list for the body's outline and the closing's lists (vbhc.recognise.closing.LIST_MARKS).
+BULLET_GLYPHS = "-–—•▪◦●∙·➢❖■□✓➔⇒◆*"
 _SEEN: tuple[tuple[Level, re.Pattern[str]], ...] = (
     (Level.CHAPTER, re.compile(rf"^{CHAPTER_WORD}\s+(?P<n>{_SEEN_ROMAN}|\d+)\b\.?", _WORD)),
     (Level.SECTION, re.compile(rf"^{SECTION_WORD}\s+(?P<n>\d+)\b\.?", _WORD)),
@@ -301,7 +304,7 @@ _SEEN: tuple[tuple[Level, re.Pattern[str]], ...] = (
     (Level.POINT, re.compile(r"^(?P<n>[a-zđ])\s*\)\s*(?=\S)")),
     (Level.POINT, re.compile(r"^(?P<n>[a-zđ])\.\s+(?=\S)")),
     (Level.POINT, re.compile(r"^\((?P<n>[a-zđ])\)\s*(?=\S)")),  # "(a)"
-    (Level.DASH, re.compile(r"^(?P<n>)[-–—•▪◦●∙·➢❖■□✓➔⇒◆*]\s*")),
+    (Level.DASH, re.compile(rf"^(?P<n>)[{re.escape(BULLET_GLYPHS)}]\s*")),
     (Level.PLUS, re.compile(r"^(?P<n>)\+\s*")),
 )
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from vbhc.layout.regions import SignatureRegion
+from vbhc.nd30 import numbering
 from vbhc.ooxml.resolve import ResolvedParagraph
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ _PLACEHOLDER = re.compile(
     r"|^đã\s+ký(?:\s+và\s+đóng\s+dấu)?\.?$", re.IGNORECASE)
 # A list line of Nơi nhận or Kính gửi: a typed "-" (or a dash Word made of it), a "+" sub-item, or a
 # Word bullet's label ("•", "▪", "◦"; a Symbol or Wingdings private-use character left unmapped).
-LIST_MARKS = ("-", "–", "—", "+", "•", "▪", "◦", "·", "○", "■", "□", "➢", "✓", "\uf0b7", "\uf0a7")
+LIST_MARKS = (*numbering.BULLET_GLYPHS, "+", "○", "\uf0b7", "\uf0a7")
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
