@@ -92,6 +92,8 @@ def test_what_is_not_safely_the_documents_own_stays_as_typed() -> None:
     ("Phụ lục I và Phụ lục II kèm theo Thông tư số 01/2011/TT-BNV", None),
     ("Phụ lục số 01", None),
     ("Phụ lục II Nghị định 30/2020/NĐ-CP", None),
+    ("theo Phụ lục II Đề án 06", None),  # any tên loại of Art. 7 or an issued text names another text
+    ("tại Phụ lục I Tờ trình số 15/TTr-UBND", None),
     ("các Phụ lục kèm theo", None),  # two appendices: the bare word names neither
     ("phụ lục II", None),
     ("{appendix:a}", None),

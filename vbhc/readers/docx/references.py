@@ -36,9 +36,11 @@ _REFERENCE = re.compile(rf"(?<![\w{{]){re.escape(nd30.APPENDIX_WORD)}(?: (?P<n>[
                         r"(?![\w}]|[.,]\d)")
 # The words that end a reference's clause
 _CLAUSE_END = re.compile(r"[.;:()\n]")
-# A clause naming another text: its tên loại (not "… này")
-_OTHER = re.compile(r"\b(?:Nghị định|Thông tư|Luật|Nghị quyết|Quyết định|Chỉ thị|Công văn|Kế hoạch|Hướng dẫn|"
-                    r"Văn bản|Pháp lệnh|Thông báo|Báo cáo)\b")
+# A clause naming another text: its tên loại (not "… này"): the 29 types of Art. 7 and the texts a
+# quyết định issues (nd30), "Công văn", and the legal normative texts' names
+_OTHER_NAMES = sorted({*(t.type_name for t in nd30.DocumentType), *nd30.ATTACHED_TEXT_NAMES, "Công văn",
+                       "Nghị định", "Thông tư", "Luật", "Pháp lệnh", "Văn bản"}, key=len, reverse=True)
+_OTHER = re.compile(rf"\b(?:{'|'.join(map(re.escape, _OTHER_NAMES))})\b")
 
 
 def _number(numeral: str) -> tuple[str, int] | None:
