@@ -288,6 +288,8 @@ def parse(line: str) -> Label | None:
 # "a." for "a)", and the bullet glyphs of Word's lists. Roman numerals are well formed up to XCIX.
 _SEEN_ROMAN = r"(?=[IVXL])(?:XC|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _WORD = re.IGNORECASE
+# The levels whose label is a word and its number ("Phần I", "Chương II", "Mục 1", "Điều 3."), PL I, II.6.đ
+WORD_LEVELS = frozenset({Level.DIVISION, Level.CHAPTER, Level.SECTION, Level.ARTICLE})
 # The glyphs offices and Word's lists open a bullet line with, read as the "-" level (practice); one
 # list for the body's outline and the closing's lists (vbhc.recognise.closing.LIST_MARKS).
 BULLET_GLYPHS = "-–—•▪◦●∙·➢❖■□✓➔⇒◆*"

@@ -18,7 +18,10 @@ from typing import TYPE_CHECKING
 
 from vbhc.layout.regions import SignatureRegion
 from vbhc.nd30 import numbering
+from vbhc.ooxml.build import R_NS
+from vbhc.ooxml.drawing import V_NS
 from vbhc.ooxml.resolve import ResolvedParagraph
+from vbhc.ooxml.xml import A_NS
 
 if TYPE_CHECKING:
     from vbhc.recognise.components import Recognised
@@ -32,9 +35,6 @@ _PLACEHOLDER = re.compile(
 # Word bullet's label ("•", "▪", "◦"; a Symbol or Wingdings private-use character left unmapped).
 LIST_MARKS = (*numbering.BULLET_GLYPHS, "+", "○", "\uf0b7", "\uf0a7")
 
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_V = "urn:schemas-microsoft-com:vml"
 
 
 def is_signature_placeholder(text: str) -> bool:
@@ -66,8 +66,8 @@ def pictures(paragraph: ResolvedParagraph) -> list[str]:
     ``a:blip r:embed``, VML's ``v:imagedata r:id``), in order."""
     if paragraph.element is None:
         return []
-    out = [b.get(f"{{{_R}}}embed") for b in paragraph.element.iter(f"{{{_A}}}blip")]
-    out += [v.get(f"{{{_R}}}id") for v in paragraph.element.iter(f"{{{_V}}}imagedata")]
+    out = [b.get(f"{{{R_NS}}}embed") for b in paragraph.element.iter(f"{{{A_NS}}}blip")]
+    out += [v.get(f"{{{R_NS}}}id") for v in paragraph.element.iter(f"{{{V_NS}}}imagedata")]
     return [x for x in out if x]
 
 

@@ -24,14 +24,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from vbhc.nd30 import Level
-from vbhc.nd30.numbering import Numeral
+from vbhc.nd30.numbering import WORD_LEVELS, Numeral
 
 __all__ = ["Labelled", "levels"]
 
 # The forms the decree writes (PL I, II.6.đ) and practice's two bullets (RULES.md §2.4): they keep their
 # level wherever they stand. "#" stands for the number, "A" for a Roman one, "a" for a letter.
 _DECREE_FORMS = frozenset({"A.", "#.", "a)", "-", "+"})
-_WORDS = frozenset({Level.DIVISION, Level.CHAPTER, Level.SECTION, Level.ARTICLE})
 # The level under each, for an office's form that opens a level under a label of its own level.
 _BELOW = {Level.DIVISION: Level.ITEM, Level.CHAPTER: Level.ITEM, Level.SECTION: Level.ITEM,
           Level.ARTICLE: Level.ITEM, Level.PART: Level.ITEM, Level.ITEM: Level.POINT,
@@ -62,7 +61,7 @@ class _Open:
 
 def form_of(line: Labelled) -> str:
     """A label's form, its number left out: "1)" and "2)" are one form, "1." another, "1.1." a third."""
-    if line.level in _WORDS:
+    if line.level in WORD_LEVELS:
         return line.level.value
     text = " ".join(line.label.split()).translate(_DASH_FORMS)
     if line.level.numeral is Numeral.MARK:  # one glyph on two levels of a Word list: two forms
@@ -108,7 +107,7 @@ def levels(lines: Sequence[Labelled | None]) -> list[Level | None]:
             continue
         own = _own_level(line)
         top = stack[-1] if stack else None
-        if line.level in _WORDS or (form in _DECREE_FORMS and own.numeral is not Numeral.MARK):
+        if line.level in WORD_LEVELS or (form in _DECREE_FORMS and own.numeral is not Numeral.MARK):
             if top is not None and top.moved and top.level.rank >= own.rank and own is not Level.PART:
                 level = _BELOW[top.level]  # "a)" under "1)" read as a điểm: the level under it
             else:

@@ -431,7 +431,7 @@ class _Reader:
             return paragraph_line(markup_after(x.paragraph, Role.PARAGRAPH))
         typed = " ".join(x.label.split())
         if typed.rstrip(".").casefold() != label.rstrip(".").casefold() or (
-                typed != label and x.level not in _WORD_LEVELS):  # a word's case is check's business
+                typed != label and x.level not in numbering.WORD_LEVELS):  # a word's case is check's business
             under = _UNDER.get(x.level, "") if x.level is not found.level else ""
             who = "practice writes" if x.level.numeral is numbering.Numeral.MARK else "the decree writes"
             as_typed = _as_typed(x.paragraph, typed)
@@ -813,7 +813,6 @@ def _bodies(names: Sequence[str]) -> list[list[str]]:
 # How an office's label read at a level other than its form's is said in the import's warning.
 _UNDER = {Level.POINT: "a điểm under the khoản above: ", Level.DASH: "a level under the điểm above: ",
           Level.PLUS: "a level under the bullet above: ", Level.ITEM: "a khoản: "}
-_WORD_LEVELS = frozenset({Level.DIVISION, Level.CHAPTER, Level.SECTION, Level.ARTICLE})
 
 
 def _as_typed(paragraph: ResolvedParagraph, label: str) -> str:
